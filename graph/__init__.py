@@ -1,0 +1,1 @@
+"""The graph: its model, reference data, entity resolution, build step and the two stores."""

@@ -1,0 +1,120 @@
+"""Curated reference data under data/reference/: regions, organisations, domains, rounds, overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.model import DOMAIN, ORGANIZATION, REGION, make_id
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO_ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+SOURCES_DIR = DATA_DIR / "sources"
+BUILD_DIR = DATA_DIR / "build"
+
+
+@dataclass
+class Entry:
+    """One resolvable entity of the reference data."""
+
+    id: str
+    label: str
+    name: str
+    props: dict[str, Any] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)  # every other surface form, incl. short names
+    pinyin: str | None = None
+    en: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reference:
+    regions: list[Entry]
+    organizations: list[Entry]
+    domains: list[Entry]
+    rounds: list[dict[str, Any]]
+    overrides: dict[str, Any]
+
+    def round_order(self) -> dict[str, int]:
+        return {r["id"]: i for i, r in enumerate(self.rounds)}
+
+
+def _read_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _region_entries(data: dict[str, Any]) -> list[Entry]:
+    prov = data["province"]
+    province = Entry(
+        make_id(REGION, prov["name"]), REGION, prov["name"],
+        {"level": "province"}, list(prov.get("short", [])) + list(prov.get("aliases", [])),
+        prov.get("pinyin"), [prov["en"]] if prov.get("en") else [],
+    )
+    out = [province]
+    for group in data.get("groups", []):
+        out.append(Entry(
+            make_id(REGION, group["name"]), REGION, group["name"], {"level": "group"},
+            list(group.get("aliases", [])), group.get("pinyin"), [group["en"]] if group.get("en") else [],
+        ))
+    for city in data["cities"]:
+        c = Entry(
+            make_id(REGION, city["name"]), REGION, city["name"],
+            {"level": "city", "province": province.name, "parent": province.id},
+            list(city.get("short", [])) + list(city.get("aliases", [])), city.get("pinyin"),
+            [f"{city['pinyin']} City"],
+        )
+        out.append(c)
+        for county in city["counties"]:
+            name = county["name"]
+            # The pairing table writes supporters as 杭州市余杭区; the magazine as 杭州余杭.
+            prefixed = [city["name"] + name] + [s + name for s in city.get("short", [])[:1]]
+            out.append(Entry(
+                make_id(REGION, name), REGION, name,
+                {"level": "county", "city": city["name"], "parent": c.id,
+                 "mountain": bool(county.get("mountain", False))},
+                list(county.get("short", [])) + list(county.get("aliases", [])) + prefixed,
+                county.get("pinyin"),
+                [f"{county['pinyin']} County", f"{county['pinyin']} District"],
+            ))
+    return out
+
+
+def _org_entries(data: list[dict[str, Any]]) -> list[Entry]:
+    out = []
+    for org in data or []:
+        props = {k: org[k] for k in ("kind", "level", "region") if org.get(k)}
+        out.append(Entry(
+            make_id(ORGANIZATION, org["name"]), ORGANIZATION, org["name"], props,
+            list(org.get("aliases") or []), None, [org["en"]] if org.get("en") else [],
+        ))
+    return out
+
+
+def _domain_entries(data: list[dict[str, Any]]) -> list[Entry]:
+    out = []
+    for d in data:
+        props = {"key": d["id"], "zh": d["zh"], "en_label": d["en_label"],
+                 "keywords": list(d.get("keywords", [])), "section_words": list(d.get("section_words", []))}
+        out.append(Entry(f"domain:{d['id']}", DOMAIN, d["zh"], props, [], None, list(d.get("en", []))))
+    return out
+
+
+def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+    orgs_path = directory / "organizations.yaml"
+    overrides_path = directory / "overrides.yaml"
+    return Reference(
+        regions=_region_entries(_read_yaml(directory / "regions.yaml")),
+        organizations=_org_entries(_read_yaml(orgs_path) if orgs_path.exists() else []),
+        domains=_domain_entries(_read_yaml(directory / "domains.yaml")),
+        rounds=_read_yaml(directory / "rounds.yaml"),
+        overrides=(_read_yaml(overrides_path) or {}) if overrides_path.exists() else {},
+    )
+
+
+def load_sources_meta(directory: Path = SOURCES_DIR) -> dict[str, dict[str, Any]]:
+    path = directory / "sources.yaml"
+    return (_read_yaml(path) or {}) if path.exists() else {}

@@ -1,0 +1,26 @@
+"""Loaders: pure functions from a document's text to records with evidence, one module per document kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.model import LoadResult
+from loaders.base import Context, SourceDocument
+
+
+@dataclass(frozen=True)
+class Loader:
+    kind: str
+    detect: Callable[[str], bool]
+    load: Callable[[SourceDocument, Context], LoadResult]
+
+
+def registry() -> list[Loader]:
+    """Every loader, in the order they run. A document goes through every loader that detects it."""
+    from loaders import action_plan, magazine, municipal_opinions, pairing_table, provincial_plan
+
+    return [
+        Loader(m.KIND, m.detect, m.load)
+        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine)
+    ]

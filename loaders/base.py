@@ -1,0 +1,158 @@
+"""What every loader gets: the document, the gazetteer, and one place that stamps evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.gazetteer import Gazetteer
+from graph.model import (
+    DOMAIN,
+    ORGANIZATION,
+    REGION,
+    BuildWarning,
+    Evidence,
+    LoadResult,
+    Node,
+    Relation,
+    make_id,
+    normalize,
+)
+from graph.reference import Entry
+
+
+@dataclass
+class SourceDocument:
+    id: str
+    path: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def round(self) -> str | None:
+        return self.meta.get("round")
+
+
+# Kind of an organisation not in the reference data, guessed from how its name ends. Order matters:
+# the first rule that matches wins (医院 before 中心, 大学 before 学院 …).
+_KIND_RULES: list[tuple[str, str]] = [
+    (r"(医院|卫生院|医大[一二三四五六七八九]?院)$", "hospital"),
+    (r"(大学|学院)$", "university"),
+    (r"(中学|小学|学校|幼儿园)$", "school"),
+    (r"(实验室|研究院|研究所|科学院|农科院|研究中心)$", "research"),
+    (r"(银行|分行|支行|农商行)$", "bank"),
+    (r"(协会|商会|联合会|促进会|学会)$", "association"),
+    (r"(集团|公司)$", "enterprise"),
+    (r"(厅|局|委|办|办公室|部|室|中心|政府|海关|社|联)$", "department"),
+]
+
+
+def guess_org_kind(name: str) -> str:
+    for pattern, kind in _KIND_RULES:
+        if re.search(pattern, name):
+            return kind
+    return "other"
+
+
+class Context:
+    """Wraps the gazetteer for one document and collects records; evidence is stamped only here."""
+
+    def __init__(self, doc: SourceDocument, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.result = LoadResult()
+        subject = doc.meta.get("subject")
+        self.subject: Entry | None = gazetteer.region(subject) if subject else None
+        generic = gazetteer.reference.overrides.get("generic_parties", {}).get("names", [])
+        self.generic_parties = {normalize(g) for g in generic}
+
+    # -- evidence ------------------------------------------------------------------------------
+    def lines_evidence(self, first: int, last: int | None = None, quote: str | None = None,
+                       note: str | None = None, locator: str | None = None) -> Evidence:
+        """Evidence for 1-based lines first..last; the quote defaults to those lines, verbatim."""
+        last = last or first
+        if quote is None:
+            quote = "\n".join(self.doc.lines[first - 1:last]).strip()
+        loc = f"L{first}" if first == last else f"L{first}-L{last}"
+        return Evidence(self.doc.id, locator or loc, quote, note)
+
+    def cell_evidence(self, table: str, row: str, column: str | None, line: int, quote: str,
+                      note: str | None = None) -> Evidence:
+        loc = f"{table}/row {row}" + (f"/{column}" if column else "") + f" (L{line})"
+        return Evidence(self.doc.id, loc, quote, note)
+
+    def warn(self, locator: str, message: str) -> None:
+        self.result.warnings.append(BuildWarning(self.doc.id, locator, message))
+
+    # -- records -------------------------------------------------------------------------------
+    def node(self, node: Node) -> str:
+        self.result.nodes.append(node)
+        return node.id
+
+    def relate(self, type_: str, source: str, target: str, evidence: Evidence | list[Evidence],
+               **props: Any) -> None:
+        ev = evidence if isinstance(evidence, list) else [evidence]
+        clean = {k: v for k, v in props.items() if v is not None}
+        self.result.relations.append(Relation(type_, source, target, clean, list(ev)))
+
+    def fact(self, key: str, value: Any) -> None:
+        self.result.facts.setdefault(key, []).append(value)
+
+    # -- resolution ----------------------------------------------------------------------------
+    def region(self, name: str) -> Entry | None:
+        return self.gazetteer.region(name)
+
+    def domain_id(self, key: str) -> str:
+        return f"domain:{key}"
+
+    def domains_in(self, text: str, words: str = "keywords") -> list[str]:
+        """Domain ids whose keywords (or section_words) occur in text, in taxonomy order."""
+        t = normalize(text)
+        return [e.id for e in self.gazetteer.domains() if any(k in t for k in e.props.get(words, []))]
+
+    def party(self, raw: str, locator: str, *, role: str = "supporter") -> str | None:
+        """Resolve one named party (region or organisation) of a cell or sentence to a node id.
+
+        Relative names (县发改局) are qualified with the document's subject first. A name that is
+        neither in the gazetteer nor the organisation list becomes a new organisation with a
+        guessed kind, and a warning says so — nothing is dropped silently.
+        """
+        name = normalize(raw).strip("，,、;；。 ")
+        name = re.sub(r"等$", "", name)
+        if not name or name in self.generic_parties:
+            return None
+        qualified = self.gazetteer.qualify(name, self.subject)
+        for candidate in (qualified, name):
+            entry = self.gazetteer.resolve(candidate, (REGION, ORGANIZATION))
+            if entry is not None:
+                return entry.id
+        kind = guess_org_kind(qualified)
+        self.warn(locator, f"unknown {role} name {qualified!r} (not in data/reference); "
+                           f"added as organisation of kind {kind!r}")
+        node = Node(make_id(ORGANIZATION, qualified), ORGANIZATION, qualified,
+                    {"kind": kind, "unlisted": True})
+        self.node(node)
+        return node.id
+
+    def document_subject(self) -> Entry | None:
+        return self.subject
+
+
+def split_names(cell: str) -> list[str]:
+    """Split a cell that lists names (瓯海区、省二轻集团等) on the list separators; drop 等."""
+    text = normalize(cell).replace("\n", "")
+    parts = re.split(r"[、，,；;/]|\s+", text)
+    out = []
+    for p in parts:
+        p = re.sub(r"等$", "", p.strip())
+        if p:
+            out.append(p)
+    return out
+
+
+__all__ = ["DOMAIN", "Context", "SourceDocument", "guess_org_kind", "split_names"]

@@ -1,0 +1,16 @@
+"""Placeholder until the municipal_opinions loader lands: recognises nothing."""
+
+from __future__ import annotations
+
+from graph.model import LoadResult
+from loaders.base import Context, SourceDocument
+
+KIND = "municipal_opinions"
+
+
+def detect(text: str) -> bool:
+    return False
+
+
+def load(doc: SourceDocument, ctx: Context) -> LoadResult:
+    return ctx.result
