@@ -97,6 +97,8 @@ class Context:
     def relate(self, type_: str, source: str, target: str, evidence: Evidence | list[Evidence],
                **props: Any) -> None:
         ev = evidence if isinstance(evidence, list) else [evidence]
+        # Every statement belongs to its document's round unless the loader says otherwise.
+        props.setdefault("round", self.doc.round)
         clean = {k: v for k, v in props.items() if v is not None}
         self.result.relations.append(Relation(type_, source, target, clean, list(ev)))
 

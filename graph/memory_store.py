@@ -1,0 +1,82 @@
+"""The embedded store: a networkx MultiDiGraph loaded from the build snapshot."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from graph import snapshot
+from graph.model import Node, Relation
+from graph.store import StoreUnavailable
+
+
+class MemoryStore:
+    kind = "memory"
+
+    def __init__(self, nodes: list[Node], relations: list[Relation]) -> None:
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        for n in nodes:
+            self.graph.add_node(n.id, record=n)
+        for r in relations:
+            self.graph.add_edge(r.source, r.target, key=r.id, record=r)
+
+    @classmethod
+    def from_snapshot(cls, directory: Path) -> MemoryStore:
+        try:
+            snap = snapshot.read(directory)
+        except FileNotFoundError as exc:
+            raise StoreUnavailable(str(exc)) from None
+        store = cls(snap.nodes, snap.relations)
+        store.snapshot_meta = snap.meta
+        store.warnings = snap.warnings
+        store.checks = snap.checks
+        return store
+
+    snapshot_meta: dict = {}  # noqa: RUF012 - replaced per instance by from_snapshot
+    warnings: list = []  # noqa: RUF012
+    checks: list = []  # noqa: RUF012
+
+    def node(self, node_id: str) -> Node | None:
+        data = self.graph.nodes.get(node_id)
+        return data["record"] if data else None
+
+    def nodes(self, label: str | None = None) -> list[Node]:
+        out = [d["record"] for _, d in self.graph.nodes(data=True)]
+        return [n for n in out if label is None or n.label == label]
+
+    def relations_of(self, node_ids: Iterable[str], direction: str = "both",
+                     types: Iterable[str] | None = None) -> list[Relation]:
+        wanted = set(types) if types else None
+        seen: dict[str, Relation] = {}
+        for nid in node_ids:
+            if nid not in self.graph:
+                continue
+            edges = []
+            if direction in ("out", "both"):
+                edges += self.graph.out_edges(nid, data="record")
+            if direction in ("in", "both"):
+                edges += self.graph.in_edges(nid, data="record")
+            for _, _, rel in edges:
+                if wanted is None or rel.type in wanted:
+                    seen[rel.id] = rel
+        return sorted(seen.values(), key=lambda r: r.id)
+
+    def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
+        wanted = set(types) if types else None
+        rels = [r for _, _, r in self.graph.edges(data="record") if wanted is None or r.type in wanted]
+        return sorted(rels, key=lambda r: r.id)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {
+            "nodes": dict(sorted(Counter(n.label for n in self.nodes()).items())),
+            "relationships": dict(sorted(Counter(r.type for r in self.all_relations()).items())),
+        }
+
+    def ping(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        return None
