@@ -61,7 +61,8 @@ def reference_records(ref: Reference) -> LoadResult:
                                                            **({"en": e.en[0]} if e.en else {})}))
     for e in ref.domains:
         res.nodes.append(Node(e.id, DOMAIN, e.name, {"key": e.props["key"], "en_label": e.props["en_label"],
-                                                     "zh": e.props["zh"]}))
+                                                     "zh": e.props["zh"], "en_words": e.en,
+                                                     "section_words": e.props["section_words"]}))
     res.nodes.append(Node(doc, DOCUMENT, "浙江省县级行政区划（项目参考数据）",
                           {"kind": "reference", "path": "data/reference/regions.yaml"}))
     return res
@@ -168,12 +169,13 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
 
 
 def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
-          reference_dir: Path = REFERENCE_DIR, progress: Progress | None = None) -> BuildReport:
+          reference_dir: Path = REFERENCE_DIR, sources_dir: Path | None = SOURCES_DIR,
+          progress: Progress | None = None) -> BuildReport:
     """Run the whole build. On any error nothing is written, so the previous snapshot stays."""
     t0 = time.perf_counter()
     ref = load_reference(reference_dir)
     gazetteer = Gazetteer(ref)
-    paths = [SOURCES_DIR, *(sources or [])]
+    paths = ([sources_dir] if sources_dir else []) + list(sources or [])
     results, documents = load_documents(paths, gazetteer, progress)
     results.insert(0, reference_records(ref))
     nodes, rels = merge(results, ref)

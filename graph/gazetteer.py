@@ -149,4 +149,4 @@ def is_mountain(entry: Entry | None) -> bool:
     return bool(entry and entry.label == REGION and entry.props.get("mountain"))
 
 
-__all__ = ["Gazetteer", "Match", "is_mountain", "latin_key", "ORGANIZATION", "REGION"]
+__all__ = ["ORGANIZATION", "REGION", "Gazetteer", "Match", "is_mountain", "latin_key"]

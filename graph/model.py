@@ -51,7 +51,7 @@ def normalize(text: str) -> str:
 
 def slug(text: str) -> str:
     """A readable ASCII slug: pinyin for Chinese, lower-case words otherwise."""
-    parts = lazy_pinyin(normalize(text), errors=lambda s: [s])
+    parts = lazy_pinyin(normalize(text), errors=lambda s: [s])  # type: ignore[arg-type,return-value]
     joined = "".join(p if re.fullmatch(r"[A-Za-z]+", p) else f"-{p}-" for p in parts)
     out = re.sub(r"[^a-z0-9]+", "-", joined.lower()).strip("-")
     return out or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

@@ -37,7 +37,6 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     supporter_col = _supporter_column(lines[start])
     recipient: tuple[Entry, int, str] | None = None  # (county, line, raw line)
     city_ctx: Entry | None = None
-    table = "结对安排表"
     for idx in range(start, len(lines)):
         raw = lines[idx]
         lineno = idx + 1
@@ -45,8 +44,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
         if not text:
             continue
         if "\t" not in raw:
-            # A title between the tables: 一、市结对安排关系 / 二、经济强县与山区26县结对关系
-            table = text
+            # A title between the tables (一、市结对安排关系 / 二、经济强县…) resets the recipient.
             recipient = None
             continue
         if _HEADER_RE.search(raw):

@@ -1,0 +1,167 @@
+"""The `shanhai` command line: build, stats, ask, serve, neo4j sync, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from graph.model import BuildCheckError, InputError
+
+
+def _progress_printer(enabled: bool) -> Any:
+    if not enabled:
+        return None
+
+    def show(name: str, i: int, total: int) -> None:
+        bar = "#" * int(20 * i / max(total, 1))
+        sys.stderr.write(f"\r[{bar:<20}] {i}/{total} {name[:50]:<50}")
+        if i == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from graph.build import build
+    from graph.reference import BUILD_DIR
+
+    out = Path(args.out) if args.out else BUILD_DIR
+    try:
+        report = build([Path(s) for s in args.source], out, progress=_progress_printer(sys.stderr.isatty()))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"nothing written; the previous snapshot in {out} is unchanged", file=sys.stderr)
+        return 2
+    except BuildCheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"nothing written; the previous snapshot in {out} is unchanged", file=sys.stderr)
+        return 3
+    snap = report.snapshot
+    print(f"built {len(snap.nodes)} nodes, {len(snap.relations)} relationships from "
+          f"{len(report.documents)} documents in {report.seconds:.2f}s → {report.path}")
+    for c in snap.checks:
+        print(f"  check {c['id']}: {'ok' if c['ok'] else 'FAILED'} — {c['detail']}")
+    if snap.warnings:
+        print(f"  {len(snap.warnings)} warnings (see `shanhai stats`)")
+    return 0
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from graph.store import open_store
+
+    return open_store(getattr(args, "backend", "memory"), Path(args.graph) if getattr(args, "graph", None) else None)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph.model import SUPPORTS
+
+    store = _open(args)
+    try:
+        counts = store.counts()
+        rels = store.all_relations()
+        missing = sum(1 for r in rels if not r.evidence)
+        snap_meta = getattr(store, "snapshot_meta", {})
+        out = {
+            "backend": store.kind,
+            "nodes": counts["nodes"],
+            "relationships": counts["relationships"],
+            "node_total": sum(counts["nodes"].values()),
+            "relationship_total": sum(counts["relationships"].values()),
+            "relationships_without_evidence": missing,
+            "supports_by_mechanism": _by_mechanism([r for r in rels if r.type == SUPPORTS]),
+            "checks": getattr(store, "checks", []),
+            "warnings": getattr(store, "warnings", []),
+            "documents": snap_meta.get("documents", []),
+        }
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"backend: {out['backend']}")
+    print(f"nodes ({out['node_total']}): " + ", ".join(f"{k} {v}" for k, v in out["nodes"].items()))
+    print(f"relationships ({out['relationship_total']}): "
+          + ", ".join(f"{k} {v}" for k, v in out["relationships"].items()))
+    print(f"relationships without evidence: {missing}")
+    for c in out["checks"]:
+        print(f"check {c['id']}: {'ok' if c['ok'] else 'FAILED'} — {c['detail']}")
+    for w in out["warnings"]:
+        print(f"warning {w['document']}:{w['locator']}: {w['message']}")
+    return 0
+
+
+def _by_mechanism(rels: list[Any]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in rels:
+        k = r.props.get("mechanism", "?")
+        out[k] = out.get(k, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from queries.qa import ask
+
+    store = _open(args)
+    try:
+        answer = ask(store, args.question)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    i = answer.interpretation
+    print(f"Q: {answer.question}")
+    ents = ", ".join(e["name"] for e in i.entities) or "-"
+    print(f"   intent {i.intent}; entities {ents}; field {i.domain['name'] if i.domain else '-'}; "
+          f"query {answer.query}")
+    print(answer.message)
+    for a in answer.answers:
+        print(f"- {a['name']} ({a['type']}{', ' + a['kind'] if a.get('kind') else ''})")
+        for s in a.get("supports", []):
+            how = s["mechanism"] or s["via"]
+            item = (s.get("measure") or s.get("project") or {}).get("name")
+            print(f"    {how}{' — ' + item if item else ''} [{', '.join(s['rounds'])}]")
+            for e in s["evidence"][:2]:
+                quote = e["quote"].replace("\n", " ").replace("\t", " ")
+                print(f"      {e['document']} {e['locator']}: {quote[:100]}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="shanhai", description="The 山海协作 pairing knowledge graph")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="load data/sources (+ --source) and write the snapshot")
+    b.add_argument("--source", action="append", default=[], help="extra source file or directory")
+    b.add_argument("--out", help="directory for the snapshot (default data/build)")
+    b.set_defaults(func=cmd_build)
+    for name, fn, helptext in (("stats", cmd_stats, "counts, checks and warnings"),
+                               ("ask", cmd_ask, "answer a question in Chinese or English")):
+        s = sub.add_parser(name, help=helptext)
+        if name == "ask":
+            s.add_argument("question")
+        s.add_argument("--json", action="store_true")
+        s.add_argument("--graph", help="snapshot directory (default data/build)")
+        s.add_argument("--backend", choices=["memory", "neo4j"], default="memory")
+        s.set_defaults(func=fn)
+    args = p.parse_args(argv)
+    t0 = time.perf_counter()
+    try:
+        code: int = args.func(args)
+    except Exception as exc:  # one clear line instead of a traceback for store problems
+        from graph.store import StoreUnavailable
+
+        if isinstance(exc, StoreUnavailable):
+            print(f"error: {exc}", file=sys.stderr)
+            return 4
+        raise
+    del t0
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

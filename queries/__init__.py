@@ -1,0 +1,1 @@
+"""Named queries over either store, and question answering that turns a question into one of them."""

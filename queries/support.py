@@ -1,0 +1,219 @@
+"""supporters_of and supported_by: who supports whom, how, in which fields and rounds, with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph.model import (
+    BENEFITS,
+    DOMAIN,
+    FOR,
+    IN_DOMAIN,
+    LOCATED_IN,
+    MEASURE,
+    ORGANIZATION,
+    PROJECT,
+    REGION,
+    SUPPORTS,
+    SUPPORTS_MEASURE,
+    SUPPORTS_PROJECT,
+    Node,
+    Relation,
+)
+from graph.store import GraphStore
+from queries.errors import InvalidQuery
+from queries.lookup import lookup_for
+from queries.rounds import filter_rounds
+
+LEVEL_ORDER = {"city": 0, "county": 1, "organization": 2}
+
+
+@dataclass
+class Support:
+    """One way a supporter supports a region: a pairing, a measure, a project or a stated link."""
+
+    via: str  # "pairing" (a SUPPORTS relationship), "measure" or "project"
+    relation: str
+    level: str | None
+    mechanism: str | None
+    rounds: list[str]
+    domains: list[str]
+    evidence: list[dict[str, Any]]
+    measure: dict[str, str] | None = None
+    project: dict[str, str] | None = None
+
+
+@dataclass
+class Supporter:
+    id: str
+    name: str
+    type: str
+    kind: str | None
+    domains: list[str]
+    supports: list[Support] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for s in self.supports:
+            out += [e for e in s.evidence if e not in out]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = self.evidence
+        return d
+
+
+@dataclass
+class SupportResult:
+    query: str
+    params: dict[str, Any]
+    subject: dict[str, Any]
+    supporters: list[Supporter]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "params": self.params, "subject": self.subject,
+                "supporters": [s.to_dict() for s in self.supporters]}
+
+
+def resolve_field(store: GraphStore, field_: str | None) -> str | None:
+    if not field_:
+        return None
+    node = lookup_for(store).resolve(field_, (DOMAIN,))
+    return node.id
+
+
+def supporters_of(store: GraphStore, region: str, field: str | None = None,
+                  round: str | None = None) -> SupportResult:
+    """Every supporter of a region: pairings and stated support, measures FOR it, projects in it.
+
+    `field` keeps only support tied to that field (a general pairing names no field, so it is
+    left out). `round`: None = the region's latest round ("current"), "all", or a round id.
+    """
+    lk = lookup_for(store)
+    target = lk.resolve(region, (REGION,))
+    domain = resolve_field(store, field)
+    direct = store.relations_of([target.id], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
+    measures = [r.source for r in direct if r.type == FOR and r.source.startswith("measure:")]
+    projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
+    around = store.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
+    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS], round)
+    kept_rounds = {x for r in pairing for x in r.props.get("rounds", [])}
+    item_domains: dict[str, list[str]] = {}
+    for r in around:
+        if r.type == IN_DOMAIN:
+            item_domains.setdefault(r.source, []).append(r.target)
+    by_id: dict[str, Supporter] = {}
+
+    def supporter(node_id: str) -> Supporter:
+        if node_id not in by_id:
+            n = store.node(node_id)
+            assert n is not None
+            by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("kind") or n.props.get("level"), [])
+        return by_id[node_id]
+
+    for r in pairing:
+        doms = list(r.props.get("domains", []))
+        if domain and domain not in doms:
+            continue
+        supporter(r.source).supports.append(_support("pairing", r, doms))
+    for r in around:
+        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT):
+            continue
+        if round not in (None, "all") and round not in r.props.get("rounds", []):
+            continue
+        if round is None and kept_rounds and not set(r.props.get("rounds", [])) & kept_rounds:
+            continue
+        doms = sorted(item_domains.get(r.target, []))
+        if domain and domain not in doms:
+            continue
+        item = store.node(r.target)
+        assert item is not None
+        s = _support("measure" if item.label == MEASURE else "project", r, doms)
+        ref = {"id": item.id, "name": item.name}
+        if item.label == MEASURE:
+            s.measure = ref
+        else:
+            s.project = ref
+        supporter(r.source).supports.append(s)
+    out = [sp for sp in by_id.values() if sp.id != target.id]
+    for sp in out:
+        sp.domains = sorted({d for x in sp.supports for d in x.domains})
+        sp.supports.sort(key=lambda x: (x.via, LEVEL_ORDER.get(x.level or "", 9), x.mechanism or "",
+                                       (x.measure or x.project or {}).get("id", "")))
+    out.sort(key=lambda sp: (min(LEVEL_ORDER.get(x.level or "", 9) for x in sp.supports) if sp.supports else 9,
+                             sp.type != REGION, sp.id))
+    return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current"},
+                         _brief(target), out)
+
+
+def supported_by(store: GraphStore, supporter: str, field: str | None = None,
+                 round: str | None = "all") -> SupportResult:
+    """The reverse: which regions a region or organisation supports, and how."""
+    lk = lookup_for(store)
+    src = lk.resolve(supporter, (REGION, ORGANIZATION))
+    domain = resolve_field(store, field)
+    rels = store.relations_of([src.id], "out", [SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT])
+    items = [r.target for r in rels if r.type != SUPPORTS]
+    around = store.relations_of(items, "out", [FOR, BENEFITS, IN_DOMAIN])
+    targets_of: dict[str, list[str]] = {}
+    item_domains: dict[str, list[str]] = {}
+    for r in around:
+        if r.type == IN_DOMAIN:
+            item_domains.setdefault(r.source, []).append(r.target)
+        elif r.target.startswith("region:"):
+            targets_of.setdefault(r.source, []).append(r.target)
+    by_id: dict[str, Supporter] = {}
+
+    def target(node_id: str) -> Supporter:
+        if node_id not in by_id:
+            n = store.node(node_id)
+            if n is None:
+                raise InvalidQuery(f"dangling relationship to {node_id}")
+            by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("level"), [])
+        return by_id[node_id]
+
+    for r in filter_rounds([r for r in rels if r.type == SUPPORTS], round):
+        doms = list(r.props.get("domains", []))
+        if domain and domain not in doms:
+            continue
+        target(r.target).supports.append(_support("pairing", r, doms))
+    for r in rels:
+        if r.type == SUPPORTS:
+            continue
+        if round not in (None, "all") and round not in r.props.get("rounds", []):
+            continue
+        doms = sorted(item_domains.get(r.target, []))
+        if domain and domain not in doms:
+            continue
+        item = store.node(r.target)
+        assert item is not None
+        for region_id in sorted(set(targets_of.get(r.target, []))):
+            s = _support("measure" if item.label == MEASURE else "project", r, doms)
+            if item.label == MEASURE:
+                s.measure = {"id": item.id, "name": item.name}
+            else:
+                s.project = {"id": item.id, "name": item.name}
+            target(region_id).supports.append(s)
+    out = list(by_id.values())
+    for sp in out:
+        sp.domains = sorted({d for x in sp.supports for d in x.domains})
+        sp.supports.sort(key=lambda x: (x.via, x.mechanism or "", (x.measure or x.project or {}).get("id", "")))
+    out.sort(key=lambda sp: sp.id)
+    return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current"},
+                         _brief(src), out)
+
+
+def _support(via: str, r: Relation, domains: list[str]) -> Support:
+    return Support(via, r.type, r.props.get("level"), r.props.get("mechanism"), list(r.props.get("rounds", [])),
+                   domains, [e.to_dict() for e in r.evidence])
+
+
+def _brief(n: Node) -> dict[str, Any]:
+    return {"id": n.id, "name": n.name, "type": n.label, **{k: n.props[k] for k in ("level", "kind", "city")
+                                                            if k in n.props}}
+
+
+__all__ = ["ORGANIZATION", "PROJECT", "SupportResult", "Supporter", "supported_by", "supporters_of"]
