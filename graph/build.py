@@ -161,7 +161,13 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         results.append(LoadResult(nodes=[doc_node]))
         for ld in kinds:
             ctx = Context(doc, gazetteer)
-            results.append(ld.load(doc, ctx))
+            try:
+                results.append(ld.load(doc, ctx))
+            except (InputError, BuildCheckError):
+                raise
+            except Exception as exc:  # a loader bug must still name the file that triggered it
+                raise InputError(str(path), None, f"the {ld.kind} loader failed: "
+                                                  f"{type(exc).__name__}: {exc}") from exc
         documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds]})
     if progress:
         progress("", len(files), len(files))
