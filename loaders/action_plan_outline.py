@@ -1,0 +1,156 @@
+"""The running text of an action plan as an outline: sections, numbered paragraphs, sentences, notes.
+
+Layout rules (what the extracted text of a county plan looks like):
+
+1. Body text ends at the first annex heading (附件1：…); lines inside cell tables (from the 序号
+   header to a table's last row) are not body text.
+2. A top-level heading is a short line 一、…; a subsection heading is （一）…; a numbered paragraph
+   heading is a short line "N.title" (no sentence end, at most 40 characters). A numbered
+   paragraph runs until the next heading of any level.
+3. A parenthesised list at a sentence boundary whose items are all relative unit names
+   (县发改局, 市楠溪江旅发中心, the subject's own 永嘉县… units) or generic roles (相关单位) is a
+   responsibility note, e.g. "（县发改局、相关单位）". It names who carries the task out, never who
+   supports the county, so it is cut out of the sentences and kept apart. "（瓯海区、省二轻集团等
+   国资国企）" is not a note: its items are not relative names.
+4. Sentences end at 。！？； and at responsibility notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.model import normalize
+from loaders.base import split_names
+
+NUMERAL = "一二三四五六七八九十"
+TOP_RE = re.compile(rf"^([{NUMERAL}]+)、\s*(\S.*)$")
+SUB_RE = re.compile(rf"^\(([{NUMERAL}]+)\)\s*(\S.*)$")  # （一） after NFKC
+PARA_RE = re.compile(r"^(\d+)[.、]\s*(\S.*)$")
+PARA_RAW_RE = re.compile(r"^[\d０-９]+\s*[.、．]\s*")
+ANNEX_RE = re.compile(r"^附件\s*\d*\s*[:：]?")
+NOTE_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
+SENTENCE_END = "。！？；!?;"
+MAX_HEADING = 40
+
+
+@dataclass
+class Sentence:
+    line: int  # 1-based
+    text: str  # verbatim slice of the line
+
+
+@dataclass
+class Note:
+    line: int
+    text: str  # verbatim, with its brackets
+    names: list[str]
+
+
+@dataclass
+class Paragraph:
+    top: tuple[str, str]  # (numeral, title) of the 一、… section
+    sub: tuple[str, str] | None  # (numeral, title) of the （一）… subsection
+    number: str
+    title: str
+    line: int  # heading line
+    last_line: int
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line, raw text)
+
+    @property
+    def path(self) -> str:
+        sub = f"（{self.sub[0]}）" if self.sub else ""
+        return f"{self.top[0]}、{self.top[1]}/{sub}{self.number}.{self.title}"
+
+
+def body_lines(lines: list[str], table_spans: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(1-based line, raw text) of the running text: before the first annex, outside tables (rule 1)."""
+    in_table: set[int] = set()
+    for first, last in table_spans:
+        in_table.update(range(first, last + 1))
+    out = []
+    for i, raw in enumerate(lines, start=1):
+        text = normalize(raw)
+        if not raw.startswith("\t") and ANNEX_RE.match(text):
+            break
+        if i in in_table or raw.startswith("\t") or not text:
+            continue
+        out.append((i, raw))
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    return len(text) <= MAX_HEADING and not text.endswith(tuple(SENTENCE_END))
+
+
+def paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:
+    """Numbered paragraphs with the section and subsection they stand in (rule 2)."""
+    top: tuple[str, str] | None = None
+    sub: tuple[str, str] | None = None
+    out: list[Paragraph] = []
+    current: Paragraph | None = None
+    for line, raw in body:
+        text = normalize(raw)
+        m_top, m_sub, m_para = TOP_RE.match(text), SUB_RE.match(text), PARA_RE.match(text)
+        if m_top and _is_heading(text):
+            top, sub, current = (m_top.group(1), m_top.group(2)), None, None
+        elif m_sub and _is_heading(text):
+            sub, current = (m_sub.group(1), m_sub.group(2)), None
+        elif m_para and _is_heading(text) and top is not None:
+            # The title as written (full-width brackets kept); the match ran on the NFKC form.
+            title = PARA_RAW_RE.sub("", raw.strip()).strip()
+            current = Paragraph(top, sub, m_para.group(1), title, line, line)
+            out.append(current)
+        elif current is not None:
+            current.body.append((line, raw))
+            current.last_line = line
+    return out
+
+
+def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str]) -> bool:
+    n = normalize(name)
+    return n in generic or n.startswith(("县", "市", *subject_names))
+
+
+def notes_in(line: int, raw: str, subject_names: tuple[str, ...], generic: set[str]) -> list[tuple[int, int, Note]]:
+    """Responsibility notes of one line with their spans (rule 3)."""
+    out = []
+    for m in NOTE_RE.finditer(raw):
+        names = split_names(m.group(1))
+        if names and all(is_relative_unit(n, subject_names, generic) for n in names):
+            out.append((m.start(), m.end(), Note(line, m.group(0), names)))
+    return out
+
+
+def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence]:
+    """Split one line into sentences; the spans in `cuts` (notes) are boundaries and left out (rule 4)."""
+    out: list[Sentence] = []
+    start = 0
+    bounds = sorted(cuts)
+    i = 0
+    while i <= len(raw):
+        cut = next(((a, b) for a, b in bounds if a == i), None)
+        if cut is not None or i == len(raw) or raw[i] in SENTENCE_END:
+            end = i if cut is not None else min(i + 1, len(raw))
+            piece = raw[start:end]
+            if piece.strip():
+                out.append(Sentence(line, piece.strip()))
+            if cut is not None:
+                start = i = cut[1]
+                continue
+            start = i + 1
+        i += 1
+    return out
+
+
+def section_numeral(section: str | None) -> str:
+    """一 of 一、产业合作领域 (section rows of the measures table)."""
+    if not section:
+        return ""
+    m = TOP_RE.match(normalize(section))
+    return m.group(1) if m else normalize(section)
+
+
+__all__ = ["Note", "Paragraph", "Sentence", "body_lines", "notes_in", "paragraphs", "section_numeral",
+           "sentences"]

@@ -1,0 +1,179 @@
+"""The running text of a county action plan: the "1对4" partners and the supporters named in field paragraphs.
+
+Rules:
+
+1. "1对4" partners: a numbered paragraph whose heading says "1对1" and names a partner type —
+   省领导 (leader_contact: the organisations named, i.e. the 省级部门 linked to the leader),
+   经济强县 (county_pairing: the county-level regions named), 国有企业/国企 (soe_pairing: the
+   organisations named), 社会力量/社会组织 (social_pairing: the organisations named). The parties are
+   found with the gazetteer inside that paragraph; evidence is the whole paragraph. A 社会力量
+   paragraph that names nobody yields no relation; a warning lists the social partners (hospitals,
+   universities, schools, research bodies, associations) the plan names elsewhere.
+2. Field paragraphs: every other numbered paragraph of a top-level section about actions or tasks
+   (四、七大行动, 主要任务, 重点举措). Each organisation it names is a supporter (SUPPORTS,
+   mechanism named_support), evidence = each sentence naming it. A region counts only when the plan
+   names it as a partner elsewhere (a 帮扶单位 cell, the 经济强县 paragraph): running text uses place
+   names that support nothing (大丽水街, 杭州萧山国际机场, 纳入温州市市域统筹, 浙江工匠, 全省).
+   The subject county, its towns and its own units (县卫生健康局, 永嘉县第二高级中学) never support it;
+   responsibility notes (县发改局、相关单位) are cut out before matching.
+3. A paragraph's domains: its heading's keywords; when the heading names no field, the domain(s)
+   whose keywords occur most often (at least twice) in its text, names of parties left out
+   ("打响'学在永嘉'品牌" → education). A "1对1" paragraph takes its heading's fields only.
+4. Every such paragraph is also a Measure of the plan (kind action_paragraph): FOR the subject, its
+   supporters SUPPORTS_MEASURE it, the units of its responsibility notes are RESPONSIBLE_FOR it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import (
+    FOR,
+    IN_DOMAIN,
+    MEASURE,
+    ORGANIZATION,
+    REGION,
+    RESPONSIBLE_FOR,
+    SUPPORTS_MEASURE,
+    Evidence,
+    Node,
+    make_id,
+    normalize,
+)
+from loaders.action_plan_outline import Note, Paragraph, notes_in, sentences
+from loaders.action_plan_parties import Plan, is_own, support
+from loaders.base import Context
+
+ACTION_SECTION_RE = re.compile(r"行动|任务|举措")
+ONE_TO_ONE_RE = re.compile(r"1\s*对\s*1")
+# Heading wording → mechanism and which kind of party the paragraph names (rule 1).
+PARTNER_TYPES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"省领导"), "leader_contact", ORGANIZATION),
+    (re.compile(r"经济强县|强县"), "county_pairing", REGION),
+    (re.compile(r"国有企业|国企"), "soe_pairing", ORGANIZATION),
+    (re.compile(r"社会力量|社会组织"), "social_pairing", ORGANIZATION),
+]
+MIN_FIELD_HITS = 2
+SOCIAL_KINDS = {"hospital", "university", "school", "research", "association"}
+
+
+def partner_type(paragraph: Paragraph) -> tuple[str, str] | None:
+    title = normalize(paragraph.title)
+    if not ONE_TO_ONE_RE.search(title):
+        return None
+    return next(((mech, label) for pattern, mech, label in PARTNER_TYPES if pattern.search(title)), None)
+
+
+def _named(ctx: Context, plan: Plan, paragraph: Paragraph,
+           labels: tuple[str, ...]) -> tuple[dict[str, list[Evidence]], list[Note]]:
+    """Parties a paragraph names (party id → evidence per sentence) and its responsibility notes."""
+    generic = ctx.generic_parties
+    found: dict[str, list[Evidence]] = {}
+    notes: list[Note] = []
+    index = 0
+    for line, raw in paragraph.body:
+        spans = notes_in(line, raw, plan.subject_names, generic)
+        notes += [n for _, _, n in spans]
+        for sentence in sentences(line, raw, [(a, b) for a, b, _ in spans]):
+            index += 1
+            seen: set[str] = set()
+            for m in ctx.gazetteer.find_all(normalize(sentence.text), labels):
+                e = m.entry
+                if e.id in seen or is_own(e, plan.subject):
+                    continue
+                if e.label == REGION and e.props.get("level") != "county":
+                    continue
+                seen.add(e.id)
+                loc = f"{paragraph.path} (L{line}, sentence {index})"
+                found.setdefault(e.id, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+    return found, notes
+
+
+def _without_notes(plan: Plan, ctx: Context, line: int, raw: str) -> str:
+    """The line with its responsibility notes blanked: 县农业农村局 there names a unit, not a field."""
+    for a, b, _ in reversed(notes_in(line, raw, plan.subject_names, ctx.generic_parties)):
+        raw = raw[:a] + " " + raw[b:]
+    return raw
+
+
+def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[str]:
+    heading = ctx.domains_in(paragraph.title)
+    if heading or partner_type(paragraph) is not None:
+        return heading  # a "1对1" paragraph is about a partner, not a field
+    text = normalize(" ".join(_without_notes(plan, ctx, line, raw) for line, raw in paragraph.body))
+    # Keywords inside names (省自然资源厅, 温州市中心医院) say who, not which field.
+    for m in reversed(ctx.gazetteer.find_all(text)):
+        text = text[:m.start] + " " + text[m.end:]
+    counts = {e.id: sum(text.count(k) for k in e.props.get("keywords", []))
+              for e in ctx.gazetteer.domains()}
+    best = max(counts.values(), default=0)
+    # One passing mention is no field; a paragraph about a field names it again and again.
+    return [d for d, c in counts.items() if c == best and best >= MIN_FIELD_HITS]
+
+
+def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph]) -> None:
+    action = [p for p in paragraphs if ACTION_SECTION_RE.search(p.top[1])]
+    partners = [(p, t) for p in paragraphs if (t := partner_type(p)) is not None]
+    unnamed_social: list[Paragraph] = []
+    # 1对4 first: its 经济强县 is a partner region the field paragraphs may then name.
+    for paragraph, (mechanism, label) in partners:
+        found, _ = _named(ctx, plan, paragraph, (label,))
+        ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
+                                locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
+        for party in found:
+            if label == REGION:
+                plan.partner_regions.add(party)
+            support(ctx, plan, party, ev, mechanism)
+            ctx.fact(f"one_to_four_{mechanism}", party)
+        if not found and mechanism == "social_pairing":
+            unnamed_social.append(paragraph)
+        elif not found:
+            ctx.warn(f"L{paragraph.line}", f"the {mechanism} paragraph {paragraph.title!r} names no partner")
+    named: set[str] = set(plan.table_supporters)
+    partner_paragraphs = {id(p) for p, _ in partners}
+    for paragraph in action:
+        found, notes = _named(ctx, plan, paragraph, (REGION, ORGANIZATION))
+        found = {k: v for k, v in found.items()
+                 if ctx.gazetteer.entries[k].label != REGION or k in plan.partner_regions}
+        domains = paragraph_domains(ctx, plan, paragraph)
+        if id(paragraph) not in partner_paragraphs:
+            for party, evidence in found.items():
+                support(ctx, plan, party, evidence, "named_support", domains)
+                named.add(party)
+        _paragraph_measure(ctx, plan, paragraph, domains, found, notes)
+    for paragraph in unnamed_social:
+        social = sorted(ctx.gazetteer.entries[p].name for p in named
+                        if ctx.gazetteer.entries.get(p) is not None
+                        and ctx.gazetteer.entries[p].props.get("kind") in SOCIAL_KINDS)
+        ctx.fact("social_partners_named_elsewhere", social)
+        ctx.warn(f"L{paragraph.line}-L{paragraph.last_line}",
+                 f"the social_pairing paragraph {paragraph.title!r} names no organisation, so no "
+                 f"social_pairing is recorded; social partners the plan names elsewhere: {'、'.join(social)}")
+
+
+def _paragraph_measure(ctx: Context, plan: Plan, paragraph: Paragraph, domains: list[str],
+                       found: dict[str, list[Evidence]], notes: list[Note]) -> None:
+    sub = paragraph.sub[0] if paragraph.sub else ""
+    measure_id = make_id(MEASURE, ctx.doc.id, f"{paragraph.top[0]}{sub}", paragraph.number)
+    ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
+                            locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
+    props = {"section": paragraph.top[1], "subsection": paragraph.sub[1] if paragraph.sub else None,
+             "number": paragraph.number, "label": f"{paragraph.top[0]}（{sub}）{paragraph.number}",
+             "kind": "action_paragraph", "domains": domains, "document": ctx.doc.id}
+    ctx.node(Node(measure_id, MEASURE, paragraph.title, {k: v for k, v in props.items() if v}, [ev]))
+    ctx.fact("action_paragraphs", measure_id)
+    ctx.relate(FOR, measure_id, plan.subject.id, ev)
+    for d in domains:
+        ctx.relate(IN_DOMAIN, measure_id, d, ev)
+    for party, evidence in found.items():
+        ctx.relate(SUPPORTS_MEASURE, party, measure_id, evidence)
+    for note in notes:
+        note_ev = ctx.lines_evidence(note.line, quote=note.text, locator=f"{paragraph.path} (L{note.line})",
+                                     note="responsibility note")
+        for name in note.names:
+            unit = ctx.party(name, f"L{note.line}", role="responsible unit")
+            if unit is not None:
+                ctx.relate(RESPONSIBLE_FOR, unit, measure_id, note_ev)
+
+
+__all__ = ["load_text", "paragraph_domains", "partner_type"]
