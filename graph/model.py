@@ -111,8 +111,13 @@ class Relation:
     evidence: list[Evidence] = field(default_factory=list)
 
     def key_props(self) -> tuple[Any, ...]:
-        """Properties that make two statements of the same pair different facts."""
-        return (self.props.get("level"), self.props.get("mechanism"))
+        """Properties that make two statements of the same pair different facts.
+
+        Field-specific support (e.g. named in the healthcare paragraph) stays apart from the same
+        supporter's support in other fields, so a field query shows only that field's evidence.
+        """
+        domains = self.props.get("domains")
+        return (self.props.get("level"), self.props.get("mechanism"), *(sorted(domains) if domains else []))
 
     @property
     def id(self) -> str:
