@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pypinyin import lazy_pinyin
@@ -49,6 +50,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@lru_cache(maxsize=65536)  # the same names are slugged again and again across documents
 def slug(text: str) -> str:
     """A readable ASCII slug: pinyin for Chinese, lower-case words otherwise."""
     parts = lazy_pinyin(normalize(text), errors=lambda s: [s])  # type: ignore[arg-type,return-value]
