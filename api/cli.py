@@ -116,19 +116,36 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     i = answer.interpretation
     print(f"Q: {answer.question}")
-    ents = ", ".join(e["name"] for e in i.entities) or "-"
-    print(f"   intent {i.intent}; entities {ents}; field {i.domain['name'] if i.domain else '-'}; "
-          f"query {answer.query}")
+    ents = ", ".join(e["name"] for e in i["entities"]) or "-"
+    print(f"   intent {i['intent']}; entities {ents}; field {i['domain']['name'] if i['domain'] else '-'}; "
+          f"query {answer.query} {json.dumps(answer.params, ensure_ascii=False)}")
     print(answer.message)
     for a in answer.answers:
-        print(f"- {a['name']} ({a['type']}{', ' + a['kind'] if a.get('kind') else ''})")
+        value = f": {a['value']}" if a.get("value") is not None else ""
+        print(f"- {a['name']} ({a['type']}{', ' + str(a['kind']) if a.get('kind') else ''}){value}")
         for s in a.get("supports", []):
             how = s["mechanism"] or s["via"]
             item = (s.get("measure") or s.get("project") or {}).get("name")
             print(f"    {how}{' — ' + item if item else ''} [{', '.join(s['rounds'])}]")
-            for e in s["evidence"][:2]:
-                quote = e["quote"].replace("\n", " ").replace("\t", " ")
-                print(f"      {e['document']} {e['locator']}: {quote[:100]}")
+        for e in a.get("evidence", [])[:3]:
+            quote = e["quote"].replace("\n", " ").replace("\t", " ")
+            print(f"    {e['document']} {e['locator']}: {quote[:100]}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    # Flags override the SHANHAI_* environment; unset flags leave it (or the defaults) in charge.
+    overrides: dict[str, Any] = {"backend": args.backend, "graph_dir": Path(args.graph) if args.graph else None}
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"serving the graph ({settings.backend} store) at http://{host}:{args.port}/ "
+          f"— API docs at http://{host}:{args.port}/docs", flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -148,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--graph", help="snapshot directory (default data/build)")
         s.add_argument("--backend", choices=["memory", "neo4j"], default="memory")
         s.set_defaults(func=fn)
+    sv = sub.add_parser("serve", help="serve the HTTP API and the network pages")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--backend", choices=["memory", "neo4j"], default=None, help="default memory (SHANHAI_BACKEND)")
+    sv.add_argument("--graph", help="snapshot directory for the memory store (default data/build)")
+    sv.set_defaults(func=cmd_serve)
     args = p.parse_args(argv)
     t0 = time.perf_counter()
     try:

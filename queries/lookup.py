@@ -34,6 +34,11 @@ class Lookup:
 
     def __init__(self, nodes: list[Node]) -> None:
         self.by_id = {n.id: n for n in nodes}
+        # Exact names of every other node (projects, measures, documents …): only a fallback.
+        self.other_names: dict[str, list[Node]] = defaultdict(list)
+        for n in nodes:
+            if n.label not in (REGION, ORGANIZATION, DOMAIN):
+                self.other_names[normalize(n.name)].append(n)
         self.surface: dict[str, list[Node]] = defaultdict(list)
         self.latin: dict[str, list[Node]] = defaultdict(list)
         for n in nodes:
@@ -66,6 +71,8 @@ class Lookup:
                 for suffix in _LATIN_SUFFIXES:
                     if not found and key.endswith(suffix):
                         found = list(self.latin.get(key[: -len(suffix)], []))
+            if not found:
+                found = list(self.other_names.get(t, []))
         if labels:
             found = [n for n in found if n.label in labels]
         found.sort(key=lambda n: (normalize(n.name) != t, n.label != REGION, n.id))

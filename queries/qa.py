@@ -2,168 +2,227 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from graph.model import DOMAIN, ORGANIZATION, REGION, Node, normalize
+from graph.model import REGION, normalize
 from graph.store import GraphStore
+from queries.common import PAIRING_MECHANISMS, brief, evidence_of
+from queries.coverage import coverage
 from queries.errors import QueryError
-from queries.lookup import Hit, brief, latin_key, lookup_for
-from queries.support import SupportResult, supported_by, supporters_of
-
-# Intent cues. Each intent is tried in order; the first whose pattern matches and whose entity
-# needs are met wins. Patterns are about the *question form*, never about particular places.
-PAIRING_CUES = r"(支援地|支援市|支援县|结对县|结对市|结对地|结对方|结对关系|对口|结对|pair(ed|ing|s)?\b|partner)"
-REVERSE_CUES = (r"(帮扶|支援|支持|援助|结对)(了)?(哪些|哪个|哪几个|什么)|"
-                r"\b(whom|which (counties|places|regions) does)\b|\bdoes .+ support\b|\bsupported by\b")
-SUPPORT_CUES = r"(谁|哪些|哪个|哪家|哪所|哪几|who|which|what)"
-KIND_WORDS = {
-    "soe": r"(国企|省属国企|国有企业|\bsoe\b|state[- ]owned)",
-    "hospital": r"(医院|hospital)",
-    "school": r"(学校|中学|school)",
-    "university": r"(高校|大学|universit)",
-    "bank": r"(银行|bank)",
-}
-
-
-@dataclass
-class Interpretation:
-    intent: str
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    domain: dict[str, Any] | None = None
-    kind: str | None = None
-    round: str | None = None
+from queries.lookup import latin_key, lookup_for
+from queries.paths import path
+from queries.projects import measures, projects
+from queries.qa_parse import KIND_MATCHES, Parsed, parse
+from queries.region_profile import region_profile
+from queries.support import supported_by, supporters_of
 
 
 @dataclass
 class Answer:
     question: str
-    interpretation: Interpretation
+    interpretation: dict[str, Any]
     answers: list[dict[str, Any]]
     query: str
     params: dict[str, Any]
     message: str
 
+    @property
+    def intent(self) -> str:
+        return str(self.interpretation["intent"])
+
     def to_dict(self) -> dict[str, Any]:
-        i = self.interpretation
-        return {
-            "question": self.question,
-            "interpretation": {"intent": i.intent, "entities": i.entities, "domain": i.domain,
-                               "kind": i.kind, "round": i.round},
-            "answers": self.answers,
-            "query": self.query,
-            "params": self.params,
-            "message": self.message,
-        }
+        return {"question": self.question, "interpretation": self.interpretation, "answers": self.answers,
+                "query": self.query, "params": self.params, "message": self.message}
 
 
-def detect_domain(store: GraphStore, text: str) -> Node | None:
-    """The field a question asks about, from Chinese labels/keywords or English words."""
-    t = normalize(text).lower()
-    best: tuple[int, Node] | None = None
-    for n in store.nodes(DOMAIN):
-        words = [n.props.get("zh", ""), n.name, *n.props.get("en_words", []), n.props.get("en_label", "")]
-        for w in words:
-            if not w:
-                continue
-            w = w.lower()
-            pattern = re.escape(w) if re.search(r"[\u4e00-\u9fff]", w) else r"\b" + re.escape(w) + r"\b"
-            if re.search(pattern, t) and (best is None or len(w) > best[0]):
-                best = (len(w), n)
-    if best is None:
-        # Shorter Chinese field words (医疗, 卫生, 教育 …) from the taxonomy's section words.
-        for n in store.nodes(DOMAIN):
-            for w in n.props.get("section_words", []) + _DOMAIN_EXTRA.get(n.props.get("key", ""), []):
-                if w and w in t and (best is None or len(w) > best[0]):
-                    best = (len(w), n)
-    return best[1] if best else None
-
-
-# Everyday words for fields that the taxonomy labels do not contain (question wording only).
-_DOMAIN_EXTRA: dict[str, list[str]] = {
-    "healthcare": ["医疗", "卫生", "医卫", "看病"],
-    "education": ["教育", "学校", "教学"],
-    "agriculture": ["农业", "农村"],
-    "tourism_culture": ["旅游", "文旅", "文化"],
-    "industry": ["产业", "工业"],
-    "technology": ["科技", "科创"],
-    "employment": ["就业", "技能"],
-}
+Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
 
 
 def ask(store: GraphStore, question: str) -> Answer:
-    lk = lookup_for(store)
-    q = normalize(question)
-    hits = [h for h in lk.scan(q) if h.node.label in (REGION, ORGANIZATION)]
-    hits = _dedupe(hits)
-    dom = detect_domain(store, _mask(q, hits))
-    kind = next((k for k, p in KIND_WORDS.items() if re.search(p, q, re.I)), None)
-    ents = [brief(h.node) | {"surface": h.surface} for h in hits]
-    interp = Interpretation("unknown", ents, brief(dom) if dom else None, kind)
-    if not hits:
-        return Answer(question, interp, [], "none", {}, "No place or organisation from the graph was "
-                      "recognised in the question, so there is nothing to answer from (not in the graph).")
-    subject = hits[0].node
-    intents: list[tuple[str, Callable[[], SupportResult]]] = []
-    who = re.search(r"谁|\bwho\b", q, re.I)
-    recipient = bool(store.relations_of([subject.id], "in", ["SUPPORTS"]))
-    if re.search(REVERSE_CUES, q, re.I) or (subject.label == ORGANIZATION and not who):
-        intents.append(("supported_by", lambda: supported_by(store, subject.id, dom.id if dom else None)))
-    elif re.search(PAIRING_CUES, q, re.I) and not dom:
-        if recipient or who:
-            intents.append(("pairing_partners", lambda: supporters_of(store, subject.id, None, None)))
-        else:
-            intents.append(("supported_by", lambda: supported_by(store, subject.id, None)))
-    else:
-        intents.append(("supporters_of", lambda: supporters_of(store, subject.id, dom.id if dom else None, None)))
-    name, run = intents[0]
-    interp.intent = name
+    """Answer a question from the graph, naming the query run; "not in the graph" when nothing backs it."""
+    if not isinstance(question, str) or not normalize(question):
+        return Answer(str(question), {"intent": "unknown", "entities": [], "domain": None, "kind": None,
+                                      "round": None, "subject": None}, [], "none", {}, "The question is empty.")
+    p = parse(store, question)
+    handler = HANDLERS.get(p.intent)
+    if handler is None:
+        return _answer(p, ([], "none", {}, "Not in the graph: no place or organisation of the graph was "
+                                            "recognised in the question, so nothing can be answered from it."))
     try:
-        result = run()
+        return _answer(p, handler(store, p))
     except QueryError as exc:
-        return Answer(question, interp, [], name, {}, str(exc))
-    answers = [s.to_dict() for s in result.supporters]
-    if name == "pairing_partners":
-        answers = [a for a in answers
-                   if any(s["via"] == "pairing" and s["mechanism"] in ("city_pairing", "county_pairing")
-                          for s in a["supports"])]
-        if re.search(r"支援市|结对市|\bcity\b|cities", q, re.I):
-            answers = [a for a in answers if any(s["level"] == "city" for s in a["supports"])]
-            if not answers and subject.props.get("level") == "county":
-                parent = next((n for n in store.nodes(REGION) if n.name == subject.props.get("city")), None)
-                if parent is not None:
-                    result = supporters_of(store, parent.id, None, None)
-                    answers = [a.to_dict() for a in result.supporters
-                               if any(s.level == "city" for s in a.supports)]
-    if kind:
-        answers = [a for a in answers if a.get("kind") == kind or (kind == "soe" and a.get("kind") == "central_soe")]
-    for a in answers:
-        a["type"] = a.pop("type")
-    params = dict(result.params)
-    msg = (f"{len(answers)} answer(s) from {result.query}." if answers else
-           f"Not in the graph: no {'supporter' if name != 'supported_by' else 'supported region'} of "
-           f"{subject.name}{' in ' + dom.name if dom else ''} is stated by the documents.")
-    return Answer(question, interp, answers, result.query, params, msg)
+        return _answer(p, ([], p.intent, {}, f"Not in the graph: {exc}"))
 
 
-def _mask(q: str, hits: list[Hit]) -> str:
-    out = list(q)
-    for h in hits:
-        for i in range(h.start, h.end):
-            out[i] = " "
-    return "".join(out)
+def _answer(p: Parsed, ran: Ran) -> Answer:
+    answers, query, params, message = ran
+    return Answer(p.question, p.interpretation(), answers, query, params, message)
 
 
-def _dedupe(hits: list[Hit]) -> list[Hit]:
-    seen: set[str] = set()
+def _field(p: Parsed) -> str | None:
+    return p.domain.id if p.domain else None
+
+
+def _in_field(p: Parsed) -> str:
+    return f" in {p.domain.name}" if p.domain else ""
+
+
+def _supporters(store: GraphStore, p: Parsed) -> Ran:
+    assert p.subject is not None
+    res = supporters_of(store, p.subject.id, _field(p), p.round)
+    answers = [s.to_dict() for s in res.supporters]
+    if p.kind:
+        kinds = KIND_MATCHES.get(p.kind, (p.kind,))
+        answers = [a for a in answers if a.get("kind") in kinds]
+        # "Which SOE pairs with X": the formal pairing partner when there is one, else any supporter.
+        paired = [a for a in answers if any(x["mechanism"] in PAIRING_MECHANISMS for x in a["supports"])]
+        if p.pairing_words and paired:
+            answers = paired
+    if p.other is not None:
+        answers = [a for a in answers if a["id"] == p.other.id]
+    who = f"{p.kind} " if p.kind else ""
+    return (answers, res.query, res.params | ({"kind": p.kind} if p.kind else {}),
+            _count(answers, res.query) if answers else
+            f"Not in the graph: no {who}supporter of {p.subject.name}{_in_field(p)} is stated by the documents.")
+
+
+def _pairing_partners(store: GraphStore, p: Parsed) -> Ran:
+    """The formal pairings of a recipient; 支援市 / "city" asks for the city level (its city's, for a county)."""
+    assert p.subject is not None
+    city_level = bool(p.text and any(w in p.text.lower() for w in ("支援市", "结对市", " city", "cities")))
+    subject = p.subject
+    answers = _pairing_rows(store, subject.id, p.round, "city" if city_level else None)
+    if city_level and not answers and subject.props.get("level") == "county":
+        parent = lookup_for(store).candidates(str(subject.props.get("city", "")), (REGION,))
+        if parent:
+            subject = parent[0]
+            answers = _pairing_rows(store, subject.id, p.round, "city")
+    res_params = {"region": subject.id, "field": None, "round": p.round or "current",
+                  "mechanisms": list(PAIRING_MECHANISMS), "level": "city" if city_level else None}
+    return (answers, "supporters_of", res_params, _count(answers, "supporters_of") if answers else
+            f"Not in the graph: no pairing partner of {subject.name} is stated by the documents.")
+
+
+def _pairing_rows(store: GraphStore, region: str, round_: str | None, level: str | None) -> list[dict[str, Any]]:
     out = []
-    for h in hits:
-        if h.node.id not in seen:
-            seen.add(h.node.id)
-            out.append(h)
+    for s in supporters_of(store, region, None, round_).supporters:
+        d = s.to_dict()
+        d["supports"] = [x for x in d["supports"] if x["via"] == "pairing" and x["mechanism"] in PAIRING_MECHANISMS
+                         and (level is None or x["level"] == level)]
+        if d["supports"]:
+            d["evidence"] = evidence_of(e for x in d["supports"] for e in x["evidence"])
+            out.append(d)
     return out
 
+
+def _supported_by(store: GraphStore, p: Parsed, pairing_only: bool = False) -> Ran:
+    assert p.subject is not None
+    res = supported_by(store, p.subject.id, _field(p), p.round or "all")
+    answers = []
+    for s in res.supporters:
+        d = s.to_dict()
+        if pairing_only:
+            d["supports"] = [x for x in d["supports"] if x["mechanism"] in PAIRING_MECHANISMS]
+            d["evidence"] = evidence_of(e for x in d["supports"] for e in x["evidence"])
+        if d["supports"]:
+            answers.append(d)
+    params = res.params | ({"mechanisms": list(PAIRING_MECHANISMS)} if pairing_only else {})
+    return (answers, res.query, params, _count(answers, res.query) if answers else
+            f"Not in the graph: no region supported by {p.subject.name}{_in_field(p)} is stated by the documents.")
+
+
+def _attribute(key: str, label: str) -> Callable[[GraphStore, Parsed], Ran]:
+    def run(store: GraphStore, p: Parsed) -> Ran:
+        assert p.subject is not None
+        prof = region_profile(store, p.subject.id)
+        attr = getattr(prof, key)
+        if attr is None:
+            return ([], prof.query, prof.params,
+                    f"Not in the graph: the documents state no {label} for {p.subject.name}.")
+        row = brief(p.subject) | {key: attr.value, "value": attr.value, "evidence": attr.evidence}
+        return ([row], prof.query, prof.params, f"{p.subject.name}: {label} {attr.value}.")
+    return run
+
+
+def _profile(store: GraphStore, p: Parsed) -> Ran:
+    assert p.subject is not None
+    prof = region_profile(store, p.subject.id)
+    d = prof.to_dict()
+    row = brief(p.subject) | {k: d[k] for k in ("category", "industry", "supporters")} | {
+        "projects": len(prof.projects), "measures": len(prof.measures), "evidence": []}
+    return [row], prof.query, prof.params, f"What the graph states about {p.subject.name} (region_profile)."
+
+
+def _items(kind: str) -> Callable[[GraphStore, Parsed], Ran]:
+    def run(store: GraphStore, p: Parsed) -> Ran:
+        assert p.subject is not None
+        s, f = p.subject, _field(p)
+        if kind == "projects":
+            res = projects(store, region=s.id, field=f) if s.label == REGION else None
+            if res is None or not res.items:
+                res = projects(store, field=f, supporter=s.id)
+            if not res.items and s.label != REGION:
+                res = projects(store, field=f, owner=s.id)
+        else:
+            res = measures(store, region=s.id, field=f) if s.label == REGION else None
+            if res is None or not res.items:
+                res = measures(store, field=f, supporter=s.id)
+            if not res.items and s.label != REGION:
+                res = measures(store, field=f, responsible=s.id)
+        return (res.items, res.query, res.params, _count(res.items, res.query) if res.items else
+                f"Not in the graph: no {kind} of {s.name}{_in_field(p)} are stated by the documents.")
+    return run
+
+
+def _path(store: GraphStore, p: Parsed) -> Ran:
+    if p.subject is None or p.other is None:
+        return ([], "path", {}, "Not in the graph: a connection needs two places or organisations of the graph, "
+                                "and fewer were recognised in the question.")
+    res = path(store, p.subject.id, p.other.id)
+    answers = [s.to_dict() | {"id": s.relation["id"], "name": _step_name(s.to_dict()), "type": s.type}
+               for s in res.steps]
+    return answers, res.query, res.params, res.message
+
+
+def _step_name(step: dict[str, Any]) -> str:
+    a, b, t = step["from"]["name"], step["to"]["name"], step["type"]
+    return f"{a} -[{t}]-> {b}" if step["direction"] == "forward" else f"{a} <-[{t}]- {b}"
+
+
+def _gaps(store: GraphStore, p: Parsed) -> Ran:
+    res = coverage(store, _field(p))
+    total = len(res.counties)
+    if p.domain is None:
+        answers = res.unpaired
+        message = (f"{len(answers)} of {total} mountain counties have no supporter in the graph." if answers else
+                   f"Every one of the {total} mountain counties has at least one supporter in the graph; no gap.")
+        return answers, res.query, res.params | {"gaps": "unpaired"}, message
+    answers = res.gaps[p.domain.id]
+    message = (f"{len(answers)} of {total} mountain counties have no supporter tied to {p.domain.name} in the "
+               "graph (a general pairing names no field and does not count)." if answers else
+               f"Every mountain county has a supporter tied to {p.domain.name} in the graph; no gap.")
+    return answers, res.query, res.params, message
+
+
+def _count(answers: list[dict[str, Any]], query: str) -> str:
+    return f"{len(answers)} answer(s) from {query}."
+
+
+HANDLERS: dict[str, Callable[[GraphStore, Parsed], Ran]] = {
+    "supporters_of": _supporters,
+    "kind_partners": _supporters,
+    "pairing_partners": _pairing_partners,
+    "supported_by": _supported_by,
+    "paired_with": lambda store, p: _supported_by(store, p, pairing_only=True),
+    "category": _attribute("category", "category"),
+    "industry": _attribute("industry", "一县一业 industry"),
+    "profile": _profile,
+    "projects": _items("projects"),
+    "measures": _items("measures"),
+    "path": _path,
+    "coverage_gaps": _gaps,
+}
 
 __all__ = ["Answer", "ask", "latin_key"]

@@ -22,6 +22,7 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
+from queries.common import check_round
 from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
@@ -92,6 +93,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
     `field` keeps only support tied to that field (a general pairing names no field, so it is
     left out). `round`: None = the region's latest round ("current"), "all", or a round id.
     """
+    round = _check_round(store, round)
     lk = lookup_for(store)
     target = lk.resolve(region, (REGION,))
     domain = resolve_field(store, field)
@@ -152,6 +154,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
 def supported_by(store: GraphStore, supporter: str, field: str | None = None,
                  round: str | None = "all") -> SupportResult:
     """The reverse: which regions a region or organisation supports, and how."""
+    round = _check_round(store, round)
     lk = lookup_for(store)
     src = lk.resolve(supporter, (REGION, ORGANIZATION))
     domain = resolve_field(store, field)
@@ -204,6 +207,11 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
     out.sort(key=lambda sp: sp.id)
     return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current"},
                          _brief(src), out)
+
+
+def _check_round(store: GraphStore, round_: str | None) -> str | None:
+    """"current" is the default (None); anything else must be "all" or a round of the graph."""
+    return check_round(store, None if round_ == "current" else round_)
 
 
 def _support(via: str, r: Relation, domains: list[str]) -> Support:

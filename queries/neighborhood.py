@@ -1,0 +1,110 @@
+"""neighborhood: the nodes and relationships around one node, filtered and bounded, closest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import LABELS, REL_TYPES, Relation
+from graph.store import GraphStore
+from queries.common import (
+    brief,
+    check_limit,
+    check_round,
+    evidence_of,
+    items_in_domain,
+    node_key,
+    resolve,
+    resolve_domain,
+)
+from queries.errors import InvalidQuery
+
+
+@dataclass
+class NeighborhoodResult:
+    query: str
+    params: dict[str, Any]
+    center: dict[str, Any]
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "params": self.params, "center": self.center, "nodes": self.nodes,
+                "edges": self.edges, "truncated": self.truncated}
+
+
+def _check_names(values: Iterable[str] | None, allowed: tuple[str, ...], what: str) -> list[str] | None:
+    if values is None:
+        return None
+    out = sorted(set(values))
+    unknown = [v for v in out if v not in allowed]
+    if unknown:
+        raise InvalidQuery(f"unknown {what}: {', '.join(unknown)} (known: {', '.join(allowed)})")
+    return out
+
+
+def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[str] | None = None,
+                 rel_types: Iterable[str] | None = None, domain: str | None = None, round: str | None = None,
+                 limit: int = 200) -> NeighborhoodResult:
+    """Breadth-first from `node` up to `depth` steps, either direction, keeping at most `limit` nodes.
+
+    Filters: `labels` (nodes of other labels are neither shown nor walked through; the center always
+    is), `rel_types`, `domain` (relationships whose `domains` name the field, or that touch a measure or
+    project in it), `round` (relationships stated in that round; timeless ones such as PART_OF stay).
+    Nodes are kept by distance, then label, then id, so a smaller limit keeps the closest ones.
+    """
+    check_limit(depth, "depth", 0, 4)
+    check_limit(limit, "limit", 1, 5000)
+    label_set = _check_names(labels, LABELS, "labels")
+    type_set = _check_names(rel_types, REL_TYPES, "relationship types")
+    round_ = check_round(store, round, allow_all=False)
+    center = resolve(store, node, None, "node")
+    dom = resolve_domain(store, domain)
+    in_domain = items_in_domain(store, dom.id) if dom else set()
+
+    def passes(r: Relation) -> bool:
+        if round_ and r.props.get("rounds") and round_ not in r.props["rounds"]:
+            return False
+        if dom is None:
+            return True
+        return (dom.id in r.props.get("domains", []) or r.source in in_domain or r.target in in_domain
+                or r.target == dom.id)
+
+    distance = {center.id: 0}
+    frontier = [center.id]
+    truncated = False
+    for d in range(1, depth + 1):
+        if not frontier:
+            break
+        found: set[str] = set()
+        for r in store.relations_of(frontier, "both", type_set):
+            if passes(r):
+                found |= {r.source, r.target}
+        fresh = [store.node(i) for i in sorted(found - set(distance))]
+        candidates = sorted((n for n in fresh if n is not None and (label_set is None or n.label in label_set)),
+                            key=node_key)
+        room = limit - len(distance)
+        if len(candidates) > room:
+            candidates, truncated = candidates[:room], True
+        for n in candidates:
+            distance[n.id] = d
+        frontier = [n.id for n in candidates]
+        if truncated:
+            break
+    kept = {i: store.node(i) for i in distance}
+    edges = [r for r in store.relations_of(sorted(distance), "both", type_set)
+             if r.source in distance and r.target in distance and passes(r)]
+    nodes = sorted((n for n in kept.values() if n is not None), key=lambda n: (distance[n.id], *node_key(n)))
+    params = {"node": center.id, "depth": depth, "labels": label_set, "rel_types": type_set,
+              "domain": dom.id if dom else None, "round": round_, "limit": limit}
+    return NeighborhoodResult(
+        "neighborhood", params, brief(center),
+        [brief(n) | {"distance": distance[n.id]} for n in nodes],
+        [{"id": r.id, "type": r.type, "source": r.source, "target": r.target, "props": r.props,
+          "evidence": evidence_of([r])} for r in sorted(edges, key=lambda x: x.id)],
+        truncated)
+
+
+__all__ = ["NeighborhoodResult", "neighborhood"]

@@ -1,0 +1,113 @@
+"""path: the shortest connection between two nodes, as typed steps with their evidence."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.model import IN_DOMAIN, MEMBER_OF, PART_OF, REL_TYPES, Relation
+from graph.store import GraphStore
+from queries.common import brief, check_limit, evidence_of, resolve
+from queries.errors import InvalidQuery
+
+# Hub relationships tie a node to a city, a field or the 山区26县 group: through them any two counties
+# are two hops apart, which says nothing. They are used only when no path exists without them.
+HUB_TYPES = (PART_OF, IN_DOMAIN, MEMBER_OF)
+# Among equally short paths the one through the most telling relationships wins, then the smallest ids.
+TYPE_RANK = {"SUPPORTS": 0, "SUPPORTS_PROJECT": 1, "SUPPORTS_MEASURE": 1, "OWNS": 2, "LOCATED_IN": 2,
+             "BENEFITS": 2, "FOR": 3, "MENTIONS": 3, "RESPONSIBLE_FOR": 4, MEMBER_OF: 5, PART_OF: 6, IN_DOMAIN: 7}
+MAX_CANDIDATES = 5000  # shortest paths compared for the tie-break; enough for this graph's hubs
+
+
+@dataclass
+class PathStep:
+    source: dict[str, Any]  # the step's "from" node
+    type: str
+    direction: str  # "forward": from -[type]-> to; "backward": from <-[type]- to
+    target: dict[str, Any]  # the step's "to" node
+    relation: dict[str, Any]
+    evidence: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.source, "type": self.type, "direction": self.direction, "to": self.target,
+                "relation": self.relation, "evidence": self.evidence}
+
+
+@dataclass
+class PathResult:
+    query: str
+    params: dict[str, Any]
+    found: bool
+    used_hubs: bool
+    steps: list[PathStep] = field(default_factory=list)
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "params": self.params, "found": self.found, "hops": len(self.steps),
+                "used_hubs": self.used_hubs, "steps": [s.to_dict() for s in self.steps], "message": self.message}
+
+
+def path(store: GraphStore, a: str, b: str, max_hops: int = 4) -> PathResult:
+    """Shortest undirected connection from a to b within max_hops, hub relationships only if needed."""
+    check_limit(max_hops, "max_hops", 1, 8)
+    start = resolve(store, a, None, "a")
+    end = resolve(store, b, None, "b")
+    params = {"a": start.id, "b": end.id, "max_hops": max_hops}
+    if start.id == end.id:
+        raise InvalidQuery(f"a and b are the same node ({start.id})")
+    plain = [t for t in REL_TYPES if t not in HUB_TYPES]
+    for used_hubs, types in ((False, plain), (True, list(REL_TYPES))):
+        rels = store.all_relations(types)
+        best = _shortest(rels, start.id, end.id, max_hops)
+        if best is not None:
+            steps = [_step(store, frm, to, rel) for frm, to, rel in best]
+            return PathResult("path", params, True, used_hubs, steps,
+                              f"{start.name} and {end.name} are {len(steps)} step(s) apart.")
+    return PathResult("path", params, False, True, [],
+                      f"Not in the graph: no connection between {start.name} and {end.name} "
+                      f"within {max_hops} steps.")
+
+
+def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple[str, str, Relation]] | None:
+    best_edge: dict[tuple[str, str], Relation] = {}
+    for r in rels:
+        if r.source == r.target:
+            continue
+        pair = (min(r.source, r.target), max(r.source, r.target))
+        cur = best_edge.get(pair)
+        if cur is None or (TYPE_RANK.get(r.type, 9), r.id) < (TYPE_RANK.get(cur.type, 9), cur.id):
+            best_edge[pair] = r
+    g: nx.Graph = nx.Graph()
+    for pair in sorted(best_edge):
+        g.add_edge(*pair)
+    if a not in g or b not in g:
+        return None
+    try:
+        length = nx.shortest_path_length(g, a, b)
+    except nx.NetworkXNoPath:
+        return None
+    if length > max_hops:
+        return None
+
+    def cost(nodes: list[str]) -> tuple[int, list[str]]:
+        pairs = itertools.pairwise(nodes)
+        return sum(TYPE_RANK.get(best_edge[(min(x, y), max(x, y))].type, 9) for x, y in pairs), nodes
+
+    candidates = itertools.islice(nx.all_shortest_paths(g, a, b), MAX_CANDIDATES)
+    nodes = min(candidates, key=cost)
+    return [(x, y, best_edge[(min(x, y), max(x, y))]) for x, y in itertools.pairwise(nodes)]
+
+
+def _step(store: GraphStore, frm: str, to: str, rel: Relation) -> PathStep:
+    a, b = store.node(frm), store.node(to)
+    assert a is not None and b is not None
+    keys = ("level", "mechanism", "rounds", "domains", "role")
+    props: dict[str, Any] = {k: rel.props[k] for k in keys if k in rel.props}
+    return PathStep(brief(a), rel.type, "forward" if rel.source == frm else "backward", brief(b),
+                    {"id": rel.id, **props}, evidence_of([rel]))
+
+
+__all__ = ["HUB_TYPES", "PathResult", "PathStep", "path"]

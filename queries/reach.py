@@ -1,0 +1,83 @@
+"""supporter_reach: supporters ranked by the counties and fields they reach, with degree and centrality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.model import BENEFITS, FOR, IN_DOMAIN, LOCATED_IN, REGION, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT
+from graph.store import GraphStore
+from queries.common import brief, check_limit
+
+
+@dataclass
+class ReachResult:
+    query: str
+    params: dict[str, Any]
+    supporters: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "params": self.params, "total": self.total, "supporters": self.supporters}
+
+
+def support_edges(store: GraphStore) -> dict[tuple[str, str], set[str]]:
+    """(supporter, supported region) → fields, from SUPPORTS and from supported measures and projects."""
+    edges: dict[tuple[str, str], set[str]] = {}
+    for r in store.all_relations([SUPPORTS]):
+        edges.setdefault((r.source, r.target), set()).update(r.props.get("domains", []))
+    backing = store.all_relations([SUPPORTS_MEASURE, SUPPORTS_PROJECT])
+    items = sorted({r.target for r in backing})
+    around = store.relations_of(items, "out", [FOR, LOCATED_IN, BENEFITS, IN_DOMAIN]) if items else []
+    regions_of: dict[str, set[str]] = {}
+    domains_of: dict[str, set[str]] = {}
+    for r in around:
+        if r.type == IN_DOMAIN:
+            domains_of.setdefault(r.source, set()).add(r.target)
+        elif r.target.startswith("region:"):
+            regions_of.setdefault(r.source, set()).add(r.target)
+    for r in backing:
+        for region in regions_of.get(r.target, set()):
+            if region != r.source:
+                edges.setdefault((r.source, region), set()).update(domains_of.get(r.target, set()))
+    return edges
+
+
+def supporter_reach(store: GraphStore, limit: int = 20) -> ReachResult:
+    """Every supporter with the regions (and among them counties) and fields it reaches.
+
+    Ranked by counties, then fields, then degree (distinct regions supported), then id. The
+    centrality is betweenness on the undirected supporter–region graph (normalised, 6 decimals);
+    the graph is built from sorted edges so both stores give the same numbers.
+    """
+    check_limit(limit, "limit", 1, 1000)
+    edges = support_edges(store)
+    g: nx.Graph = nx.Graph()
+    for source, target in sorted(edges):
+        g.add_edge(source, target)
+    centrality = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
+    reach: dict[str, dict[str, set[str]]] = {}
+    for (source, target), domains in sorted(edges.items()):
+        row = reach.setdefault(source, {"regions": set(), "domains": set()})
+        row["regions"].add(target)
+        row["domains"].update(domains)
+    rows = []
+    for supporter_id, row in reach.items():
+        node = store.node(supporter_id)
+        if node is None:
+            continue
+        regions = [store.node(i) for i in sorted(row["regions"])]
+        counties = [n for n in regions if n is not None and n.label == REGION and n.props.get("level") == "county"]
+        rows.append(brief(node) | {
+            "counties": len(counties), "fields": len(row["domains"]), "degree": len(row["regions"]),
+            "centrality": round(float(centrality.get(supporter_id, 0.0)), 6),
+            "regions": [{"id": n.id, "name": n.name} for n in regions if n is not None],
+            "domains": sorted(row["domains"]),
+        })
+    rows.sort(key=lambda x: (-x["counties"], -x["fields"], -x["degree"], x["id"]))
+    return ReachResult("supporter_reach", {"limit": limit}, rows[:limit], len(rows))
+
+
+__all__ = ["ReachResult", "support_edges", "supporter_reach"]
