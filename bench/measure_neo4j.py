@@ -1,0 +1,144 @@
+"""Neo4j: batched sync against row-by-row, and the supporters query against a bare RETURN 1.
+
+Needs a server: NEO4J_URI in the environment (`make neo4j-up` prints the variables). The sync
+benchmark *replaces the database's graph* — a sync makes the database hold exactly the snapshot it
+is given, and each variant must start from an empty database to write the same rows — and it ends
+by syncing the whole real snapshot back, so the database is left as `shanhai neo4j sync` leaves it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from bench.config import Mode
+from bench.measure_build import Graphs
+from bench.stats import NOT_AVAILABLE, Figure, Section, at_least, at_most, percentile, ratio, repeat
+
+SYNC_TARGET = 20.0
+QUERY_TARGET = 3.0
+BARE_QUERY = "RETURN 1 AS one"
+
+
+def neo4j_available() -> tuple[str, str] | None:
+    """None when a server is configured and the Neo4j modules exist; else (status, why)."""
+    if not os.environ.get("NEO4J_URI"):
+        return "skipped", "no Neo4j server: NEO4J_URI is not set (eval \"$(scripts/neo4j_local.sh up)\")"
+    try:
+        from graph.neo4j_store import Neo4jStore  # noqa: F401
+        from graph.neo4j_sync import sync, sync_row_by_row  # noqa: F401
+    except ImportError as exc:
+        return NOT_AVAILABLE, f"{NOT_AVAILABLE}: {exc}"
+    return None
+
+
+def subset(snap: Any, rows: int | None) -> Any:
+    """A self-contained part of the snapshot with about `rows` records (relations with their end nodes)."""
+    from graph.snapshot import Snapshot
+
+    if rows is None:
+        return snap
+    by_id = {n.id: n for n in snap.nodes}
+    nodes: dict[str, Any] = {}
+    rels: list[Any] = []
+    for r in snap.relations:
+        if len(nodes) + len(rels) >= rows:
+            break
+        for end in (r.source, r.target):
+            nodes.setdefault(end, by_id[end])
+        rels.append(r)
+    return Snapshot(sorted(nodes.values(), key=lambda n: n.id), rels)
+
+
+def _timed(fn: Any, *args: Any, **kwargs: Any) -> float:
+    t0 = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - t0
+
+
+def measure_neo4j_sync(mode: Mode, graphs: Graphs) -> Section:
+    sec = Section("neo4j_sync")
+    missing = neo4j_available()
+    if missing:
+        sec.status, sec.note = missing
+        return sec
+    from graph import snapshot
+    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j_sync import sync, sync_row_by_row
+    from graph.snapshot import Snapshot
+
+    full = snapshot.read(graphs.real)
+    part = subset(full, mode.neo4j_rows)
+    rows = len(part.nodes) + len(part.relations)
+    empty = Snapshot([], [])
+    store = Neo4jStore.from_env()
+    try:
+        sync(empty, store)
+        batched = _timed(sync, part, store)
+        sync(empty, store)
+        row_by_row = _timed(sync_row_by_row, part, store)
+    finally:
+        sync(full, store)  # leave the real graph behind, as `shanhai neo4j sync` would
+        store.close()
+    speedup = ratio(row_by_row, batched)
+    sec.data = {"rows": rows, "batched_s": batched, "row_by_row_s": row_by_row}
+    sec.note = f"{rows} records per variant, each from an empty database"
+    sec.figures += [
+        Figure("neo4j.sync.batched", f"Neo4j batched sync ({rows} records)", rows / batched, "rows/s"),
+        Figure("neo4j.sync.row_by_row", f"Neo4j row-by-row sync ({rows} records)", rows / row_by_row, "rows/s"),
+        Figure("neo4j.sync.speedup", "Neo4j batched / row-by-row throughput", speedup, "×", f"≥ {SYNC_TARGET:.0f}",
+               at_least(speedup, SYNC_TARGET)),
+    ]
+    return sec
+
+
+def measure_neo4j_query(mode: Mode, graphs: Graphs, synced: bool) -> Section:
+    sec = Section("neo4j_query")
+    missing = neo4j_available()
+    if missing:
+        sec.status, sec.note = missing
+        return sec
+    from bench.measure_queries import available_queries, probe
+    from graph import snapshot
+    from graph.memory_store import MemoryStore
+    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j_sync import sync
+
+    store = Neo4jStore.from_env()
+    try:
+        if not synced:
+            sync(snapshot.read(graphs.real), store)
+        p = probe(MemoryStore.from_snapshot(graphs.real))
+        queries, _ = available_queries()
+        bare = [s * 1000 for s in repeat(lambda: store.read(BARE_QUERY), mode.neo4j_query_repeats, warmup=3)]
+        results: dict[str, dict[str, float]] = {"RETURN 1": _pct(bare)}
+        for name in ("supporters_of", "ask"):
+            if name in queries:
+                def call(q: Any = queries[name]) -> Any:
+                    return q(store, p)
+
+                samples = [s * 1000 for s in repeat(call, mode.neo4j_query_repeats, warmup=1)]
+                results[name] = _pct(samples)
+    finally:
+        store.close()
+    sec.data = results
+    sec.figures.append(Figure("neo4j.query.return1.p50", "Neo4j RETURN 1 p50", results["RETURN 1"]["p50_ms"], "ms"))
+    for name, r in results.items():
+        if name == "RETURN 1":
+            continue
+        rel = ratio(r["p50_ms"], results["RETURN 1"]["p50_ms"])
+        target = f"≤ {QUERY_TARGET:.0f}" if name == "supporters_of" else None
+        sec.figures += [
+            Figure(f"neo4j.query.{name}.p50", f"Neo4j {name} p50 (p99 {r['p99_ms']:.1f} ms)", r["p50_ms"], "ms"),
+            Figure(f"neo4j.query.{name}.vs_return1", f"Neo4j {name} p50 / RETURN 1 p50", rel, "×", target,
+                   at_most(rel, QUERY_TARGET) if target else None),
+        ]
+    return sec
+
+
+def _pct(samples: list[float]) -> dict[str, float]:
+    return {"p50_ms": percentile(samples, 50), "p99_ms": percentile(samples, 99), "n": len(samples)}
+
+
+__all__ = ["measure_neo4j_query", "measure_neo4j_sync", "neo4j_available", "subset"]
