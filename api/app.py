@@ -1,0 +1,89 @@
+"""The FastAPI application: `create_app(settings, store=None)` with a lifespan that owns the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.routes import ROUTERS, admin
+from api.settings import Settings, get_settings
+from api.state import STATIC_DIR, swap_store
+from graph.store import GraphStore, StoreUnavailable, open_store
+from queries.lookup import lookup_for
+
+log = logging.getLogger("shanhai.api")
+
+DESCRIPTION = """
+Who supports Zhejiang's 26 mountain counties (山区26县), how, in which fields and rounds — every
+answer with the document, locator and verbatim quote it came from.
+
+* Names: every `{name}` accepts an id (`region:yongjiaxian`), the Chinese name (永嘉县), a short
+  name (永嘉), an alias or abbreviation (浙中医大二院) or pinyin (Yongjia). Unknown → 404 with
+  `details.suggestions`; ambiguous → 409 with `details.candidates`.
+* Lists: `limit` (1–200, default 50) and `cursor` (the previous page's `next_cursor`).
+* Errors: always `{"error": {"code", "message", "details"}}`.
+* Pages: `/` (counties), `/viz` (whole network), `/viz/{name}?depth=1|2` (a neighbourhood).
+"""
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app. A `store` handed in is used as is and left open (its owner closes it, e.g. a test
+    fixture); otherwise the lifespan opens the configured store and closes it on shutdown."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened: GraphStore | None = None
+        if store is None:
+            try:
+                opened = open_store(settings.backend, settings.graph_dir)
+            except StoreUnavailable as exc:
+                # Serve anyway: /health says "unavailable" and data routes answer 503 with the reason,
+                # which tells an operator more than a process that refuses to start.
+                log.warning("store unavailable at start-up: %s", exc)
+                app.state.store_error = str(exc)
+            else:
+                swap_store(app, opened)
+        _warm(app)
+        try:
+            yield
+        finally:
+            current = app.state.store
+            if store is None and current is not None:
+                current.close()
+            app.state.store = None
+
+    app = FastAPI(
+        title="shanhai — 山海协作 knowledge graph", version="0.1.0", description=DESCRIPTION,
+        lifespan=lifespan, docs_url="/docs", redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = None
+    app.state.store_error = "the graph store is not open (the app has not started)"
+    app.state.views = {}
+    if store is not None:
+        swap_store(app, store)
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    if settings.admin_active:
+        # Write routes exist only when switched on with a token; otherwise they are unknown routes.
+        app.include_router(admin.router, include_in_schema=True)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _warm(app: FastAPI) -> None:
+    """Build the name index before the first request, so the first lookup is as fast as the rest."""
+    store: GraphStore | None = app.state.store
+    if store is None:
+        return
+    try:
+        lookup_for(store)
+    except Exception as exc:  # a store that fails now answers 503/500 per request; start anyway
+        log.warning("could not index names yet: %s", exc)

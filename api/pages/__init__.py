@@ -1,0 +1,1 @@
+"""The HTML pages: landing page and the interactive network (selection, styling, rendering)."""

@@ -1,0 +1,35 @@
+"""Query parameters shared by several routes, their checks, and the JSON form of a node."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Query
+
+from api.graphview import GraphView
+from graph.model import Node
+from queries.errors import InvalidQuery
+
+FieldParam = Annotated[str | None, Query(
+    description="a field (domain): id, Chinese or English label, e.g. `医疗卫生`, `healthcare`",
+    examples=["医疗卫生"])]
+RoundParam = Annotated[str | None, Query(
+    description="`current` (default: the latest round), `all`, or a round id such as `2021-provincial`",
+    examples=["2025-2027"])]
+
+
+def check_round(view: GraphView, round_: str | None) -> str | None:
+    """`current`/None → None (the queries' latest-round default), `all` or a round the graph knows."""
+    if round_ in (None, "", "current"):
+        return None
+    if round_ == "all":
+        return "all"
+    known = view.rounds()
+    if round_ not in known:
+        raise InvalidQuery(f"unknown round {round_!r}; known rounds: {', '.join(known)}, or current / all")
+    return round_
+
+
+def node_out(node: Node) -> dict[str, Any]:
+    return {"id": node.id, "name": node.name, "type": node.label, "props": node.props,
+            "evidence": [e.to_dict() for e in node.evidence]}

@@ -1,0 +1,11 @@
+"""The routers, one module per noun; `ROUTERS` is what the app includes (admin only when enabled)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.routes import ask, entities, exports, health, pages, stats
+
+ROUTERS: list[APIRouter] = [
+    health.router, entities.router, ask.router, stats.router, exports.router, pages.router,
+]

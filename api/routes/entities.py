@@ -1,0 +1,87 @@
+"""Lookups of one entity: a region, an organisation, any node; who supports it and whom it supports."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from api.deps import PageDep, StoreDep
+from api.errors import ERROR_RESPONSES
+from api.examples import (
+    NODE_EXAMPLE,
+    REGION_EXAMPLE,
+    SUPPORTED_BY_EXAMPLE,
+    SUPPORTERS_EXAMPLE,
+    example,
+)
+from api.pagination import paginate
+from api.params import FieldParam, RoundParam, check_round, node_out
+from api.state import graph_view
+from graph.model import ORGANIZATION
+from queries.lookup import lookup_for
+from queries.region_profile import region_profile
+from queries.support import supported_by, supporters_of
+
+router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES)
+
+NameParam = Annotated[str, Path(description="id, Chinese name, short name, alias or pinyin",
+                                 examples=["永嘉县", "永嘉", "Yongjia", "region:yongjiaxian"])]
+
+
+
+@router.get("/regions/{name}", summary="A region's profile", responses={200: example(REGION_EXAMPLE)})
+def region(name: NameParam, store: StoreDep) -> dict[str, Any]:
+    """Category and 一县一业 (with their evidence), supporters grouped by mechanism, projects,
+    measures, indicators and the documents that speak of the region."""
+    return region_profile(store, name).to_dict()
+
+
+@router.get("/regions/{name}/supporters", summary="Who supports a region",
+            responses={200: example(SUPPORTERS_EXAMPLE)})
+def region_supporters(request: Request, name: NameParam, store: StoreDep, page: PageDep,
+                      field: FieldParam = None, round: RoundParam = None) -> dict[str, Any]:
+    """Pairings, stated support, measures for it and projects in it — each with its evidence.
+
+    `field` keeps support tied to that field (a general pairing names no field, so it drops out);
+    `round`: `current` (default: the region's latest round), `all`, or a round id.
+    """
+    rnd = check_round(graph_view(request.app, store), round)
+    result = supporters_of(store, name, field, rnd)
+    return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
+                    params=result.params, subject=result.subject)
+
+
+@router.get("/organizations/{name}", summary="An organisation and whom it supports",
+            responses={200: example(NODE_EXAMPLE)})
+def organization(name: NameParam, store: StoreDep) -> dict[str, Any]:
+    node = lookup_for(store).resolve(name, (ORGANIZATION,))
+    return {"organization": node_out(node),
+            "supports": [s.to_dict() for s in supported_by(store, node.id).supporters]}
+
+
+@router.get("/supported-by/{name}", summary="Whom a region or organisation supports",
+            responses={200: example(SUPPORTED_BY_EXAMPLE)})
+def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
+              field: FieldParam = None,
+              round: Annotated[str | None, Query(description="`all` (default), `current` or a round id")] = "all",
+              ) -> dict[str, Any]:
+    rnd = check_round(graph_view(request.app, store), round)
+    result = supported_by(store, name, field, rnd)
+    return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
+                    params=result.params, subject=result.subject)
+
+
+@router.get("/nodes/{name}", summary="Any node by id or name, with its relationships",
+            responses={200: example(NODE_EXAMPLE)})
+def node(request: Request, name: NameParam, store: StoreDep,
+         with_relationships: Annotated[bool, Query(description="include relationships and evidence")] = True,
+         ) -> dict[str, Any]:
+    found = store.node(name) or lookup_for(store).resolve(name)
+    out = node_out(found)
+    if with_relationships:
+        view = graph_view(request.app, store)
+        out["relationships"] = [
+            {**r.to_dict(), "domains": view.edge_domains(r)} for r in view.relations_at(found.id)
+        ]
+    return out
