@@ -83,7 +83,8 @@ def _supporters(store: GraphStore, p: Parsed) -> Ran:
     if p.other is not None:
         answers = [a for a in answers if a["id"] == p.other.id]
     who = f"{p.kind} " if p.kind else ""
-    return (answers, res.query, res.params | ({"kind": p.kind} if p.kind else {}),
+    extra = ({"kind": p.kind} if p.kind else {}) | ({"supporter": p.other.id} if p.other is not None else {})
+    return (answers, res.query, res.params | extra,
             _count(answers, res.query) if answers else
             f"Not in the graph: no {who}supporter of {p.subject.name}{_in_field(p)} is stated by the documents.")
 

@@ -42,7 +42,7 @@ KIND_WORDS: dict[str, str] = {
     "hospital": r"医院|\bhospitals?\b",
     "school": r"学校|中学|小学|\bschools?\b",
     "university": r"高校|大学|\buniversit(y|ies)\b|\bcolleges?\b",
-    "bank": r"银行|\banks?\b",
+    "bank": r"银行|\bbanks?\b",
     "research": r"科研院所|研究院|实验室|\bresearch\b|\blabs?\b|\blaborator(y|ies)\b",
     "association": r"协会|社会组织|\bassociations?\b",
 }
@@ -180,8 +180,10 @@ def classify(store: GraphStore, p: Parsed, masked: str) -> None:
         p.subject = _recipient(p, active)
     else:
         p.intent = "profile" if p.subject.label == REGION else "supported_by"
-    if p.intent in ("supporters_of", "kind_partners", "pairing_partners") and active is not None:
-        p.other = active  # "Does 瓯海 support 永嘉?": answer only about that supporter
+    if p.intent in ("supporters_of", "kind_partners", "pairing_partners"):
+        # "Does 瓯海 support 永嘉?", "What does 平安银行 do for 永嘉?": answer only about that supporter.
+        named = [h.node for h in p.hits if h.node.label == ORGANIZATION and h.node is not p.subject]
+        p.other = active or (named[0] if named else None)
     if p.other is not None and p.other.id == (p.subject.id if p.subject else None):
         p.other = None
 
@@ -198,10 +200,9 @@ def _active_supporter(p: Parsed) -> Node | None:
 
 
 def _recipient(p: Parsed, active: Node | None) -> Node | None:
-    for h in p.hits:
-        if active is None or h.node.id != active.id:
-            return h.node
-    return p.subject
+    """The region asked about: the first region that is not the active supporter (else any entity)."""
+    others = [h.node for h in p.hits if active is None or h.node.id != active.id]
+    return next((n for n in others if n.label == REGION), others[0] if others else p.subject)
 
 
 def _is_recipient(store: GraphStore, node: Node | None) -> bool:
