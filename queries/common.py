@@ -55,6 +55,16 @@ def evidence_of(items: Iterable[Relation | Evidence | dict[str, Any]]) -> list[d
     return out
 
 
+def node_by_id(store: GraphStore, node_id: str) -> Node | None:
+    """A node by id from the store's cached index: one read of the store, not one per node (Neo4j)."""
+    return lookup_for(store).by_id.get(node_id)
+
+
+def nodes_by_label(store: GraphStore, label: str) -> list[Node]:
+    """Every node of a label, by id, from the same cached index."""
+    return sorted((n for n in lookup_for(store).by_id.values() if n.label == label), key=lambda n: n.id)
+
+
 def mechanism_key(mechanism: str | None) -> tuple[int, str]:
     return MECHANISM_ORDER.get(mechanism or "", len(MECHANISM_ORDER)), mechanism or ""
 

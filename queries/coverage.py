@@ -20,7 +20,13 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
-from queries.common import brief, evidence_of, resolve_domain
+from queries.common import (
+    brief,
+    evidence_of,
+    node_by_id,
+    nodes_by_label,
+    resolve_domain,
+)
 
 
 @dataclass
@@ -40,7 +46,8 @@ class CoverageResult:
 
 def mountain_counties(store: GraphStore) -> list[Node]:
     """The 山区26县 (regions flagged mountain), ordered by city then id."""
-    counties = [n for n in store.nodes(REGION) if n.props.get("mountain") and n.props.get("level") == "county"]
+    regions = nodes_by_label(store, REGION)
+    counties = [n for n in regions if n.props.get("mountain") and n.props.get("level") == "county"]
     return sorted(counties, key=lambda n: (str(n.props.get("city", "")), n.id))
 
 
@@ -50,7 +57,7 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
     county in that field with a supporter. A general pairing names no field and covers none.
     """
     dom = resolve_domain(store, field)
-    domains = [dom] if dom else sorted(store.nodes(DOMAIN), key=lambda n: n.id)
+    domains = [dom] if dom else sorted(nodes_by_label(store, DOMAIN), key=lambda n: n.id)
     domain_ids = {d.id for d in domains}
     counties = mountain_counties(store)
     ids = [c.id for c in counties]
@@ -70,7 +77,7 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
     def add(county: str, domain_id: str, supporter_id: str, via: str, rels: list[Relation]) -> None:
         if supporter_id == county or domain_id not in domain_ids:
             return
-        who = store.node(supporter_id)
+        who = node_by_id(store, supporter_id)
         # A county's own departments and firms support measures for it; they are not partners.
         if who is None or who.props.get("region") == names[county]:
             return

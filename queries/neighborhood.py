@@ -14,6 +14,7 @@ from queries.common import (
     check_round,
     evidence_of,
     items_in_domain,
+    node_by_id,
     node_key,
     resolve,
     resolve_domain,
@@ -82,7 +83,7 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         for r in store.relations_of(frontier, "both", type_set):
             if passes(r):
                 found |= {r.source, r.target}
-        fresh = [store.node(i) for i in sorted(found - set(distance))]
+        fresh = [node_by_id(store, i) for i in sorted(found - set(distance))]
         candidates = sorted((n for n in fresh if n is not None and (label_set is None or n.label in label_set)),
                             key=node_key)
         room = limit - len(distance)
@@ -93,7 +94,7 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         frontier = [n.id for n in candidates]
         if truncated:
             break
-    kept = {i: store.node(i) for i in distance}
+    kept = {i: node_by_id(store, i) for i in distance}
     edges = [r for r in store.relations_of(sorted(distance), "both", type_set)
              if r.source in distance and r.target in distance and passes(r)]
     nodes = sorted((n for n in kept.values() if n is not None), key=lambda n: (distance[n.id], *node_key(n)))

@@ -14,6 +14,7 @@ from queries.common import (
     check_round,
     evidence_of,
     mechanism_key,
+    node_by_id,
     round_of_document,
 )
 from queries.errors import InvalidQuery
@@ -89,14 +90,14 @@ def pairings(store: GraphStore, level: str | None = None, round: str | None = No
     rows: list[PairingRow] = []
     for recipient_id in sorted(by_recipient):
         kept = filter_rounds(by_recipient[recipient_id], round)
-        recipient = store.node(recipient_id)
+        recipient = node_by_id(store, recipient_id)
         if recipient is None or not kept:
             continue
         for lvl in sorted({str(r.props.get("level")) for r in kept}, key=lambda x: LEVEL_ORDER.get(x, 9)):
             at_level = [r for r in kept if r.props.get("level") == lvl]
             partners = []
             for r in at_level:
-                sup = store.node(r.source)
+                sup = node_by_id(store, r.source)
                 if sup is None:
                     continue
                 partners.append(PairingPartner(sup.id, sup.name, sup.label, sup.props.get("kind"),
@@ -164,7 +165,7 @@ def rounds_diff(store: GraphStore, round_a: str, round_b: str, common_only: bool
     common = recipients_a & recipients_b
 
     def change(key: tuple[str, str, str], found: list[Relation], rounds: tuple[str, ...]) -> PairingChange:
-        recipient, supporter = store.node(key[0]), store.node(key[1])
+        recipient, supporter = node_by_id(store, key[0]), node_by_id(store, key[1])
         assert recipient is not None and supporter is not None
         ev = [e for e in evidence_of(found) if doc_round.get(e["document"], rounds[0]) in rounds]
         return PairingChange(brief(recipient), brief(supporter), key[2],
@@ -177,7 +178,7 @@ def rounds_diff(store: GraphStore, round_a: str, round_b: str, common_only: bool
         return [change(k, source[k], rounds) for k in ordered]
 
     def regions(ids: set[str]) -> list[dict[str, Any]]:
-        nodes = [store.node(i) for i in sorted(ids)]
+        nodes = [node_by_id(store, i) for i in sorted(ids)]
         return [brief(n) for n in nodes if n is not None]
 
     return RoundsDiffResult(

@@ -10,7 +10,13 @@ import networkx as nx
 
 from graph.model import IN_DOMAIN, MEMBER_OF, PART_OF, REL_TYPES, Relation
 from graph.store import GraphStore
-from queries.common import brief, check_limit, evidence_of, resolve
+from queries.common import (
+    brief,
+    check_limit,
+    evidence_of,
+    node_by_id,
+    resolve,
+)
 from queries.errors import InvalidQuery
 
 # Hub relationships tie a node to a city, a field or the 山区26县 group: through them any two counties
@@ -102,7 +108,7 @@ def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple
 
 
 def _step(store: GraphStore, frm: str, to: str, rel: Relation) -> PathStep:
-    a, b = store.node(frm), store.node(to)
+    a, b = node_by_id(store, frm), node_by_id(store, to)
     assert a is not None and b is not None
     keys = ("level", "mechanism", "rounds", "domains", "role")
     props: dict[str, Any] = {k: rel.props[k] for k in keys if k in rel.props}

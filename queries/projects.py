@@ -23,7 +23,14 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
-from queries.common import brief, evidence_of, resolve, resolve_domain
+from queries.common import (
+    brief,
+    evidence_of,
+    node_by_id,
+    nodes_by_label,
+    resolve,
+    resolve_domain,
+)
 
 PROJECT_PROPS = ("kind", "code", "nature", "field", "period", "start_year", "end_year", "investment_yi",
                  "park_type", "area_km2", "document")
@@ -89,7 +96,7 @@ def _domain_id(store: GraphStore, text: str | None) -> str | None:
 
 def _rows(store: GraphStore, label: str, roles: dict[str, str], props: tuple[str, ...],
           filters: dict[str, str | None]) -> list[dict[str, Any]]:
-    items = sorted(store.nodes(label), key=lambda n: n.id)
+    items = sorted(nodes_by_label(store, label), key=lambda n: n.id)
     rels = store.relations_of([n.id for n in items], "both", list(roles)) if items else []
     by_item: dict[str, list[Relation]] = {}
     for r in rels:
@@ -116,7 +123,7 @@ def _row(store: GraphStore, n: Node, rels: list[Relation], roles: dict[str, str]
         if column == "domains":
             row[column] = sorted(set(values))
             continue
-        nodes = [store.node(i) for i in sorted(set(values))]
+        nodes = [node_by_id(store, i) for i in sorted(set(values))]
         row[column] = [brief(x) for x in nodes if x is not None]
     row["evidence"] = evidence_of([*n.evidence, *sorted(rels, key=lambda x: x.id)])
     row["_ids"] = ids

@@ -8,7 +8,12 @@ from typing import Any
 
 from graph.model import DOMAIN, ORGANIZATION, REGION, SUPPORTS, Node, normalize
 from graph.store import GraphStore
-from queries.common import PAIRING_MECHANISMS, brief, known_rounds
+from queries.common import (
+    PAIRING_MECHANISMS,
+    brief,
+    known_rounds,
+    nodes_by_label,
+)
 from queries.lookup import Hit, lookup_for
 
 # Cues are about the *form* of a question (its verbs, question words and nouns), never about places:
@@ -93,7 +98,7 @@ def detect_domain(store: GraphStore, text: str) -> Node | None:
     """The field a question asks about: the longest Chinese label/keyword or English word found."""
     t = normalize(text).lower()
     best: tuple[int, str, Node] | None = None
-    for n in sorted(store.nodes(DOMAIN), key=lambda x: x.id):
+    for n in sorted(nodes_by_label(store, DOMAIN), key=lambda x: x.id):
         words = [n.props.get("zh", ""), n.name, n.props.get("en_label", ""), *n.props.get("en_words", []),
                  *n.props.get("section_words", []), *DOMAIN_EXTRA.get(str(n.props.get("key", "")), [])]
         for w in words:

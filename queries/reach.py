@@ -9,7 +9,11 @@ import networkx as nx
 
 from graph.model import BENEFITS, FOR, IN_DOMAIN, LOCATED_IN, REGION, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT
 from graph.store import GraphStore
-from queries.common import brief, check_limit
+from queries.common import (
+    brief,
+    check_limit,
+    node_by_id,
+)
 
 
 @dataclass
@@ -65,10 +69,10 @@ def supporter_reach(store: GraphStore, limit: int = 20) -> ReachResult:
         row["domains"].update(domains)
     rows = []
     for supporter_id, row in reach.items():
-        node = store.node(supporter_id)
+        node = node_by_id(store, supporter_id)
         if node is None:
             continue
-        regions = [store.node(i) for i in sorted(row["regions"])]
+        regions = [node_by_id(store, i) for i in sorted(row["regions"])]
         counties = [n for n in regions if n is not None and n.label == REGION and n.props.get("level") == "county"]
         rows.append(brief(node) | {
             "counties": len(counties), "fields": len(row["domains"]), "degree": len(row["regions"]),

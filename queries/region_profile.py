@@ -22,7 +22,14 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
-from queries.common import LEVEL_ORDER, brief, evidence_of, mechanism_key, resolve
+from queries.common import (
+    LEVEL_ORDER,
+    brief,
+    evidence_of,
+    mechanism_key,
+    node_by_id,
+    resolve,
+)
 
 
 @dataclass
@@ -78,7 +85,7 @@ def region_profile(store: GraphStore, region: str) -> ProfileResult:
     groups = sorted(r.target for r in rels if r.type == MEMBER_OF and r.source == target.id)
     group_rels = store.relations_of(groups, "in", [FOR]) if groups else []
     item_domains = _domains(store, sorted(items))
-    nodes = {i: store.node(i) for i in sorted(items | {r.source for r in group_rels})}
+    nodes = {i: node_by_id(store, i) for i in sorted(items | {r.source for r in group_rels})}
     for r in sorted(incoming, key=lambda x: (x.source, x.type)):
         n = nodes.get(r.source)
         if n is None:
@@ -106,7 +113,7 @@ def _supporters(store: GraphStore, rels: list[Relation]) -> list[dict[str, Any]]
     """Supporters by mechanism; field-specific statements of one supporter merge into one row."""
     groups: dict[str, dict[str, dict[str, Any]]] = {}
     for r in sorted(rels, key=lambda x: x.id):
-        n = store.node(r.source)
+        n = node_by_id(store, r.source)
         if n is None:
             continue
         row = groups.setdefault(str(r.props.get("mechanism")), {}).setdefault(
@@ -151,7 +158,7 @@ def _documents(store: GraphStore, target: Node, rels: list[Relation]) -> list[di
         counts[e.document] = counts.get(e.document, 0) + 1
     out = []
     for doc_id in sorted(counts):
-        n = store.node(f"doc:{doc_id}") or store.node(doc_id)
+        n = node_by_id(store, f"doc:{doc_id}") or node_by_id(store, doc_id)
         if n is None or n.label != DOCUMENT or n.props.get("kind") == "reference":
             continue
         out.append(brief(n) | {k: n.props[k] for k in ("number", "date", "round") if n.props.get(k)}

@@ -22,7 +22,7 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
-from queries.common import check_round
+from queries.common import check_round, node_by_id
 from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
@@ -111,7 +111,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
 
     def supporter(node_id: str) -> Supporter:
         if node_id not in by_id:
-            n = store.node(node_id)
+            n = node_by_id(store, node_id)
             assert n is not None
             by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("kind") or n.props.get("level"), [])
         return by_id[node_id]
@@ -131,7 +131,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
         doms = sorted(item_domains.get(r.target, []))
         if domain and domain not in doms:
             continue
-        item = store.node(r.target)
+        item = node_by_id(store, r.target)
         assert item is not None
         s = _support("measure" if item.label == MEASURE else "project", r, doms)
         ref = {"id": item.id, "name": item.name}
@@ -172,7 +172,7 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
 
     def target(node_id: str) -> Supporter:
         if node_id not in by_id:
-            n = store.node(node_id)
+            n = node_by_id(store, node_id)
             if n is None:
                 raise InvalidQuery(f"dangling relationship to {node_id}")
             by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("level"), [])
@@ -191,7 +191,7 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
         doms = sorted(item_domains.get(r.target, []))
         if domain and domain not in doms:
             continue
-        item = store.node(r.target)
+        item = node_by_id(store, r.target)
         assert item is not None
         for region_id in sorted(set(targets_of.get(r.target, []))):
             s = _support("measure" if item.label == MEASURE else "project", r, doms)
