@@ -99,7 +99,15 @@ def table(sections: dict[str, Section]) -> str:
     return "\n".join(f"{r[0]:<{width[0]}}  {r[1]:>{width[1]}}  {r[2]:<{width[2]}}  {r[3]}".rstrip() for r in rows)
 
 
-def results(mode: Mode, sections: dict[str, Section], seconds: float) -> dict[str, Any]:
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def results(mode: Mode, sections: dict[str, Section], seconds: float, load_before: list[float] | None
+            ) -> dict[str, Any]:
     figures: list[Figure] = [f for s in sections.values() for f in s.figures]
     return {
         "mode": mode.name,
@@ -107,7 +115,9 @@ def results(mode: Mode, sections: dict[str, Section], seconds: float) -> dict[st
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "seconds": round(seconds, 2),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "neo4j": bool(os.environ.get("NEO4J_URI"))},
+                    "cpus": os.cpu_count(), "neo4j": bool(os.environ.get("NEO4J_URI")),
+                    # Ratios survive a busy machine better than absolute times, but not entirely.
+                    "loadavg_before": load_before, "loadavg_after": _load()},
         "figures": [f.to_dict() for f in figures],
         "sections": {name: sec.to_dict() for name, sec in sections.items()},
     }
@@ -122,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     mode = MODES[args.mode]
     workdir = Path(tempfile.mkdtemp(prefix="shanhai-bench-"))
+    load_before = _load()
     t0 = time.perf_counter()
     try:
         sections = run(mode, workdir)
@@ -130,11 +141,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"work directory kept: {workdir}", file=sys.stderr)
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    data = results(mode, sections, time.perf_counter() - t0)
+    data = results(mode, sections, time.perf_counter() - t0, load_before)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(sections))
-    print(f"\n{mode.name} run in {data['seconds']:.1f} s; figures in {args.out}")
+    print(f"\n{mode.name} run in {data['seconds']:.1f} s (load average {load_before} → "
+          f"{data['machine']['loadavg_after']}); figures in {args.out}")
     broken = [n for n, s in sections.items() if s.status == "error" and (args.strict or n in CORE)]
     return 1 if broken else 0
 
