@@ -14,6 +14,7 @@ from queries.common import (
     brief,
     check_limit,
     evidence_of,
+    mechanism_key,
     node_by_id,
     resolve,
 )
@@ -84,7 +85,7 @@ def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple
             continue
         pair = (min(r.source, r.target), max(r.source, r.target))
         cur = best_edge.get(pair)
-        if cur is None or (TYPE_RANK.get(r.type, 9), r.id) < (TYPE_RANK.get(cur.type, 9), cur.id):
+        if cur is None or _edge_key(r) < _edge_key(cur):
             best_edge[pair] = r
     g: nx.Graph = nx.Graph()
     for pair in sorted(best_edge):
@@ -105,6 +106,11 @@ def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple
     candidates = itertools.islice(nx.all_shortest_paths(g, a, b), MAX_CANDIDATES)
     nodes = min(candidates, key=cost)
     return [(x, y, best_edge[(min(x, y), max(x, y))]) for x, y in itertools.pairwise(nodes)]
+
+
+def _edge_key(r: Relation) -> tuple[int, tuple[int, str], str]:
+    """Between two nodes the most telling relationship stands for the pair: a formal pairing first."""
+    return TYPE_RANK.get(r.type, 9), mechanism_key(r.props.get("mechanism")), r.id
 
 
 def _step(store: GraphStore, frm: str, to: str, rel: Relation) -> PathStep:

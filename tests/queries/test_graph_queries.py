@@ -21,6 +21,8 @@ def test_path_ouhai_to_erqing_goes_through_yongjia(store: GraphStore) -> None:
     assert (second.source["name"], second.type, second.direction, second.target["name"]) == (
         "永嘉县", "SUPPORTS", "backward", "浙江省二轻集团")
     assert first.evidence and second.evidence
+    # Among the pair's SUPPORTS (pairing and field statements) the formal pairing stands for it.
+    assert (first.relation["mechanism"], second.relation["mechanism"]) == ("county_pairing", "soe_pairing")
 
 
 def test_path_falls_back_to_hubs(store: GraphStore) -> None:
