@@ -70,6 +70,39 @@ STATS_EXAMPLE: dict[str, Any] = {
 }
 
 
+PAIRINGS_EXAMPLE: dict[str, Any] = {
+    "query": "pairings", "params": {"level": "city", "round": "current"},
+    "items": [{"recipient": {"id": "region:lishuishi", "name": "丽水市", "type": "Region", "level": "city"},
+               "level": "city",
+               "supporters": [{"id": "region:huzhoushi", "name": "湖州市", "type": "Region", "kind": None,
+                               "mechanism": "city_pairing", "rounds": ["2021-provincial"],
+                               "evidence": [{"document": "zj-2021-pairing-guidance", "locator": "city table/L72",
+                                             "quote": "2\t丽水市\t宁波市、湖州市、嘉兴市"}]}]}],
+    "total": 2, "limit": 50, "next_cursor": None,
+}
+PATH_EXAMPLE: dict[str, Any] = {
+    "query": "path", "params": {"a": "org:zhejiangzhongyiyaodaxuefushudieryiyuan", "b": "region:ouhaiqu",
+                                "max_hops": 4},
+    "found": True, "hops": 2, "used_hubs": False,
+    "steps": [{"from": {"id": "org:zhejiangzhongyiyaodaxuefushudieryiyuan", "name": "浙江中医药大学附属第二医院",
+                        "type": "Organization", "kind": "hospital"},
+               "type": "SUPPORTS", "direction": "forward",
+               "to": {"id": "region:yongjiaxian", "name": "永嘉县", "type": "Region"},
+               "relation": {"id": "rel:…", "mechanism": "named_support", "rounds": ["2025-2027"],
+                            "domains": ["domain:healthcare"]},
+               "evidence": [{"document": "yj-2025-2027-action-plan", "locator": "…(L240, sentence 2)",
+                             "quote": "依托浙中医大二院，推进“一院一品”和名（中）医工作站建设，…"}]},
+              "…"],
+    "message": "",
+}
+SEARCH_EXAMPLE: dict[str, Any] = {
+    "query": "search", "params": {"text": "yongjia", "limit": 200}, "matches": 29,
+    "items": [{"id": "region:yongjiaxian", "name": "永嘉县", "type": "Region", "level": "county", "city": "温州市",
+               "match": "exact", "matched": "Yongjia", "field": "pinyin"}],
+    "total": 29, "limit": 50, "next_cursor": "…",
+}
+
+
 def example(value: dict[str, Any]) -> dict[str, Any]:
     """An OpenAPI `responses` entry carrying one JSON example."""
     return {"content": {"application/json": {"example": value}}}

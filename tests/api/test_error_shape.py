@@ -41,6 +41,11 @@ def assert_error(resp: Any, status: int, code: str) -> dict[str, Any]:
     ("/viz/永嘉县?depth=3", 422, "validation_error"),
     ("/api/regions/永嘉县/supporters?round=1999", 400, "invalid_query"),
     ("/api/regions/永嘉县/supporters?field=不是领域", 404, "not_found"),
+    ("/api/pairings?level=province", 422, "validation_error"),
+    ("/api/path?a=永嘉县&b=瓯海区&max_hops=9", 422, "validation_error"),
+    ("/api/rounds/diff?a=1999&b=2025-2027", 400, "invalid_query"),
+    ("/api/neighborhood/永嘉县?labels=Planet", 400, "invalid_query"),
+    ("/api/search?q=", 422, "validation_error"),
 ])
 def test_error_shape_on_the_real_graph(client: TestClient, path: str, status: int, code: str) -> None:
     assert_error(client.get(path), status, code)
