@@ -12,6 +12,7 @@ from queries.common import PAIRING_MECHANISMS, brief, evidence_of
 from queries.coverage import coverage
 from queries.errors import QueryError
 from queries.lookup import latin_key, lookup_for
+from queries.pairings import rounds_diff
 from queries.paths import path
 from queries.projects import measures, projects
 from queries.qa_parse import KIND_MATCHES, Parsed, parse
@@ -207,6 +208,25 @@ def _gaps(store: GraphStore, p: Parsed) -> Ran:
     return answers, res.query, res.params, message
 
 
+def _changes(store: GraphStore, p: Parsed) -> Ran:
+    """Pairings added and dropped between the first two rounds the question names (oldest first)."""
+    a, b = sorted(p.rounds[:2], key=lambda r: (r[:4], r))
+    res = rounds_diff(store, a, b, common_only=True)
+    answers = []
+    for status, changes in (("added", res.added), ("dropped", res.dropped)):
+        for c in changes:
+            if p.subject is not None and p.subject.id not in (c.recipient["id"], c.supporter["id"]):
+                continue
+            answers.append({"id": f"{c.supporter['id']}->{c.recipient['id']}", "type": "SUPPORTS",
+                            "name": f"{c.supporter['name']} -> {c.recipient['name']}", "change": status,
+                            **c.to_dict()})
+    where = f" for {p.subject.name}" if p.subject is not None else ""
+    message = (f"{len(answers)} pairing change(s){where} from {a} to {b}, among the recipients both rounds name."
+               if answers else f"No pairing added or dropped{where} from {a} to {b} in the graph, among the "
+                               "recipients both rounds name.")
+    return answers, res.query, res.params, message
+
+
 def _count(answers: list[dict[str, Any]], query: str) -> str:
     return f"{len(answers)} answer(s) from {query}."
 
@@ -224,6 +244,7 @@ HANDLERS: dict[str, Callable[[GraphStore, Parsed], Ran]] = {
     "measures": _items("measures"),
     "path": _path,
     "coverage_gaps": _gaps,
+    "rounds_diff": _changes,
 }
 
 __all__ = ["Answer", "ask", "latin_key"]

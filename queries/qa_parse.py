@@ -21,6 +21,7 @@ from queries.lookup import Hit, lookup_for
 PATH_CUES = (r"connect|connected|connection|related|relationship|relation|\blinks?\b|\blinked\b|\bpath\b|"
              r"关系|联系|关联|连接|相连|怎么连")
 GAP_CUES = r"\bno\b|\bwithout\b|\black|\bmissing\b|\bgaps?\b|没有|缺少|缺乏|尚无|空白|没"
+CHANGE_CUES = r"chang|differ|\bnew\b|\badded\b|\bdropped\b|变化|调整|变动|区别|不同|新增|取消"
 MOUNTAIN_WORDS = r"mountain|山区|26县|二十六县"
 CATEGORY_CUES = (r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|发展类|\bcategory\b|\bcategories\b|\bclass\b|"
                  r"\bclassified\b|\bwhat type\b|\bwhich type\b")
@@ -77,6 +78,7 @@ class Parsed:
     subject: Node | None = None
     other: Node | None = None  # the second entity (path, or the supporter asked about)
     pairing_words: bool = False  # the question says pair / 结对 rather than support / help
+    rounds: list[str] = field(default_factory=list)  # every round a year of the question points to
     notes: list[str] = field(default_factory=list)
 
     def interpretation(self) -> dict[str, Any]:
@@ -130,9 +132,10 @@ def parse(store: GraphStore, question: str) -> Parsed:
     # A kind word (hospitals) is not also a field: "which hospitals help X" asks for hospitals in any field.
     kind_spans = [m.span() for k, p in KIND_WORDS.items() if k == kind for m in re.finditer(p, masked, re.I)]
     domain = detect_domain(store, _mask(masked, kind_spans))
-    year = re.search(r"(?<!\d)(20\d\d)(?!\d)", masked)
-    round_ = next((r for r in known_rounds(store) if year and r.startswith(year.group(1))), None)
-    p = Parsed(question, text, hits, domain, kind, round_)
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", masked)
+    rounds = [r for y in dict.fromkeys(years) for r in known_rounds(store) if r.startswith(y)]
+    p = Parsed(question, text, hits, domain, kind, rounds[0] if rounds else None)
+    p.rounds = list(dict.fromkeys(rounds))
     p.pairing_words = has(PAIR_CUES, masked)
     classify(store, p, masked)
     return p
@@ -148,6 +151,10 @@ def classify(store: GraphStore, p: Parsed, masked: str) -> None:
         p.intent = "path"
         if len(p.hits) >= 2:
             p.subject, p.other = p.hits[0].node, p.hits[1].node
+        return
+    if has(CHANGE_CUES, masked) and len(p.rounds) >= 2:
+        p.intent = "rounds_diff"
+        p.subject = next((h.node for h in p.hits if h.node.label == REGION), None)
         return
     group_only = all(h.node.props.get("level") == "group" for h in p.hits)
     if has(GAP_CUES, masked) and (has(MOUNTAIN_WORDS, p.text) or not p.hits) and group_only:

@@ -42,7 +42,7 @@ QUESTIONS = [
     "Who supports 永嘉 in healthcare?", "谁在医疗卫生方面帮扶永嘉县？", "Who supports Yongjia in health care?",
     "who is paired with kaihua", "Ouhai supports which counties", "永嘉县属于哪一类", "What is Yongjia's 一县一业",
     "how are 瓯海 and 省二轻集团 connected", "which mountain counties have no education partner",
-    "Which hospitals help Yongjia?", "Who supports 火星县 in healthcare?",
+    "Which hospitals help Yongjia?", "Who supports 火星县 in healthcare?", "2018年和2021年的结对有什么变化",
 ]
 
 

@@ -105,3 +105,14 @@ def test_answer_shape(store: GraphStore) -> None:
     assert set(d) >= {"question", "interpretation", "answers", "query", "params", "message"}
     assert set(d["interpretation"]) >= {"intent", "entities", "domain"}
     assert set(d["answers"][0]) >= {"id", "name", "type", "evidence"}
+
+
+def test_what_changed_between_rounds(store: GraphStore) -> None:
+    # Wenzhou 2018 → 2021 table: 文成 gains 宁波市奉化区, 泰顺 gains 杭州市滨江区; nothing is dropped.
+    a = ask(store, "What changed in the pairings between 2018 and 2021?")
+    assert a.query == "rounds_diff" and a.params["round_a"] == "2018-wenzhou"
+    assert {(x["change"], x["supporter"]["name"], x["recipient"]["name"]) for x in a.answers} == {
+        ("added", "奉化区", "文成县"), ("added", "滨江区", "泰顺县")}
+    yj = ask(store, "永嘉的结对关系从2021年到2025年有什么变化")
+    assert "浙江省二轻集团" in {x["supporter"]["name"] for x in yj.answers}
+    assert {x["recipient"]["name"] for x in yj.answers} == {"永嘉县"}
