@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import slug
 from graph.store import GraphStore
 from queries.coverage import coverage
 from queries.errors import InvalidQuery, NotFound
@@ -32,14 +33,8 @@ def test_wenzhou_parks_cover_tourism(store: GraphStore) -> None:
     # 2018 生态旅游文化产业园 co-built by each mountain county with its partner.
     cells = coverage(store, "tourism").cells
     for county, partner in WENZHOU_PARKS.items():
-        row = next(v for k, v in cells.items() if k.endswith(":" + _slug(county)))
+        row = next(v for k, v in cells.items() if k.endswith(":" + slug(county)))
         assert partner in {s["name"] for s in row["domain:tourism_culture"]}
-
-
-def _slug(name: str) -> str:
-    from graph.model import slug
-
-    return slug(name)
 
 
 def test_coverage_field_is_checked(store: GraphStore) -> None:
