@@ -81,7 +81,8 @@ def _html_page(status: int, code: str, message: str, details: dict[str, Any] | N
     listing = f"<p>Did you mean:</p><ul>{''.join(links)}</ul>" if links else ""
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f'<title>{status} · shanhai</title><link rel="stylesheet" href="/static/shanhai.css"></head>'
+        f'<title>{status} · shanhai</title><link rel="stylesheet" href="/static/shanhai.css">'
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>'
         f'<body class="error-page"><main><h1>{status} {html.escape(code)}</h1>'
         f'<p class="message">{html.escape(message)}</p>{listing}<p><a href="/">← 山海协作 graph</a></p>'
         "</main></body></html>"

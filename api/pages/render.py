@@ -12,7 +12,6 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pyvis.network import Network
 
 from api.graphview import GraphView
 from api.pages.select import Selection
@@ -74,6 +73,9 @@ def physics_options(node_count: int) -> dict[str, Any]:
 
 def network_html(view: GraphView, sel: Selection) -> str:
     """The selection as pyvis nodes and edges (a bounded copy: the store's records are not touched)."""
+    # Imported here: pyvis pulls in IPython, half a second the server need not spend at start-up.
+    from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="remote")
     net.set_template_dir(str(TEMPLATES_DIR) + "/", "pyvis_network.html")
     net.templateEnv = ENV  # our autoescaping environment with the script-safe JSON filter

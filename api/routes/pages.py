@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from api.deps import SettingsDep, StoreDep
 from api.graphview import GraphView
 from api.pages import select
 from api.pages.landing import landing_context
 from api.pages.render import CSP, render_landing, render_viz
-from api.state import graph_view
+from api.state import STATIC_DIR, graph_view
 from graph.model import Node
 from graph.store import GraphStore
 from queries.lookup import lookup_for
@@ -34,6 +34,12 @@ def _resolve(store: GraphStore, name: str) -> Node:
 def _round_names(view: GraphView) -> dict[str, str]:
     meta = getattr(view.store, "snapshot_meta", {}) or {}
     return {r["id"]: r.get("name", r["id"]) for r in meta.get("rounds", []) if "id" in r}
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (JSON views, /docs).
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -11,6 +11,9 @@
   var container = document.getElementById("network");
   var panel = document.getElementById("panel");
   var statusLine = document.getElementById("status");
+  var fieldSelect = document.getElementById("filter-field");
+  var roundSelect = document.getElementById("filter-round");
+  var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("#type-filter input[type=checkbox]"));
   var state = { settled: false, settledAt: null, stabilizationIterations: null, selected: null };
 
   var network = new vis.Network(container, { nodes: new vis.DataSet(), edges: new vis.DataSet() }, graph.options);
@@ -23,6 +26,8 @@
     state.settledAt = performance.now();
     state.stabilizationIterations = iterations;
     document.body.setAttribute("data-settled", "true");
+    // Stabilisation fitted every node; with a filter from the address, fit the visible ones.
+    if (fieldSelect.value || roundSelect.value) network.fit({ animation: false });
     updateStatus();
   }
   network.once("stabilizationIterationsDone", function () { settle(graph.options.physics.stabilization.iterations); });
@@ -161,9 +166,6 @@
   });
 
   // ------------------------------------------------------------------ filters
-  var fieldSelect = document.getElementById("filter-field");
-  var roundSelect = document.getElementById("filter-round");
-  var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("#type-filter input[type=checkbox]"));
 
   function applyFilters() {
     var field = fieldSelect.value;
@@ -200,6 +202,7 @@
     if (round) params.set("round", round);
     var query = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    if (state.settled) network.fit({ animation: false });
     updateStatus();
   }
 
