@@ -149,6 +149,50 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_neo4j_sync(args: argparse.Namespace) -> int:
+    from graph import snapshot
+    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j_sync import sync
+    from graph.reference import BUILD_DIR
+
+    snap = snapshot.read(Path(args.graph) if args.graph else BUILD_DIR)
+    store = Neo4jStore.from_env()
+    try:
+        summary = sync(snap, store, batch_size=args.batch_size, progress=_progress_printer(sys.stderr.isatty()))
+    finally:
+        store.close()
+    s = summary.to_dict()
+    if args.json:
+        print(json.dumps(s, ensure_ascii=False))
+    else:
+        print(f"synced to {store.uri}: {s['created']} created, {s['updated']} updated, {s['unchanged']} unchanged, "
+              f"{s['deleted']} deleted — {s['nodes']} nodes, {s['relationships']} relationships in {s['seconds']:.2f}s")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from api import exports
+    from api.graphview import GraphView
+
+    store = _open(args)
+    try:
+        view = GraphView.from_store(store)
+        if args.format == "json":
+            data = json.dumps(exports.to_json(view), ensure_ascii=False, indent=1).encode("utf-8")
+        elif args.format == "graphml":
+            data = exports.to_graphml(view)
+        else:
+            data = exports.to_neo4j_csv_zip(view)
+    finally:
+        store.close()
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="shanhai", description="The 山海协作 pairing knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -171,6 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     sv.add_argument("--backend", choices=["memory", "neo4j"], default=None, help="default memory (SHANHAI_BACKEND)")
     sv.add_argument("--graph", help="snapshot directory for the memory store (default data/build)")
     sv.set_defaults(func=cmd_serve)
+    n4 = sub.add_parser("neo4j", help="the Neo4j store").add_subparsers(dest="neo4j_command", required=True)
+    ns = n4.add_parser("sync", help="make Neo4j (NEO4J_URI …) hold exactly the built snapshot")
+    ns.add_argument("--graph", help="snapshot directory (default data/build)")
+    ns.add_argument("--batch-size", type=int, default=500)
+    ns.add_argument("--json", action="store_true")
+    ns.set_defaults(func=cmd_neo4j_sync)
+    ex = sub.add_parser("export", help="export the graph as json, graphml or csv (a zip for neo4j-admin import)")
+    ex.add_argument("--format", choices=["json", "graphml", "csv"], default="json")
+    ex.add_argument("--out", help="file to write (default stdout)")
+    ex.add_argument("--graph", help="snapshot directory (default data/build)")
+    ex.add_argument("--backend", choices=["memory", "neo4j"], default="memory")
+    ex.set_defaults(func=cmd_export)
     args = p.parse_args(argv)
     t0 = time.perf_counter()
     try:
