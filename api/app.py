@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
-from api.routes import ROUTERS, admin
+from api.routes import ROUTERS, admin, docs
 from api.settings import Settings, get_settings
 from api.state import STATIC_DIR, swap_store
 from graph.store import GraphStore, StoreUnavailable, open_store
@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app = FastAPI(
         title="shanhai — 山海协作 knowledge graph", version="0.1.0", description=DESCRIPTION,
-        lifespan=lifespan, docs_url="/docs", redoc_url=None,
+        lifespan=lifespan, docs_url=None, redoc_url=None,  # /docs: api/routes/docs.py, served offline
     )
     app.state.settings = settings
     app.state.store = None
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.admin_active:
         # Write routes exist only when switched on with a token; otherwise they are unknown routes.
         app.include_router(admin.router, include_in_schema=True)
+    app.mount(docs.SWAGGER_UI_URL, StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

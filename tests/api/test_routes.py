@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,10 @@ def test_openapi_documents_the_routes_with_examples(memory_client: TestClient) -
     assert not any(p.startswith("/api/admin") for p in spec["paths"])
     docs = memory_client.get("/docs")
     assert docs.status_code == 200
+    # Swagger UI comes from this server too, not from a CDN
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", docs.text) + re.findall(r"url: '([^']+)'", docs.text)
+    assert assets and all(a.startswith("/") for a in assets), assets
+    assert memory_client.get("/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
 
 
 @pytest.fixture(scope="module")

@@ -160,6 +160,13 @@ def test_screenshot_of_yongjia(page: Any, server: Server, tmp_path: Path) -> Non
         shutil.copyfile(shot, SCREENSHOT)
 
 
+def test_api_docs_render_offline(page: Any, server: Server) -> None:
+    page.goto(server.url("/docs"))
+    page.wait_for_selector(".swagger-ui .info .title", timeout=30_000)
+    assert "shanhai" in page.locator(".swagger-ui .info .title").inner_text()
+    page.wait_for_selector('[data-path="/api/regions/{name}/supporters"]', timeout=30_000)
+
+
 @pytest.fixture(scope="module")
 def evil_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A graph whose names are HTML and script payloads."""
