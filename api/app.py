@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(router)
     if settings.admin_active:
         # Write routes exist only when switched on with a token; otherwise they are unknown routes.
-        app.include_router(admin.router, include_in_schema=True)
+        app.include_router(admin.router)
     app.mount(docs.SWAGGER_UI_URL, StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

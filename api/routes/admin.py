@@ -16,7 +16,7 @@ from graph.model import BuildCheckError, InputError
 from graph.reference import BUILD_DIR
 from graph.store import GraphStore
 
-router = APIRouter(prefix="/api/admin", tags=["admin"], include_in_schema=False, responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/admin", tags=["admin"], responses=ERROR_RESPONSES)
 
 # One writer at a time: two rebuilds racing would swap stores under each other.
 _WRITE_LOCK = threading.Lock()
