@@ -26,7 +26,7 @@ class Mode:
 # quick must stay under a minute on a laptop: 1× and 10× only, few repeats, short load.
 QUICK = Mode("quick", build_repeats=3, synth_repeats={1: 3, 10: 1}, query_repeats=30, api_seconds=1.0,
              api_connections=8, neo4j_rows=200, neo4j_query_repeats=20, serve_starts=1, serve_scales=())
-FULL = Mode("full", build_repeats=10, synth_repeats={1: 5, 10: 3, 100: 1}, query_repeats=300, api_seconds=5.0,
+FULL = Mode("full", build_repeats=10, synth_repeats={1: 5, 10: 3, 100: 2}, query_repeats=300, api_seconds=5.0,
             api_connections=16, neo4j_rows=None, neo4j_query_repeats=300, serve_starts=3, serve_scales=(10,))
 MODES = {m.name: m for m in (QUICK, FULL)}
 
