@@ -4,6 +4,7 @@
 (function () {
   "use strict";
 
+  var scriptStart = performance.now();
   var graph = JSON.parse(document.getElementById("graph-data").textContent);
   var page = JSON.parse(document.getElementById("page-data").textContent);
   var nodes = new vis.DataSet(graph.nodes);
@@ -14,12 +15,14 @@
   var fieldSelect = document.getElementById("filter-field");
   var roundSelect = document.getElementById("filter-round");
   var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("#type-filter input[type=checkbox]"));
-  var state = { settled: false, settledAt: null, stabilizationIterations: null, selected: null };
+  var state = { settled: false, settledAt: null, stabilizationIterations: null, selected: null,
+    timings: { scriptStart: scriptStart, parsed: performance.now() } };
 
   var network = new vis.Network(container, { nodes: new vis.DataSet(), edges: new vis.DataSet() }, graph.options);
 
   function settle(iterations) {
     if (state.settled) return;
+    network.off("stabilizationProgress");
     // Stop the simulation for good: a settled layout no longer moves or costs CPU.
     network.setOptions({ physics: { enabled: false } });
     state.settled = true;
@@ -30,8 +33,10 @@
     if (fieldSelect.value || roundSelect.value) network.fit({ animation: false });
     updateStatus();
   }
-  network.once("stabilizationIterationsDone", function () { settle(graph.options.physics.stabilization.iterations); });
+  network.on("stabilizationProgress", function (p) { state.stabilizationIterations = p.iterations; });
+  network.once("stabilizationIterationsDone", function () { settle(state.stabilizationIterations); });
   network.setData({ nodes: nodes, edges: edges });
+  state.timings.dataSet = performance.now();
   if (nodes.length === 0) settle(0);
 
   // ------------------------------------------------------------------ helpers
@@ -251,6 +256,7 @@
     showNode(page.focus);
   }
 
+  state.timings.ready = performance.now();
   // For people poking around in the console, and for the browser tests.
   window.shanhai = {
     network: network, nodes: nodes, edges: edges, page: page, state: state,
