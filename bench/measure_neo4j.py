@@ -14,7 +14,7 @@ from typing import Any
 
 from bench.config import Mode
 from bench.measure_build import Graphs
-from bench.stats import NOT_AVAILABLE, Figure, Section, at_least, at_most, percentile, ratio, repeat
+from bench.stats import NOT_AVAILABLE, Figure, Section, at_least, at_most, median, percentile, ratio, repeat
 
 SYNC_TARGET = 20.0
 QUERY_TARGET = 3.0
@@ -74,25 +74,36 @@ def measure_neo4j_sync(mode: Mode, graphs: Graphs) -> Section:
     empty = Snapshot([], [])
     store = Neo4jStore.from_env()
     try:
+        # Warm-up: the server plans each statement text once (7 labels + 12 types, ~100 ms each on a
+        # cold server) and caches the plan; both variants run the same texts, so neither may pay that.
+        sync(part, store)
         sync(empty, store)
         # What every sync pays whatever it writes: schema statements IF NOT EXISTS, reading the ids
         # and hashes already stored. Measured on the empty database, so nothing is written.
         fixed = _timed(sync, empty, store)
-        batched = _timed(sync, part, store)
+        samples = []
+        for _ in range(mode.neo4j_batched_repeats):
+            sync(empty, store)
+            samples.append(_timed(sync, part, store))
+        batched = median(samples)
         sync(empty, store)
         row_by_row = _timed(sync_row_by_row, part, store)
     finally:
         sync(full, store)  # leave the real graph behind, as `shanhai neo4j sync` would
         store.close()
     speedup = ratio(row_by_row, batched)
+    whole = mode.neo4j_rows is None
     writes = ratio(row_by_row - fixed, batched - fixed) if batched > fixed else None
-    sec.data = {"rows": rows, "batched_s": batched, "row_by_row_s": row_by_row, "fixed_s": fixed}
+    sec.data = {"rows": rows, "batched_s": samples, "row_by_row_s": row_by_row, "fixed_s": fixed}
     sec.note = f"{rows} records per variant, each from an empty database; fixed cost per sync {fixed:.2f} s"
     sec.figures += [
         Figure("neo4j.sync.batched", f"Neo4j batched sync ({rows} records)", rows / batched, "rows/s"),
         Figure("neo4j.sync.row_by_row", f"Neo4j row-by-row sync ({rows} records)", rows / row_by_row, "rows/s"),
-        Figure("neo4j.sync.speedup", "Neo4j batched / row-by-row, whole sync", speedup, "×", f"≥ {SYNC_TARGET:.0f}",
-               at_least(speedup, SYNC_TARGET)),
+        # On a sample the batched side is mostly per-statement cost (one UNWIND per label and type,
+        # however few rows), so the target is only held against the whole snapshot.
+        Figure("neo4j.sync.speedup", "Neo4j batched / row-by-row, whole sync" + ("" if whole else " (sample)"),
+               speedup, "×", f"≥ {SYNC_TARGET:.0f}" if whole else None,
+               at_least(speedup, SYNC_TARGET) if whole else None),
         Figure("neo4j.sync.write_speedup", "Neo4j batched / row-by-row, writes only (fixed cost taken off)",
                writes, "×"),
     ]
