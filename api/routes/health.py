@@ -32,7 +32,8 @@ def health(request: Request) -> JSONResponse:
         except StoreUnavailable as exc:
             reason = str(exc)
         if not reachable and reason is None:
-            reason = f"the {kind} store does not answer"
+            where = getattr(store, "uri", None)
+            reason = f"the {kind} store does not answer" + (f" at {where}" if where else "")
     body: dict[str, Any] = {"status": "ok" if reachable else "unavailable",
                             "store": {"kind": kind, "reachable": reachable}}
     if reachable:
