@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from api.cache import ResponseCache
 from api.errors import install_error_handlers
 from api.routes import ROUTERS, admin, docs
 from api.settings import Settings, get_settings
@@ -74,6 +75,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.admin_active:
         # Write routes exist only when switched on with a token; otherwise they are unknown routes.
         app.include_router(admin.router)
+    if settings.response_cache:
+        app.add_middleware(ResponseCache)
     app.mount(docs.SWAGGER_UI_URL, StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

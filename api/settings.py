@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     # they only exist when switched on *and* a token is configured.
     admin_enabled: bool = False
     admin_token: SecretStr | None = None
+    # Replay JSON answers of the memory store (an immutable snapshot); see api/cache.py.
+    response_cache: bool = True
     viz_max_nodes: Annotated[int, Field(ge=10, le=2000, description="node budget of the /viz pages")] = 300
     viz_max_nodes_hard: Annotated[int, Field(ge=10, le=5000, description="largest ?limit= a page accepts")] = 1000
 

@@ -21,6 +21,8 @@ def swap_store(app: FastAPI, store: GraphStore) -> GraphStore | None:
     app.state.store = store
     app.state.store_error = None
     app.state.views = {}
+    # Cached responses (api/cache.py) are keyed on this; a new store never sees the old answers.
+    app.state.store_generation = getattr(app.state, "store_generation", 0) + 1
     invalidate(store)
     if previous is not None and previous is not store:
         invalidate(previous)

@@ -48,7 +48,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(fh, Loader=_Loader)  # a safe loader (CSafeLoader/SafeLoader)
 
 
 def _region_entries(data: dict[str, Any]) -> list[Entry]:

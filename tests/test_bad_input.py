@@ -91,9 +91,10 @@ def test_pairing_table_cut_off_fails_the_checks(base: tuple[Path, Path, bytes], 
 
 
 def test_cli_reports_bad_input_in_one_line(base: tuple[Path, Path, bytes]) -> None:
-    src, out, before = base
+    _src, out, before = base
     proc = subprocess.run([sys.executable, "-m", "api.cli", "build", "--out", str(out), "--source",
                            str(BAD / "gbk.txt")], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert proc.returncode != 0
     assert "gbk.txt:1" in proc.stderr and "UTF-8" in proc.stderr
     assert "previous snapshot" in proc.stderr
+    assert (out / "graph.json").read_bytes() == before
