@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--graph", type=Path, required=True)
     ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--no-cache", action="store_true", help="switch the response cache off (cold answers)")
     args = ap.parse_args(argv)
 
     import uvicorn
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     from api.app import create_app
     from api.settings import Settings
 
-    app = create_app(Settings(graph_dir=args.graph))
+    app = create_app(Settings(graph_dir=args.graph, response_cache=not args.no_cache))
 
     @app.get(BARE_PATH, include_in_schema=False)
     def bare() -> dict[str, bool]:

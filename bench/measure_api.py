@@ -52,30 +52,17 @@ def measure_api(mode: Mode, graphs: Graphs, workdir: Path) -> Section:
         "supporters+field": f"/api/regions/{quote(p.county)}/supporters?field={quote(FIELD)}",
         "ask": f"/api/ask?q={quote(p.question)}",
     }
-    port = procs.free_port()
-    log = workdir / "api_server.log"
-    proc = procs.start([sys.executable, "-m", "bench.api_server", "--graph", str(graphs.real), "--port", str(port)],
-                       log)
-    try:
-        try:
-            procs.wait_ready(proc, f"http://127.0.0.1:{port}{BARE_PATH}")
-        except (RuntimeError, TimeoutError) as exc:
-            sec.status, sec.note = "error", f"{exc}: {procs.tail(log)}"
-            return sec
-        for path in routes.values():  # warm every route (name index, first-call imports) before timing
-            procs.get(f"http://127.0.0.1:{port}{path}")
-        # Bare is measured before and after the others and averaged, so drift (CPU boost, a noisy
-        # neighbour) does not favour either side of the ratio.
-        order = ["bare", "supporters", "supporters+field", "ask", "bare"]
-        loads: dict[str, list[Load]] = {}
-        for name in order:
-            loads.setdefault(name, []).append(
-                run_load("127.0.0.1", port, routes[name], mode.api_seconds, mode.api_connections))
-    finally:
-        procs.stop(proc)
+    loads = _load_routes(graphs.real, routes, mode, workdir, sec, cached=True)
+    if loads is None:
+        return sec
+    # The same routes with the response cache off: what a first (cold) request costs.
+    cold = _load_routes(graphs.real, {k: v for k, v in routes.items() if k != "supporters+field"}, mode, workdir,
+                        sec, cached=False)
     results = {name: _summary(ls[-1]) for name, ls in loads.items()}
     bare_rps = sum(x.rps for x in loads["bare"]) / len(loads["bare"])
     results["bare"]["rps"] = round(bare_rps, 1)
+    if cold is not None:
+        results |= {f"{name} (uncached)": _summary(ls[-1]) for name, ls in cold.items()}
     sec.data = {"routes": routes, "results": results, "connections": mode.api_connections,
                 "seconds_per_route": mode.api_seconds}
     bad = {n: r["statuses"] for n, r in results.items() if set(r["statuses"]) - {200}}  # type: ignore[arg-type]
@@ -91,7 +78,39 @@ def measure_api(mode: Mode, graphs: Graphs, workdir: Path) -> Section:
             Figure(f"api.{name}.vs_bare", f"API {name} / bare throughput", r, "×", f"≥ {target:.2f}",
                    at_least(r, target)),
         ]
+    if cold is not None:
+        cold_bare = sum(x.rps for x in cold["bare"]) / len(cold["bare"])
+        for name in ("supporters", "ask"):
+            rps = cold[name][0].rps
+            sec.figures.append(Figure(f"api.{name}.uncached_vs_bare", f"API {name} / bare, response cache off",
+                                      ratio(rps, cold_bare), "×"))
     return sec
+
+
+def _load_routes(graph: Path, routes: dict[str, str], mode: Mode, workdir: Path, sec: Section,
+                 *, cached: bool) -> dict[str, list[Load]] | None:
+    port = procs.free_port()
+    log = workdir / ("api_server.log" if cached else "api_server_nocache.log")
+    cmd = [sys.executable, "-m", "bench.api_server", "--graph", str(graph), "--port", str(port)]
+    proc = procs.start(cmd + ([] if cached else ["--no-cache"]), log)
+    try:
+        try:
+            procs.wait_ready(proc, f"http://127.0.0.1:{port}{BARE_PATH}")
+        except (RuntimeError, TimeoutError) as exc:
+            sec.status, sec.note = "error", f"{exc}: {procs.tail(log)}"
+            return None
+        for path in routes.values():  # warm every route (name index, first-call imports) before timing
+            procs.get(f"http://127.0.0.1:{port}{path}")
+        # Bare is measured before and after the others and averaged, so drift (CPU boost, a noisy
+        # neighbour) does not favour either side of the ratio.
+        order = ["bare", *[k for k in routes if k != "bare"], "bare"]
+        loads: dict[str, list[Load]] = {}
+        for name in order:
+            loads.setdefault(name, []).append(
+                run_load("127.0.0.1", port, routes[name], mode.api_seconds, mode.api_connections))
+    finally:
+        procs.stop(proc)
+    return loads
 
 
 __all__ = ["api_available", "measure_api"]
