@@ -147,6 +147,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # OpenAPI: every route documents the shared error shape for the statuses it can return.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "Unusable value (invalid_query: unknown round, empty name)"},
     404: {"model": ErrorResponse, "description": "Unknown entity (details.suggestions) or route"},
     409: {"model": ErrorResponse, "description": "Ambiguous name (details.candidates)"},
     422: {"model": ErrorResponse, "description": "Invalid parameter (details.errors)"},
