@@ -91,13 +91,13 @@ def merge(results: list[LoadResult], ref: Reference) -> tuple[list[Node], list[R
             rel = rels.get(r.id)
             if rel is None:
                 rel = rels[r.id] = Relation(r.type, r.source, r.target, props, [])
-                rel.props.setdefault("rounds", [])
             else:
                 for k, v in props.items():
                     if k == "domains":
                         rel.props[k] = [d for d in _domain_order(ref) if d in set(rel.props.get(k, [])) | set(v)]
                     elif k not in rel.props:
                         rel.props[k] = v
+            rel.props.setdefault("rounds", [])  # also when an earlier copy had none and lost the key below
             if rnd and rnd not in rel.props["rounds"]:
                 rel.props["rounds"] = sorted([*rel.props["rounds"], rnd], key=lambda x: order.get(x, 99))
             if not rel.props["rounds"]:
