@@ -99,10 +99,13 @@ class LocalNeo4j:
 
     run_dir: Path
     env: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # how long each verb last took
 
     def _script(self, verb: str, timeout: float) -> str:
+        started = time.monotonic()
         proc = subprocess.run(["bash", str(NEO4J_SCRIPT), verb], capture_output=True, text=True, timeout=timeout,
                               env={**clean_env(), "SHANHAI_RUN": str(self.run_dir)}, cwd=REPO_ROOT, check=False)
+        self.seconds[verb] = time.monotonic() - started
         if proc.returncode != 0:
             raise RuntimeError(f"neo4j_local.sh {verb} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
         return proc.stdout

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from api.app import create_app
 from api.settings import Settings
@@ -124,7 +125,7 @@ def test_admin_rebuild_takes_no_source_path(built: Path, tmp_path: Path) -> None
     and a path smuggled in anyway is ignored."""
     graph_dir = tmp_path / "graph"
     shutil.copytree(built, graph_dir)
-    settings = Settings(graph_dir=graph_dir, admin_enabled=True, admin_token="let-me-in")
+    settings = Settings(graph_dir=graph_dir, admin_enabled=True, admin_token=SecretStr("let-me-in"))
     with TestClient(create_app(settings)) as client:
         operation = client.get("/openapi.json").json()["paths"]["/api/admin/rebuild"]["post"]
         assert [p["name"] for p in operation.get("parameters", [])] == ["authorization"]
