@@ -36,9 +36,16 @@ def neo4j_required() -> bool:
     return os.environ.get("CI") == "true" or os.environ.get("SHANHAI_REQUIRE_NEO4J") == "1"
 
 
+# The session server's connection (scripts/run_tests.sh exports it) and its state; the NEO4J_* knobs of
+# scripts/neo4j_local.sh (heap, timeouts) and SHANHAI_CACHE (where the jars are) pass through.
+SESSION_KEYS = (*NEO4J_KEYS, "NEO4J_PID", "NEO4J_HOME")
+KEPT_SHANHAI = ("SHANHAI_CACHE",)
+
+
 def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment without SHANHAI_* and NEO4J_* (the session server's), plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SHANHAI_", "NEO4J_"))}
+    """The environment without the app's SHANHAI_* settings and the session Neo4j's address, plus `extra`."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in SESSION_KEYS and (not k.startswith("SHANHAI_") or k in KEPT_SHANHAI)}
     return {**env, **(extra or {})}
 
 
