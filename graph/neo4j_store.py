@@ -125,8 +125,9 @@ def encode_node(node: Node) -> dict[str, Any]:
     return with_hash(node.label, props)
 
 
-def encode_relation(rel: Relation) -> dict[str, Any]:
-    props = {"rel_id": rel.id, **encode_props(rel.props), **encode_evidence(rel.evidence)}
+def encode_relation(rel: Relation, rel_id: str | None = None) -> dict[str, Any]:
+    """`rel_id` when the caller already has `rel.id` (a hash computed on each access)."""
+    props = {"rel_id": rel_id or rel.id, **encode_props(rel.props), **encode_evidence(rel.evidence)}
     return with_hash(f"{rel.type}|{rel.source}|{rel.target}", props)
 
 

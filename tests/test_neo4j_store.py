@@ -20,23 +20,31 @@ from pathlib import Path
 
 import pytest
 
+from graph import neo4j_sync
 from graph import snapshot as snapshot_io
 from graph.memory_store import MemoryStore
 from graph.model import (
+    BENEFITS,
     DOCUMENT,
+    DOMAIN,
+    FOR,
+    IN_DOMAIN,
     LABELS,
+    LOCATED_IN,
     MEASURE,
     ORGANIZATION,
     PART_OF,
+    PROJECT,
     REGION,
     SUPPORTS,
     SUPPORTS_MEASURE,
+    SUPPORTS_PROJECT,
     Evidence,
     Node,
     Relation,
 )
 from graph.neo4j_store import HINT, Neo4jStore
-from graph.neo4j_sync import SyncSummary, sync, sync_row_by_row
+from graph.neo4j_sync import SCHEMA_ITEMS, SyncSummary, dynamic_labels, sync, sync_row_by_row
 from graph.snapshot import Snapshot
 from graph.store import GraphStore, StoreUnavailable
 
@@ -111,6 +119,34 @@ def small_snapshot() -> Snapshot:
         Relation(PART_OF, "region:lishui", "region:lishui", {"self": True}, []),  # a loop, seen once
     ]
     return Snapshot(sorted(nodes, key=lambda n: n.id), sorted(relations, key=lambda r: r.id))
+
+
+def support_snapshot() -> Snapshot:
+    """small_snapshot plus measures and projects around 永嘉县, tied to fields, for supporters_of's read."""
+    snap = small_snapshot()
+    snap.nodes += [
+        Node("domain:healthcare", DOMAIN, "医疗卫生"),
+        Node("domain:education", DOMAIN, "教育"),
+        Node("measure:school-1", MEASURE, "教育帮扶", {"fields": ["domain:education"]}),
+        Node("project:pump-park", PROJECT, "泵阀产业园", {"targets": {"2025": 3.5}}),
+    ]
+    snap.relations += [
+        Relation(FOR, "measure:health-1", "region:yongjia", {}, [ev("m1", "为永嘉县")]),
+        Relation(FOR, "measure:school-1", "region:yongjia", {"rounds": ["2025-2027"]}, [ev("m2", "为永嘉县")]),
+        Relation(FOR, "org:wenzhou-medical", "region:yongjia", {}, [ev("m3", "not a measure: no item")]),
+        Relation(IN_DOMAIN, "measure:health-1", "domain:healthcare", {}, [ev("d1", "医疗")]),
+        Relation(IN_DOMAIN, "measure:school-1", "domain:education", {}, [ev("d2", "教育")]),
+        Relation(SUPPORTS_MEASURE, "org:zhejiang-energy", "measure:school-1", {"rounds": ["2025-2027"]},
+                 [ev("s1", "浙能集团 教育")]),
+        Relation(BENEFITS, "project:pump-park", "region:yongjia", {"level": None}, [ev("b1", "受益")]),
+        Relation(LOCATED_IN, "project:pump-park", "region:yongjia", {}, [ev("l1", "位于永嘉")]),
+        Relation(SUPPORTS_PROJECT, "org:wenzhou-medical", "project:pump-park", {"mixed": [1, "一"]},
+                 [ev("p1", "援建", None), ev("p2", "续", "")]),
+        Relation(SUPPORTS, "region:lishui", "region:yongjia", {"domains": "domain:healthcare"},  # not a list
+                 [ev("x1", "丽水 永嘉")]),
+        Relation(SUPPORTS, "region:jingning", "region:yongjia", {"domains": ["domain:healthcare"]}, [ev("x2", "景宁")]),
+    ]
+    return Snapshot(sorted(snap.nodes, key=lambda n: n.id), sorted(snap.relations, key=lambda r: r.id))
 
 
 def assert_same_answers(neo: GraphStore, snap: Snapshot) -> None:
@@ -209,6 +245,91 @@ def test_row_by_row_gives_the_same_graph(db: Neo4jStore) -> None:
     assert ("nodes", 7, 7) in seen and ("relationships", 5, 5) in seen
     assert_same_answers(db, snap)
     assert totals(sync(snap, db.driver, database=db.database)) == (0, 0, 12, 0)
+
+
+@pytest.mark.neo4j
+def test_schema_statements_run_only_when_missing(db: Neo4jStore) -> None:
+    seen: list[tuple[str, int, int]] = []
+
+    def schema_notes(snap: Snapshot) -> list[tuple[str, int, int]]:
+        seen.clear()
+        sync(snap, db, progress=lambda *a: seen.append(a))
+        return [x for x in seen if x[0] == "schema"]
+
+    total = len(SCHEMA_ITEMS)
+    assert schema_notes(small_snapshot())[-1] == ("schema", total, total)
+    assert schema_notes(small_snapshot()) == [("schema", total, total)]  # one SHOW INDEXES read, no writes
+    db.driver.execute_query("DROP INDEX region_name", database_=db.database)
+    db.driver.execute_query("DROP CONSTRAINT supports_rel_id", database_=db.database)
+    assert schema_notes(small_snapshot()) == [("schema", total - 2, total), ("schema", total - 1, total),
+                                              ("schema", total, total)]
+    names = {r["name"] for r in db.read("SHOW INDEXES YIELD name RETURN name")}
+    assert {name for _, name, _ in SCHEMA_ITEMS} <= names
+
+
+def test_dynamic_labels_from_the_server_version() -> None:
+    assert dynamic_labels("Neo4j/5.26.30") and dynamic_labels("Neo4j/5.27-aura") and dynamic_labels("Neo4j/2025.10.1")
+    assert not any(dynamic_labels(agent) for agent in ("Neo4j/5.25.1", "Neo4j/4.4.40", "Memgraph/2.0", ""))
+
+
+@pytest.mark.neo4j
+def test_per_label_statements_where_labels_cannot_be_dynamic(db: Neo4jStore,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(neo4j_sync, "DYNAMIC_LABELS_SINCE", (9999, 0))  # as a server before 5.26 answers
+    snap = small_snapshot()
+    assert totals(sync(snap, db, batch_size=2)) == (12, 0, 0, 0)
+    assert_same_answers(db, snap)
+    relabelled = small_snapshot()
+    relabelled.nodes = [Node(n.id, ORGANIZATION, n.name, n.props, n.evidence) if n.id == DOC else n
+                        for n in relabelled.nodes]
+    sync(relabelled, db)
+    assert_same_answers(db, relabelled)
+    monkeypatch.undo()
+    assert totals(sync(relabelled, db)) == (0, 0, 12, 0)  # both ways store the very same records
+
+
+@pytest.mark.neo4j
+def test_one_round_trip_reads_equal_relations_of(db: Neo4jStore) -> None:
+    """queries.neo4j_queries: the relationships relations_of gives, evidence only where asked for."""
+    # Imported here: this file also runs as a script (the killed sync's child), and from tests/ the
+    # name `queries` would be tests/queries.
+    from queries.neo4j_queries import relations_among, relations_around, supporters_relations
+
+    snap = support_snapshot()
+    sync(snap, db)
+    mem = MemoryStore(snap.nodes, snap.relations)
+
+    def bare(rels: list[Relation]) -> list[Relation]:
+        return [Relation(r.type, r.source, r.target, r.props) for r in rels]
+
+    ids = [n.id for n in snap.nodes]
+    for types in (None, [], [SUPPORTS, PART_OF], ["NOPE"]):
+        for group in ([ids[0]], ids, ["region:lishui", "region:lishui"], ["region:nowhere"], []):
+            assert relations_around(db, group, types) == bare(mem.relations_of(group, "both", types))
+            kept = set(group)
+            assert relations_among(db, group, types) == [
+                r for r in mem.relations_of(group, "both", types) if r.source in kept and r.target in kept]
+
+    in_domain = {(r.source, r.target) for r in snap.relations if r.type == IN_DOMAIN}
+    for region in [*ids, "region:nowhere"]:
+        direct = mem.relations_of([region], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
+        items = [r.source for r in direct if (r.type == FOR and r.source.startswith("measure:"))
+                 or r.type in (BENEFITS, LOCATED_IN)]
+        around = mem.relations_of(items, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
+        for domain in (None, "domain:healthcare", "domain:education", "domain:nowhere"):
+            got_direct, got_around = supporters_relations(db, region, domain)
+            assert (bare(got_direct), bare(got_around)) == (bare(direct), bare(around)), (region, domain)
+
+            def shown(r: Relation, domain: str | None = domain) -> bool:
+                if r.type == SUPPORTS:
+                    domains = r.props.get("domains")
+                    return domain is None or not isinstance(domains, list) or domain in domains
+                return r.type != IN_DOMAIN and (domain is None or (r.target, domain) in in_domain)
+
+            assert [r.evidence for r in got_direct + got_around] == [
+                r.evidence if r.type in (SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT) and shown(r) else []
+                for r in direct + around], (region, domain)
+    assert any(r.evidence for r in supporters_relations(db, "region:yongjia", "domain:education")[1])
 
 
 @pytest.mark.neo4j
