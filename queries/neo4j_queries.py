@@ -24,12 +24,10 @@ from graph.store import GraphStore
 # evidence columns or null]: the codec of graph.neo4j_store read key by key, so only the record's
 # props and, where asked for, its evidence are read from the store and sent.
 _ROW: LiteralString = (
-    "[startNode(r).id, type(r), endNode(r).id, r.prop_keys, "
-    "[k IN coalesce(r.prop_keys, []) | r['json_' + k]], [k IN coalesce(r.prop_keys, []) | r[k]], "
+    "startNode(r).id, type(r), endNode(r).id, r.prop_keys, "
+    "[k IN coalesce(r.prop_keys, []) | r['json_' + k]], [k IN coalesce(r.prop_keys, []) | r[k]]"
 )
 _EVIDENCE: LiteralString = "[r.ev_document, r.ev_locator, r.ev_quote, r.ev_note, r.ev_note_null]"
-WITH_EVIDENCE: LiteralString = _ROW + _EVIDENCE + "]"
-WITHOUT_EVIDENCE: LiteralString = _ROW + "null]"
 
 # supporters_of: what `relations_of([region], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])` and then
 # `relations_of(items, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])` return, where the
@@ -57,8 +55,9 @@ SUPPORTERS_RELATIONS: LiteralString = (
     "  WHEN type(r) <> 'SUPPORTS' THEN EXISTS { (item)-[:IN_DOMAIN]->(:Entity {id: $domain}) } "
     "  WHEN r.domains IS :: LIST<STRING NOT NULL> NOT NULL THEN $domain IN r.domains "
     "  ELSE true END AS shown "
-    "RETURN collect([direct, CASE WHEN shown THEN " + WITH_EVIDENCE + " ELSE " + WITHOUT_EVIDENCE
-    + " END]) AS rows"
+    # Only the evidence is chosen by CASE: a CASE choosing between two whole row lists took twice
+    # the server time (12 against 5 ms for 永嘉县, 270 relationships).
+    "RETURN collect([direct, " + _ROW + ", CASE WHEN shown THEN " + _EVIDENCE + " END]) AS rows"
 )
 
 # neighborhood, one hop: the relationships around the frontier (either direction, optionally only
@@ -66,13 +65,13 @@ SUPPORTERS_RELATIONS: LiteralString = (
 RELATIONS_AROUND: LiteralString = (
     "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]-(:Entity) "
     "WHERE r.rel_id IS NOT NULL AND ($types IS NULL OR type(r) IN $types) WITH DISTINCT r "
-    "RETURN collect(" + WITHOUT_EVIDENCE + ") AS rows"
+    "RETURN collect([" + _ROW + ", null]) AS rows"
 )
 # neighborhood, the answer's edges: only the relationships between two nodes of the set, with evidence.
 RELATIONS_AMONG: LiteralString = (
     "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->(b:Entity) "
     "WHERE r.rel_id IS NOT NULL AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) WITH DISTINCT r "
-    "RETURN collect(" + WITH_EVIDENCE + ") AS rows"
+    "RETURN collect([" + _ROW + ", " + _EVIDENCE + "]) AS rows"
 )
 
 
@@ -105,8 +104,8 @@ def supporters_relations(store: GraphStore, region_id: str,
     """
     found = cast(Neo4jStore, store).read(SUPPORTERS_RELATIONS, region=region_id, domain=domain_id)
     rows = found[0]["rows"] if found else []
-    return (_by_id(decode_row(row) for direct, row in rows if direct),
-            _by_id(decode_row(row) for direct, row in rows if not direct))
+    return (_by_id(decode_row(row[1:]) for row in rows if row[0]),
+            _by_id(decode_row(row[1:]) for row in rows if not row[0]))
 
 
 def relations_around(store: GraphStore, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
