@@ -55,9 +55,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
         finally:
             current = app.state.store
-            if store is None and current is not None:
-                current.close()
-            app.state.store = None
+            if store is None:
+                if current is not None:
+                    current.close()
+                app.state.store = None
+            # A store handed in stays with the app (its owner closes it), so the app can start again.
 
     app = FastAPI(
         title="shanhai — 山海协作 knowledge graph", version="0.1.0", description=DESCRIPTION,

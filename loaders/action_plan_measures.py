@@ -68,6 +68,12 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
     task_cols = sorted((i for i in range(len(keys)) if i not in taken and _years(keys[i])),
                        key=lambda i: _years(keys[i]))
     audit_columns(ctx, table, taken | set(task_cols))
+    header_line = table.header[0].line if table.header else table.caption_line
+    for col, what in ((sup_col, "帮扶单位 (supporting units)"), (resp_col, "责任部门 (responsible departments)")):
+        if col is None:
+            ctx.warn(f"L{header_line}", f"{table.caption or 'the key-measures table'!r} has no {what} column: "
+                                        "its measures are loaded without them")
+    seen: dict[str, int] = {}
     years = sorted({y for k in keys for y in _years(k)})
     period = f"{years[0]}-{years[-1]}" if years else None
     target_years = _years(keys[target_col]) if target_col is not None else []
@@ -80,6 +86,10 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
         if not title:
             ctx.warn(f"L{row.line}", f"row {label} of {table.caption!r} has no 重点举措; skipped")
             continue
+        if label in seen:
+            ctx.warn(f"L{row.line}", f"row {label} repeats the row {label} of L{seen[label]}: read as the same "
+                                     "measure, both rows kept as its evidence")
+        seen.setdefault(label, row.line)
         domains = measure_domains(ctx, row.section, title)
         if not domains:
             ctx.warn(f"L{row.line}", f"measure {label} {title!r}: neither its title nor its section "

@@ -66,10 +66,6 @@ def test_cut_off_measures_table_from_the_cli(base: tuple[Path, Path, bytes]) -> 
     assert (out / "graph.json").read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders/action_plan_measures.py load_measures (sup_col = table.column(*_SUPPORTERS), line 65): a key-"
-    "measures table without a 帮扶单位 column is accepted silently — its measures get no supporters and "
-    "no warning names the file or the header line (audit_columns only reports extra columns)"))
 def test_measures_table_without_supporters_column_is_reported(base: tuple[Path, Path, bytes]) -> None:
     src, out, _ = base
     report = build([BAD / "measures_no_supporters_column.txt"], out, sources_dir=src)
@@ -92,10 +88,6 @@ def test_duplicated_row_builds_into_one_measure(base: tuple[Path, Path, bytes]) 
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders/action_plan_measures.py load_measures: a row repeating an earlier one (same section and 序号, "
-    "here 四.7 at L31 after L23) gets the same measure id and is merged by graph/build.py merge without "
-    "any warning naming the repeated row's line"))
 def test_duplicated_row_is_reported(base: tuple[Path, Path, bytes]) -> None:
     src, out, _ = base
     build([BAD / "measures_duplicated_rows.txt"], out, sources_dir=src)
