@@ -20,11 +20,12 @@ from graph.store import GraphStore
 
 # Every query below answers with ONE record holding a list of compact rows, not one record per
 # relationship: the driver's per-record work and the property maps' keys cost more than the values.
-# A row is [source, type, target, prop_keys, JSON-encoded values (null where native), native values,
-# evidence columns or null]: the codec of graph.neo4j_store read key by key, so only the record's
-# props and, where asked for, its evidence are read from the store and sent.
+# A row is [rel_id, source, type, target, prop_keys, JSON-encoded values (null where native), native
+# values, evidence columns or null]: the codec of graph.neo4j_store read key by key, so only the
+# record's props and, where asked for, its evidence are read from the store and sent. The stored
+# rel_id is Relation.id (the sync writes it), so sorting on it spares a SHA-1 per relationship.
 _ROW: LiteralString = (
-    "startNode(r).id, type(r), endNode(r).id, r.prop_keys, "
+    "r.rel_id, startNode(r).id, type(r), endNode(r).id, r.prop_keys, "
     "[k IN coalesce(r.prop_keys, []) | r['json_' + k]], [k IN coalesce(r.prop_keys, []) | r[k]]"
 )
 _EVIDENCE: LiteralString = "[r.ev_document, r.ev_locator, r.ev_quote, r.ev_note, r.ev_note_null]"
@@ -77,7 +78,7 @@ RELATIONS_AMONG: LiteralString = (
 
 def decode_row(row: list[Any]) -> Relation:
     """A compact row as graph.neo4j_store.decode_relation would give the whole relationship."""
-    source, rel_type, target, keys, encoded, native, evidence = row
+    _, source, rel_type, target, keys, encoded, native, evidence = row
     props = {k: json.loads(e) if e is not None else v for k, e, v in zip(keys or [], encoded, native, strict=True)}
     documents, locators, quotes, notes, nulls = (column or [] for column in (evidence or [None] * 5))
     return Relation(rel_type, source, target, props,
@@ -85,8 +86,9 @@ def decode_row(row: list[Any]) -> Relation:
                      for d, loc, q, note, null in zip(documents, locators, quotes, notes, nulls, strict=True)])
 
 
-def _by_id(relations: Iterable[Relation]) -> list[Relation]:
-    return sorted(relations, key=lambda r: r.id)
+def _decoded(rows: Iterable[list[Any]]) -> list[Relation]:
+    """Rows decoded and ordered like `relations_of` (by relationship id)."""
+    return [decode_row(row) for row in sorted(rows, key=lambda row: row[0])]
 
 
 def _wanted(types: Iterable[str] | None) -> list[str] | None:
@@ -104,20 +106,19 @@ def supporters_relations(store: GraphStore, region_id: str,
     """
     found = cast(Neo4jStore, store).read(SUPPORTERS_RELATIONS, region=region_id, domain=domain_id)
     rows = found[0]["rows"] if found else []
-    return (_by_id(decode_row(row[1:]) for row in rows if row[0]),
-            _by_id(decode_row(row[1:]) for row in rows if not row[0]))
+    return _decoded(row[1:] for row in rows if row[0]), _decoded(row[1:] for row in rows if not row[0])
 
 
 def relations_around(store: GraphStore, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
     """`relations_of(node_ids, "both", types)` without evidence."""
     found = cast(Neo4jStore, store).read(RELATIONS_AROUND, ids=node_ids, types=_wanted(types))
-    return _by_id(decode_row(row) for row in found[0]["rows"])
+    return _decoded(found[0]["rows"])
 
 
 def relations_among(store: GraphStore, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
     """The relationships of `relations_of(node_ids, "both", types)` whose two ends are both in `node_ids`."""
     found = cast(Neo4jStore, store).read(RELATIONS_AMONG, ids=node_ids, types=_wanted(types))
-    return _by_id(decode_row(row) for row in found[0]["rows"])
+    return _decoded(found[0]["rows"])
 
 
 __all__ = ["RELATIONS_AMONG", "RELATIONS_AROUND", "SUPPORTERS_RELATIONS", "decode_row", "relations_among",
