@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     n4 = sub.add_parser("neo4j", help="the Neo4j store").add_subparsers(dest="neo4j_command", required=True)
     ns = n4.add_parser("sync", help="make Neo4j (NEO4J_URI …) hold exactly the built snapshot")
     ns.add_argument("--graph", help="snapshot directory (default data/build)")
-    ns.add_argument("--batch-size", type=int, default=500)
+    ns.add_argument("--batch-size", type=int, default=1000)
     ns.add_argument("--json", action="store_true")
     ns.set_defaults(func=cmd_neo4j_sync)
     ex = sub.add_parser("export", help="export the graph as json, graphml or csv (a zip for neo4j-admin import)")
