@@ -69,5 +69,22 @@ def store(request: pytest.FixtureRequest) -> object:
     return request.getfixturevalue(f"{request.param}_store")
 
 
+@pytest.fixture()
+def base(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """A sources dir with one good document (the 2021 pairing table), and a snapshot built from it:
+    the "previous build" that bad input must leave untouched."""
+    import shutil
+
+    from graph.build import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SOURCES / "zhejiang_2021_pairing_guidance.txt", src)
+    shutil.copy(SOURCES / "sources.yaml", src)
+    out = tmp_path / "build"
+    build(sources_dir=src, out=out)
+    return src, out, (out / "graph.json").read_bytes()
+
+
 def read_source(name: str) -> str:
     return (SOURCES / name).read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,18 +14,6 @@ from graph.reference import REPO_ROOT
 
 BAD = REPO_ROOT / "tests" / "fixtures" / "bad"
 PAIRING = REPO_ROOT / "data" / "sources" / "zhejiang_2021_pairing_guidance.txt"
-
-
-@pytest.fixture()
-def base(tmp_path: Path) -> tuple[Path, Path, bytes]:
-    """A sources dir with one good document, and a snapshot built from it."""
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(PAIRING, src)
-    shutil.copy(REPO_ROOT / "data" / "sources" / "sources.yaml", src)
-    out = tmp_path / "build"
-    build(sources_dir=src, out=out)
-    return src, out, (out / "graph.json").read_bytes()
 
 
 @pytest.mark.parametrize(("name", "line", "words"), [

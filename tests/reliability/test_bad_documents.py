@@ -30,18 +30,6 @@ PAIRING = REPO_ROOT / "data" / "sources" / "zhejiang_2021_pairing_guidance.txt"
 CAPTION = "附件2:山海协作重点举措清单(2025-2027年)"  # as the loader normalises the table's caption
 
 
-@pytest.fixture()
-def base(tmp_path: Path) -> tuple[Path, Path, bytes]:
-    """A sources dir with one good document, and a snapshot built from it."""
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(PAIRING, src)
-    shutil.copy(REPO_ROOT / "data" / "sources" / "sources.yaml", src)
-    out = tmp_path / "build"
-    build(sources_dir=src, out=out)
-    return src, out, (out / "graph.json").read_bytes()
-
-
 def _warnings(out: Path, document: str) -> list[dict[str, Any]]:
     return [w for w in snapshot_io.read(out).warnings if w["document"] == document]
 
