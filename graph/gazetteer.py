@@ -15,7 +15,8 @@ def latin_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", normalize(text).lower())
 
 
-_LATIN_SUFFIXES = ("county", "district", "city", "province", "xian", "qu", "shi")
+# "Yongjia County", "Ouhai qu": the suffixes a Latin-script lookup may drop.
+LATIN_SUFFIXES = ("county", "district", "city", "province", "xian", "qu", "shi")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Gazetteer:
                 key = latin_key(text)
                 found = list(self._latin.get(key, []))
                 if not found:
-                    for suffix in _LATIN_SUFFIXES:
+                    for suffix in LATIN_SUFFIXES:
                         if key.endswith(suffix) and self._latin.get(key[: -len(suffix)]):
                             found = list(self._latin[key[: -len(suffix)]])
                             break
@@ -149,4 +150,4 @@ def is_mountain(entry: Entry | None) -> bool:
     return bool(entry and entry.label == REGION and entry.props.get("mountain"))
 
 
-__all__ = ["ORGANIZATION", "REGION", "Gazetteer", "Match", "is_mountain", "latin_key"]
+__all__ = ["LATIN_SUFFIXES", "ORGANIZATION", "REGION", "Gazetteer", "Match", "is_mountain", "latin_key"]

@@ -8,16 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from graph.gazetteer import LATIN_SUFFIXES, latin_key
 from graph.model import DOMAIN, ORGANIZATION, REGION, Node, normalize
 from graph.store import GraphStore
 from queries.errors import Ambiguous, NotFound
 
-
-def latin_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", normalize(text).lower())
-
-
-_LATIN_SUFFIXES = ("county", "district", "city", "province", "xian", "qu", "shi")
 _CJK_SUFFIXES = ("县", "区", "市")
 
 
@@ -68,7 +63,7 @@ class Lookup:
             if not found and re.search(r"[A-Za-z]", t):
                 key = latin_key(t)
                 found = list(self.latin.get(key, []))
-                for suffix in _LATIN_SUFFIXES:
+                for suffix in LATIN_SUFFIXES:
                     if not found and key.endswith(suffix):
                         found = list(self.latin.get(key[: -len(suffix)], []))
             if not found:
