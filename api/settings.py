@@ -34,7 +34,8 @@ class Settings(BaseSettings):
     # the defaults, as `NEO4J_URI=` in a shell would suggest; an empty password means no auth.
     neo4j_uri: str = Field(default="", validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"))
     neo4j_user: str = Field(default="", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user"))
-    neo4j_password: SecretStr = Field(default=SecretStr(""), validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"))
+    neo4j_password: SecretStr = Field(default=SecretStr(""),
+                                      validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"))
     neo4j_database: str = Field(default="", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database"))
 
     def store_config(self) -> StoreConfig:
