@@ -198,7 +198,7 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
 
 def _format_props(found: dict[str, Any]) -> dict[str, Any]:
     """The file's format and encoding on its Document node, unless it is plain UTF-8 text (the default)."""
-    props = {k: found[k] for k in ("format", "encoding") if k in found}
+    props: dict[str, Any] = {k: found[k] for k in ("format", "encoding") if k in found}
     return {} if props in ({"format": "text", "encoding": "utf-8"}, {}) else props
 
 

@@ -32,15 +32,18 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         first_error = exc.start
     non_ascii = sum(b > 0x7F for b in data)
     errors = data.decode("utf-8", errors="replace").count("\ufffd")
-    if errors >= _LEGACY_MIN_ERROR_SHARE * max(non_ascii, 1) / 2:
-        for encoding in ("gbk", "gb18030"):
-            try:
-                return _clean(data.decode(encoding), shown), encoding
-            except UnicodeDecodeError:
-                continue
+    if errors < _LEGACY_MIN_ERROR_SHARE * max(non_ascii, 1) / 2:
+        line = data[:first_error].count(b"\n") + 1
+        raise InputError(shown, line, f"not valid UTF-8 (byte 0x{data[first_error]:02x}) in an otherwise "
+                                      "UTF-8 text: a damaged file")
+    for encoding in ("gbk", "gb18030"):
+        try:
+            return _clean(data.decode(encoding), shown), encoding
+        except UnicodeDecodeError as exc:
+            first_error = exc.start  # a legacy-encoded file: its own first bad byte is the news
     line = data[:first_error].count(b"\n") + 1
     raise InputError(shown, line, f"neither UTF-8, UTF-16 nor GB18030 (byte 0x{data[first_error]:02x}): "
-                                  f"an undecodable text; convert it to UTF-8 first")
+                                  "an undecodable text; convert it to UTF-8 first")
 
 
 def _clean(text: str, shown: str) -> str:
