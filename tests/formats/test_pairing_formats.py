@@ -72,7 +72,8 @@ def test_text_version_yields_the_fifty(tmp_path: Path, expected: set[tuple[str, 
     assert _city_pairs(report) == CITY_EXPECTED
 
 
-def test_docx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path, expected: set[tuple[str, str]]) -> None:
+def test_docx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
     report = build_one(tmp_path, make.pairing_docx(fixtures_dir / "annex.docx"))
     assert county_pairs(report) == expected
     assert _city_pairs(report) == CITY_EXPECTED
@@ -85,7 +86,8 @@ def test_docx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixture
     assert not [w for w in report.snapshot.warnings if w["document"] == "annex"]
 
 
-def test_xlsx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path, expected: set[tuple[str, str]]) -> None:
+def test_xlsx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
     report = build_one(tmp_path, make.pairing_xlsx(fixtures_dir / "annex.xlsx"))
     assert county_pairs(report) == expected
     assert _city_pairs(report) == CITY_EXPECTED
@@ -94,7 +96,8 @@ def test_xlsx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixture
                                                     "13\t丽水市\t遂昌县\t象山县")]
 
 
-def test_pdf_table_yields_the_same_county_pairings_with_pages(tmp_path: Path, fixtures_dir: Path, expected: set[tuple[str, str]]) -> None:
+def test_pdf_table_yields_the_same_county_pairings_with_pages(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
     report = build_one(tmp_path, make.pairing_pdf(fixtures_dir / "annex.pdf"))
     assert county_pairs(report) == expected
     assert _evidence(report, "温岭市", "三门县") == [("county table/p.2 table 1 row 51", "26\t台州市\t三门县\t温岭市")]

@@ -34,7 +34,8 @@ def test_news_page_main_text_title_and_date(tmp_path: Path) -> None:
     assert doc.meta["title"] == "衢江区与鄞州区召开山海协作交流会"
     assert doc.meta["date"] == "2025-03-12"
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    assert "3月11日，宁波市鄞州区党政代表团来到衢州市衢江区，召开山海协作工作交流会，双方签订新一轮结对帮扶协议。" in texts
+    assert ("3月11日，宁波市鄞州区党政代表团来到衢州市衢江区，召开山海协作工作交流会，"
+            "双方签订新一轮结对帮扶协议。") in texts
     rendered = render(doc).text
     assert "首页" not in rendered and "浙ICP备" not in rendered  # navigation and footer are not the article
     assert rendered.startswith("衢江区与鄞州区召开山海协作交流会\n")
