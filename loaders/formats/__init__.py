@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
 from graph.model import InputError
-from loaders.formats import pdf, sheet, text, web, word
 from loaders.formats.model import Document, Paragraph, Rendered, Table, render
 
 MAX_BYTES = 20 * 1024 * 1024  # policy documents are kilobytes; 20 MB means something else was dropped in
 
-READERS: dict[str, Callable[[bytes, str], Document]] = {
-    ".txt": text.read, ".md": text.read, ".text": text.read,
-    ".html": web.read, ".htm": web.read,
-    ".docx": word.read,
-    ".pdf": pdf.read,
-    ".xlsx": sheet.read,
+# Suffix → the module under loaders/formats/ whose read(data, shown) reads it. Imported when first
+# needed: trafilatura, openpyxl, python-docx and pdfplumber together take ~2 s to import, which a
+# build of plain text files should not pay.
+READERS: dict[str, str] = {
+    ".txt": "text", ".md": "text", ".text": "text",
+    ".html": "web", ".htm": "web",
+    ".docx": "word",
+    ".pdf": "pdf",
+    ".xlsx": "sheet",
 }
 SUFFIXES = frozenset(READERS)
 
@@ -40,7 +42,9 @@ def read_document(path: Path) -> Document:
     if len(data) > MAX_BYTES:
         raise InputError(shown, None, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB "
                                       "limit for a source document")
-    return READERS.get(suffix, text.read)(data, shown)
+    reader = importlib.import_module(f"loaders.formats.{READERS.get(suffix, 'text')}")
+    document: Document = reader.read(data, shown)
+    return document
 
 
 __all__ = ["SUFFIXES", "Document", "Paragraph", "Rendered", "Table", "read_document", "render"]

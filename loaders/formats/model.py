@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -55,11 +56,12 @@ class Rendered:
 def render(doc: Document) -> Rendered:
     """The document as the text the loaders read, with each rendered line's original locator.
 
-    Paragraphs become lines. A table whose cells hold line breaks becomes the tab-led one-cell-per-line
-    layout of loaders/tables.py (a blank line after the header; a spanning row is one cell followed by a
-    blank line); any other table becomes one line per row with tab-separated cells, the layout of
-    loaders/row_tables.py and loaders/pairing_table.py, where a spanning row is a line without a tab.
-    Blocks are separated by one blank line.
+    Paragraphs become lines. A table whose header names what the row readers read (ROW_TABLE_WORDS)
+    becomes one line per row with tab-separated cells, the layout of loaders/row_tables.py and
+    loaders/pairing_table.py (a cell's line breaks become spaces; a spanning row is a line without a
+    tab); any other table becomes the tab-led one-cell-per-line layout of loaders/tables.py (a blank
+    line after the header; a spanning row is one cell followed by a blank line), which keeps
+    multi-line cells whole. Blocks are separated by one blank line.
     """
     if doc.text is not None:
         return Rendered(doc.text, None)
@@ -76,13 +78,23 @@ def render(doc: Document) -> Rendered:
         if isinstance(block, Paragraph):
             for k, line in enumerate(block.text.split("\n")):
                 add(line, block.line_locators[k] if k < len(block.line_locators) else block.locator)
-        elif any("\n" in c for i, row in enumerate(block.rows) if i not in block.spans for c in row):
+        elif not _row_layout(block):
             _cell_layout(block, add)
         else:
             for i, row in enumerate(block.rows):
                 cells = [_one_line(c) for c in row]
                 add(cells[0] if i in block.spans else "\t".join(cells), block.row_locator(i))
     return Rendered("\n".join(lines) + "\n", [*locs, locs[-1] if locs else ""])
+
+
+# Header words of the tables that are read one line per row: the pairing table (受援地 … 支援地) and
+# the municipal annexes (产业园名称, 任务/事项/责任单位) — see loaders/pairing_table.py, loaders/row_tables.py.
+ROW_TABLE_WORDS = ("受援地", "支援地", "产业园", "事项")
+
+
+def _row_layout(table: Table) -> bool:
+    header = "".join(c for i, row in enumerate(table.rows[:3]) if i not in table.spans for c in row)
+    return any(word in re.sub(r"\s+", "", header) for word in ROW_TABLE_WORDS)
 
 
 def _one_line(cell: str) -> str:

@@ -9,19 +9,25 @@ import pytest
 import yaml
 
 from graph.build import BuildReport, build
+from tests.conftest import SOURCES
 
 ROUND = "2021-provincial"
+PAIRING = "zhejiang_2021_pairing_guidance.txt"
 
 
-def build_one(tmp: Path, file: Path, **meta: Any) -> BuildReport:
-    """Build a sources dir that holds only `file` (entry id 'annex', round 2021-provincial unless given)."""
+def build_one(tmp: Path, file: Path, *, with_pairing_table: bool = False, **meta: Any) -> BuildReport:
+    """Build a sources dir that holds only `file` (entry id 'annex', round 2021-provincial unless given),
+    and the 2021 pairing guidance when asked (the build checks want the 50 pairings of some document)."""
     src = tmp / "src"
-    src.mkdir(exist_ok=True)
+    src.mkdir(parents=True, exist_ok=True)
     target = src / file.name
     if file.resolve() != target.resolve():
         target.write_bytes(file.read_bytes())
-    entry = {"id": "annex", "round": ROUND, **meta}
-    (src / "sources.yaml").write_text(yaml.safe_dump({file.name: entry}, allow_unicode=True), encoding="utf-8")
+    entries = {file.name: {"id": "annex", "round": ROUND, **meta}}
+    if with_pairing_table:
+        (src / PAIRING).write_bytes((SOURCES / PAIRING).read_bytes())
+        entries[PAIRING] = yaml.safe_load((SOURCES / "sources.yaml").read_text(encoding="utf-8"))[PAIRING]
+    (src / "sources.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     return build(sources_dir=src, out=tmp / "build")
 
 
