@@ -19,10 +19,14 @@ META = {"subject": "文成县", "round": "2025-2027"}
 
 
 def _relations(report: BuildReport) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(type, source, target) → this document's evidence, over every mechanism of that link."""
     names = {n.id: n.name for n in report.snapshot.nodes}
-    return {(r.type, names[r.source], names[r.target]): [(e.locator, e.quote) for e in r.evidence
-                                                         if e.document == "annex"]
-            for r in report.snapshot.relations if any(e.document == "annex" for e in r.evidence)}
+    out: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for r in report.snapshot.relations:
+        ev = [(e.locator, e.quote) for e in r.evidence if e.document == "annex"]
+        if ev:
+            out.setdefault((r.type, names[r.source], names[r.target]), []).extend(ev)
+    return out
 
 
 def test_plan_docx_yields_what_the_text_yields(tmp_path: Path) -> None:
