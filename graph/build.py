@@ -26,9 +26,10 @@ from graph.model import (
 )
 from graph.reference import BUILD_DIR, REFERENCE_DIR, SOURCES_DIR, Reference, load_reference
 from graph.snapshot import Snapshot, write
-from graph.sources import collect, metadata_for, read_text
+from graph.sources import collect, metadata_for
 
 Progress = Callable[[str, int, int], None]
+PROSE = "prose"  # the loader kind that reads any document no specialised loader recognises
 
 
 @dataclass
@@ -131,50 +132,77 @@ def _add_evidence(into: list[Evidence], new: list[Evidence]) -> None:
 
 def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress | None = None
                    ) -> tuple[list[LoadResult], list[dict[str, Any]], dict[str, str]]:
-    """Every source through the loaders that detect it: (records, documents read, each document's text)."""
+    """Every source file read into the document model, rendered, and given to the loaders that detect
+    it; a document no specialised loader detects goes to the prose loader (kind "prose") when there is
+    one, and a document from which nothing was read is a warning, not an error. Returns the records,
+    the documents read and each document's (rendered) text, which the quote check reads."""
     from graph.reference import load_sources_meta
     from loaders import registry
     from loaders.base import Context, SourceDocument
+    from loaders.formats import SUFFIXES, read_document, render
 
-    files = collect(paths)
+    files, skipped = collect(paths, SUFFIXES)
     metas = {str(p.resolve()): load_sources_meta(p) for p in {f.parent for f in files}}
     loaders = registry()
-    results: list[LoadResult] = []
+    prose = next((ld for ld in loaders if ld.kind == PROSE), None)
+    results: list[LoadResult] = [LoadResult(warnings=[BuildWarning(f.name, "file", reason) for f, reason in skipped])]
     documents: list[dict[str, Any]] = []
     seen_ids: dict[str, Path] = {}
     texts: dict[str, str] = {}
     for i, path in enumerate(files):
         if progress:
             progress(path.name, i, len(files))
-        text = read_text(path)
-        meta = metadata_for(path, metas)
+        model = read_document(path)
+        rendered = render(model)
+        text = rendered.text
+        meta = metadata_for(path, metas, found=model.meta)
         if meta["id"] in seen_ids:
             raise InputError(str(path), None, f"document id {meta['id']!r} is already used by {seen_ids[meta['id']]}")
         seen_ids[meta["id"]] = path
-        doc = SourceDocument(meta["id"], str(path), text, meta)
+        doc = SourceDocument(meta["id"], str(path), text, meta, rendered.locators)
         texts[doc.id] = text
-        kinds = [ld for ld in loaders if ld.detect(text)]
-        if not kinds:
-            raise InputError(str(path), None, "no loader recognises this document (see loaders/README.md "
-                                              "for the document kinds and how to add one)")
+        kinds = [ld for ld in loaders if ld.kind != PROSE and ld.detect(text)]
+        if not kinds and prose is not None:
+            kinds = [prose]
         doc_node = Node(f"doc:{meta['id']}", DOCUMENT, meta.get("title") or path.stem, {
             k: (str(v) if k == "date" and v is not None else v)
             for k, v in meta.items() if k in ("title", "issuer", "number", "date", "kind", "round", "subject")
-        } | {"path": path.name, "loaders": [ld.kind for ld in kinds]})
+        } | _format_props(model.meta) | {"path": path.name, "loaders": [ld.kind for ld in kinds]})
         results.append(LoadResult(nodes=[doc_node]))
+        read: list[LoadResult] = []
         for ld in kinds:
             ctx = Context(doc, gazetteer)
             try:
-                results.append(ld.load(doc, ctx))
-            except (InputError, BuildCheckError):
+                read.append(ld.load(doc, ctx))
+            except InputError as exc:
+                if doc.locators is None or not exc.line:
+                    raise
+                # A line of the rendered text means nothing to the user: name the page/table/row.
+                raise InputError(str(path), None, f"at {doc.where(f'L{exc.line}')}: {exc.message}") from exc
+            except BuildCheckError:
                 raise
             except Exception as exc:  # a loader bug must still name the file that triggered it
                 raise InputError(str(path), None, f"the {ld.kind} loader failed: "
                                                   f"{type(exc).__name__}: {exc}") from exc
-        documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds]})
+        results += read
+        if not any(r.relations for r in read):
+            how = ("no specialised loader recognises its layout and the prose reader found no statement "
+                   "of pairing or cooperation" if kinds else
+                   "no loader recognises this document (see loaders/README.md) and no prose reader is installed")
+            results.append(LoadResult(warnings=[BuildWarning(meta["id"], "document",
+                                                             f"nothing read from {path.name}: {how}")]))
+        documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds],
+                          "format": model.meta.get("format", "text"),
+                          **({"encoding": model.meta["encoding"]} if "encoding" in model.meta else {})})
     if progress:
         progress("", len(files), len(files))
     return results, documents, texts
+
+
+def _format_props(found: dict[str, Any]) -> dict[str, Any]:
+    """The file's format and encoding on its Document node, unless it is plain UTF-8 text (the default)."""
+    props: dict[str, Any] = {k: found[k] for k in ("format", "encoding") if k in found}
+    return {} if props in ({"format": "text", "encoding": "utf-8"}, {}) else props
 
 
 def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
