@@ -151,6 +151,7 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         seen_ids[meta["id"]] = path
         doc = SourceDocument(meta["id"], str(path), text, meta)
         kinds = [ld for ld in loaders if ld.detect(text)]
+        kinds = kinds or [ld for ld in loaders if ld.kind == "prose"]  # free prose: the fallback reader
         if not kinds:
             raise InputError(str(path), None, "no loader recognises this document (see loaders/README.md "
                                               "for the document kinds and how to add one)")

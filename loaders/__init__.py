@@ -18,9 +18,9 @@ class Loader:
 
 def registry() -> list[Loader]:
     """Every loader, in the order they run. A document goes through every loader that detects it."""
-    from loaders import action_plan, magazine, municipal_opinions, pairing_table, provincial_plan
+    from loaders import action_plan, magazine, municipal_opinions, pairing_table, prose, provincial_plan
 
     return [
         Loader(m.KIND, m.detect, m.load)
-        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine)
+        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine, prose)
     ]
