@@ -132,7 +132,7 @@ def _add_evidence(into: list[Evidence], new: list[Evidence]) -> None:
 def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress | None = None
                    ) -> tuple[list[LoadResult], list[dict[str, Any]]]:
     from graph.reference import load_sources_meta
-    from loaders import registry
+    from loaders import fallback, registry
     from loaders.base import Context, SourceDocument
 
     files = collect(paths)
@@ -151,7 +151,8 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         seen_ids[meta["id"]] = path
         doc = SourceDocument(meta["id"], str(path), text, meta)
         kinds = [ld for ld in loaders if ld.detect(text)]
-        kinds = kinds or [ld for ld in loaders if ld.kind == "prose"]  # free prose: the fallback reader
+        if not kinds:  # free prose about the programme (news, reports): the fallback reader
+            kinds = [fb for fb in [fallback()] if fb.detect(text)]
         if not kinds:
             raise InputError(str(path), None, "no loader recognises this document (see loaders/README.md "
                                               "for the document kinds and how to add one)")

@@ -18,9 +18,16 @@ class Loader:
 
 def registry() -> list[Loader]:
     """Every loader, in the order they run. A document goes through every loader that detects it."""
-    from loaders import action_plan, magazine, municipal_opinions, pairing_table, prose, provincial_plan
+    from loaders import action_plan, magazine, municipal_opinions, pairing_table, provincial_plan
 
     return [
         Loader(m.KIND, m.detect, m.load)
-        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine, prose)
+        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine)
     ]
+
+
+def fallback() -> Loader:
+    """The reader for a document no loader recognises: free prose that speaks of the programme."""
+    from loaders import prose
+
+    return Loader(prose.KIND, prose.about_the_programme, prose.load)

@@ -1,8 +1,10 @@
 """Free prose (news, reports, speeches, web pages): statements of pairing and cooperation → SUPPORTS.
 
-The reader every document goes to when no specialised loader recognises it (`detect` is False: the
-build calls it as the fallback). Rules, in the order they apply (the pattern details are in
-loaders/prose_rules.py, loaders/prose_parties.py and loaders/prose_institutions.py):
+The reader a document goes to when no specialised loader recognises it (`detect` is False: the
+build calls `loaders.fallback()`, whose test is `about_the_programme` — the text speaks of 结对, 帮扶,
+协作, 飞地 …; anything else still stops the build as unrecognised). Rules, in the order they apply
+(the pattern details are in loaders/prose_rules.py, loaders/prose_parties.py and
+loaders/prose_institutions.py):
 
 - Text: line breaks and spaces are dropped (a wrap inside a paragraph joins its lines; a blank line or
   a clearly short line of a wrapped text ends a paragraph), each character is NFKC-normalised and
@@ -36,6 +38,7 @@ loaders/prose_rules.py, loaders/prose_parties.py and loaders/prose_institutions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +55,15 @@ MAX_SENTENCE = 400  # longer "sentences" are layout run-on (lists, tables flatte
 
 def detect(text: str) -> bool:
     return False  # the fallback: the build sends here what no other loader recognises
+
+
+_TOPIC_RE = re.compile(r"山海协作|山海協作|结对|結對|对口|對口|帮扶|幫扶|支援|援建|东西部|東西部|协作|協作|飞地|飛地")
+
+
+def about_the_programme(text: str) -> bool:
+    """Whether a document no loader recognises is prose for this reader: it speaks of pairing,
+    support or cooperation (a recipe or a system file is still refused by the build)."""
+    return _TOPIC_RE.search(text) is not None
 
 
 @dataclass
@@ -131,4 +143,4 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     return ctx.result
 
 
-__all__ = ["KIND", "detect", "links_in", "load", "read_statements", "stamp"]
+__all__ = ["KIND", "about_the_programme", "detect", "links_in", "load", "read_statements", "stamp"]

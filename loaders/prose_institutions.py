@@ -9,7 +9,7 @@ from graph.model import ORGANIZATION, REGION
 from graph.reference import Entry
 from loaders.base import Context
 from loaders.prose_parties import Party
-from loaders.prose_rules import INTENT, NEG, Link, clause_end, clause_start
+from loaders.prose_rules import INSTITUTION_KINDS, INTENT, NEG, Link, clause_end, clause_start
 
 # "与温州科技职业学院合作，建成文成县…研究院": the county is the sentence's other party.
 _WITH_BEFORE = re.compile(r"(?:^|[，,；;。])[^，,；;。]{0,8}?(?:与|和|同)$")
@@ -19,7 +19,6 @@ _RESEARCH_AFTER = re.compile(r"^[一-龥]{0,14}?(?:研究院|研究所|研究中
 _TOWN = r"[一-龥]{2}(?:镇|乡|街道)"
 _TOWN_BEFORE = re.compile(r"(" + _TOWN + r")(?:与|和|同)$")
 _TOWN_AFTER = re.compile(r"^(" + _TOWN + r")[^，,。；]{0,6}?(?:结对|帮扶|协作)")
-_INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
 
 
 def institution_links(ctx: Context, text: str, parties: list[Party]) -> list[Link]:
@@ -33,7 +32,7 @@ def institution_links(ctx: Context, text: str, parties: list[Party]) -> list[Lin
     county = next(iter(counties.values()))
     out = []
     for p in parties:
-        if p.label != ORGANIZATION or p.side != "supporter" or p.kind not in _INSTITUTION_KINDS:
+        if p.label != ORGANIZATION or p.side != "supporter" or p.kind not in INSTITUTION_KINDS:
             continue
         before, after = text[:p.start], text[p.end:]
         if not (_WITH_BEFORE.search(before) and _WITH_AFTER.match(after)):

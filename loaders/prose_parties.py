@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import is_mountain
 from graph.model import ORGANIZATION, REGION, Node, make_id, normalize
@@ -99,10 +99,13 @@ def _outside_by_pattern(ctx: Context, text: str, out: Parties) -> None:
                 s, e = m.start(1), m.end(1)
                 # The province (and prefecture) written before the county only say where it is.
                 out.items = [p for p in out.items if not (m.start() <= p.start and p.end <= s)]
-                if any(p.start < e and s < p.end for p in out.items):
-                    continue  # the county is known already
+                # The party spans province to county, so 结对帮扶贵州省…台江县 joins the two parties directly.
+                known = [p for p in out.items if p.start < e and s < p.end]
+                if known:
+                    out.items = [replace(p, start=m.start()) if p in known else p for p in out.items]
+                    continue
                 node_id = make_id(REGION, name)
-                out.items.append(Party(s, e, node_id, name, REGION, "county", "recipient", True))
+                out.items.append(Party(m.start(), e, node_id, name, REGION, "county", "recipient", True))
                 out.new_nodes.append(Node(node_id, REGION, name, {
                     "level": "county", "province": prov.name, "outside_province": True, "unlisted": True}))
 

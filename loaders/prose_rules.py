@@ -17,14 +17,16 @@ _AND = re.compile(r"和|及|以及")  # after a 、 list it ends the list (宁�
 _CONJ = re.compile(r"(?:分别)?(?:[两二三四五六七八九十\d]+个?(?:市|县|区|地|县\(市、区\)|县市区|家|所))?"
                    r"(?:政府|人民政府|县政府|市政府)?(?:与|和|同|跟)")
 _DASH = re.compile(r"[—－\-–~～]{1,2}")
-_VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟]{0,6}?)"
+_VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
                    r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
                    r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
 _POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
-                   r"对象|伙伴|城市|方)?(?:是|为|:)?")
-_GIVE = re.compile(r"向|为|给")
+                   r"对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
+_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给)")
 _SYMMETRIC = {"结对", "牵手", "携手"}  # verbs whose subject may be either side
-_ORG_ONLY_VERBS = {"支持", "援助"}  # too common between regions ("支持丽水…"); read for organisations only
+# Too common for regions and departments ("省经信厅…支持丽水…" is policy): read for institutions only.
+_ORG_ONLY_VERBS = {"支持", "援助"}
+INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
 
 # What follows the second party.
 _CUE = re.compile(r"结对|协作|合作|共建|牵手|携手|帮扶|支援|援建|对口|飞地")
@@ -37,8 +39,8 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 # What makes a statement no fact: negation, intention, a question or condition.
 NEG = re.compile(r"尚未|暂未|并未|还未|未能|没有|未曾|不再|解除|终止|取消|并非|不是|未(?=与|同|和|结对|签|开展|建立)")
 INTENT = re.compile(r"拟|计划|将要|将会|将于|即将|准备|打算|有望|意向|争取|力争|谋划|筹划|有意|希望|探讨|洽谈|商谈|"
-                     r"磋商|探索|是否|如果|若|(?<![主重需])要(?=与|和|同|结对|签|开展|建立|共建|携手|牵手)|"
-                     r"将(?=与|和|同|结对|签|开展|建立|共建|携手|牵手|对口|帮扶)")
+                     r"磋商|探索|是否|能否|可否|如果|若|(?<![主重需])要(?=与|和|同|结对|签|开展|建立|共建|携手|牵手)|"
+                     r"将(?!近|军|领|士)")  # 将 as "will" (将向…提供, 将与…结对); 将近 is "nearly"
 
 _AMOUNT = r"(\d+(?:\.\d+)?)(万|亿)元"
 _FUND_AMOUNT = [re.compile(r"(?:援建|帮扶|援助|协作)资金" + r"[^，。；\d]{0,6}" + _AMOUNT),
@@ -47,8 +49,10 @@ _FUND_AMOUNT = [re.compile(r"(?:援建|帮扶|援助|协作)资金" + r"[^，。
 _YEARLY = re.compile(r"(?:每年|年均|一年)[^，。；\d]{0,6}" + _AMOUNT)
 # A town or village is read only right after its county (瓯海郭溪街道, 淳安县下姜村): names alone are not delimited.
 _TOWN_AFTER = re.compile(r"^(?P<towns>[一-龥]{2}(?:镇|乡|街道))")
+_TOWN_VILLAGE = re.compile(r"([一-龥]{2}(?:镇|乡|街道))([一-龥]{2}村)(?![民委级集庄落])")
 _VILLAGE_AFTER = re.compile(r"^(?:[一-龥]{2}(?:镇|乡|街道))?(?P<villages>[一-龥]{2}村)(?![民委级集庄落])")
-_INSTITUTION_AFTER = re.compile(r"^(?:县|市|区)?[一-龥]{0,6}?(人民医院|中医院|中医医院|妇幼保健院|医院|卫生院|"
+_INSTITUTION_AFTER = re.compile(r"^(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?"
+                                r"(人民医院|中医院|中医医院|妇幼保健院|医院|卫生院|"
                                 r"高级中学|中学|小学|学校|学院|研究院)")
 _GOVERNMENT_AFTER = re.compile(r"^(?:县|市|区)?(?:人民)?政府")
 
@@ -82,9 +86,9 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
     ps = out.parties.items
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text):
         return out
-    kinds = [_gap_kind(text[a.end:b.start], a, b) for a, b in pairwise(ps)]
+    kinds = [_gap_kind(text[_end(text, a):b.start], a, b) for a, b in pairwise(ps)]
     for k in range(1, len(kinds)):
-        if kinds[k - 1] == "list" and _AND.fullmatch(text[ps[k].end:ps[k + 1].start]):
+        if kinds[k - 1] == "list" and _AND.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]):
             kinds[k] = "list"
     for k, kind in enumerate(kinds):
         if kind in ("list", "other"):
@@ -92,7 +96,8 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         left, right = _side(ps, kinds, k, -1), _side(ps, kinds, k, +1)
         window_end = clause_end(text, ps[right[-1]].end)
         tail = text[ps[right[-1]].end:window_end]
-        if kind == "conj" and not _conj_cue(text, ps, kinds, right[-1], window_end):
+        if kind == "conj" and not _conj_cue(text, ps, kinds, right[-1], window_end,
+                                            {ps[i].id for i in left + right}):
             continue
         if kind == "dash" and (_GEO_AFTER.search(tail) or not _PARK_AFTER.search(tail)):
             out.skipped.append("a dash between two places that names a road, line or nothing paired")
@@ -104,7 +109,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             out.skipped.append("negated or intended, not a fact")
             continue
         if len(left) > 1 and len(right) > 1:
-            if "分别" in text[ps[k].end:ps[k + 1].start] and len(left) == len(right):
+            if "分别" in text[_end(text, ps[k]):ps[k + 1].start] and len(left) == len(right):
                 pairs = list(zip(left, right, strict=True))
             else:
                 out.skipped.append("a group statement: several parties on each side, no pair named")
@@ -114,7 +119,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             continue
         else:
             pairs = [(a, b) for a in left for b in right]
-        verb = _VERB.fullmatch(text[ps[k].end:ps[k + 1].start]) if kind == "verb" else None
+        verb = _VERB.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]) if kind == "verb" else None
         for a, b in pairs:
             link = _direct(ps[a], ps[b], verb.group("verb") if verb else None)
             if link is None or (orgs_only and ORGANIZATION not in (link.supporter.label, link.recipient.label)):
@@ -122,6 +127,15 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             _qualify(text, link, kind, clause, tail, ps)
             out.links.append(link)
     return out
+
+
+def _end(text: str, p: Party) -> int:
+    """Where a party's name ends, with the institution or government written after a region
+    (泰顺中学、平湖中学: the list joins two schools, not 泰顺 and 中学)."""
+    if p.label != REGION:
+        return p.end
+    m = _INSTITUTION_AFTER.match(text[p.end:]) or _GOVERNMENT_AFTER.match(text[p.end:])
+    return p.end + m.end() if m else p.end
 
 
 def _gap_kind(gap: str, a: Party, b: Party) -> str:
@@ -136,7 +150,7 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
     if _GIVE.fullmatch(gap):
         return "give"
     m = _VERB.fullmatch(gap)
-    if m and (m.group("verb") not in _ORG_ONLY_VERBS or ORGANIZATION in (a.label, b.label)):
+    if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
         return "verb"
@@ -160,14 +174,15 @@ def _side(ps: list[Party], kinds: list[str], k: int, step: int) -> list[int]:
     return sorted(members)
 
 
-def _conj_cue(text: str, ps: list[Party], kinds: list[str], last: int, end: int) -> bool:
-    """A pairing cue later in the clause, with only further pairs of a list (A与B、C与D结对) before it."""
+def _conj_cue(text: str, ps: list[Party], kinds: list[str], last: int, end: int, pair: set[str]) -> bool:
+    """A pairing cue later in the clause, with only further pairs of a list (A与B、C与D结对) or the
+    same two parties again (…在柯城签订…) before it."""
     m = _CUE.search(text, ps[last].end, end)
     if m is None:
         return False
     i = last + 1
     while i < len(ps) and ps[i].start < m.start():
-        if kinds[i - 1] == "other":
+        if kinds[i - 1] == "other" and ps[i].id not in pair:
             return False
         i += 1
     return True
@@ -240,8 +255,10 @@ def _qualify(text: str, link: Link, kind: str, clause: str, tail: str, ps: list[
         link.props["amount_wan_per_year"] = _wan(yearly.group(1), yearly.group(2))
     for key, rx in (("towns", _TOWN_AFTER), ("villages", _VILLAGE_AFTER)):
         found = [m.group(key) for p in (sup, rec) if (m := rx.match(text[p.end:]))]
+        if key == "villages":  # 支持沟溪乡余东村: a village written after its township, later in the sentence
+            found += [m.group(2) for m in _TOWN_VILLAGE.finditer(text, min(sup.start, rec.start))]
         if found:
-            link.props[key] = found
+            link.props[key] = list(dict.fromkeys(found))
     if sup.label == REGION and (inst := _INSTITUTION_AFTER.match(text[sup.end:])) \
             and not _GOVERNMENT_AFTER.match(text[sup.end:]):
         link.supporter_institution = text[sup.start:sup.end + inst.end()]

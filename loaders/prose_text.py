@@ -94,7 +94,7 @@ def _paragraph_ends(original: str) -> set[int]:
     shorter than that width ends its paragraph; otherwise (a paragraph per line) every break does.
     """
     lines = original.split("\n")
-    lengths = [len(x.strip()) for x in lines if x.strip()]
+    lengths = [len(x.rstrip()) for x in lines if x.strip()]  # an indent is part of a line's width
     ends: set[int] = set()
     if not lengths:
         return ends
@@ -105,7 +105,7 @@ def _paragraph_ends(original: str) -> set[int]:
         offset += len(line)
         if k + 1 < len(lines):
             blank_next = not lines[k + 1].strip()
-            short = len(line.strip()) < width - 1
+            short = len(line.rstrip()) < width - 1
             if not line.strip() or blank_next or not wrapped or short:
                 ends.add(offset)  # the "\n" after this line
         offset += 1
