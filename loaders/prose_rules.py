@@ -16,13 +16,17 @@ _LIST = re.compile(r"、")
 _AND = re.compile(r"和|及|以及")  # after a 、 list it ends the list (宁波、湖州和嘉兴)
 _CONJ = re.compile(r"(?:分别)?(?:[两二三四五六七八九十\d]+个?(?:市|县|区|地|县\(市、区\)|县市区|家|所))?"
                    r"(?:政府|人民政府|县政府|市政府)?(?:与|和|同|跟)")
-_DASH = re.compile(r"[—－\-–~～]{1,2}")
+_DASH = re.compile(r"[—－\-–~～·・•]{1,2}")  # 余杭—柯城, 镇海·龙游
 _VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
                    r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
                    r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
 _POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
                    r"对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
-_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给)")
+_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|投入|拨付|下达|捐赠|捐助)给?")
+_GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供")
+_MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
+_IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
+_PAIR_LIST_AFTER = re.compile(r"^(?:两地|两县|两区|两市|双方)?的?(?:山海协作|结对|协作|合作)")
 _SYMMETRIC = {"结对", "牵手", "携手"}  # verbs whose subject may be either side
 # Too common for regions and departments ("省经信厅…支持丽水…" is policy): read for institutions only.
 _ORG_ONLY_VERBS = {"支持", "援助"}
@@ -84,12 +88,17 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
     that read the region pairings of the same text by their own rules)."""
     out = Reading(parties=find_parties(ctx, text, stops))
     ps = out.parties.items
-    if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text):
+    if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
+                           or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
     kinds = [_gap_kind(text[_end(text, a):b.start], a, b) for a, b in pairwise(ps)]
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "list" and _AND.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]):
             kinds[k] = "list"
+    for k in range(len(kinds)):  # 常山、慈溪两地山海协作: a list of exactly two, then the pairing word
+        lone = (k == 0 or kinds[k - 1] != "list") and (k + 1 == len(kinds) or kinds[k + 1] != "list")
+        if kinds[k] == "list" and lone and _PAIR_LIST_AFTER.match(text[_end(text, ps[k + 1]):]):
+            kinds[k] = "pairlist"
     for k, kind in enumerate(kinds):
         if kind in ("list", "other"):
             continue
@@ -102,7 +111,10 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         if kind == "dash" and (_GEO_AFTER.search(tail) or not _PARK_AFTER.search(tail)):
             out.skipped.append("a dash between two places that names a road, line or nothing paired")
             continue
-        if kind == "give" and not _FUND_VERB.search(tail):
+        gap = text[_end(text, ps[k]):ps[k + 1].start]
+        if kind == "give" and not (_FUND_VERB.search(tail) or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
+            continue
+        if kind == "is" and not _POSS.match(tail):
             continue
         clause = text[clause_start(text, ps[left[0]].start):window_end]
         if NEG.search(clause) or INTENT.search(clause):
@@ -114,7 +126,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             else:
                 out.skipped.append("a group statement: several parties on each side, no pair named")
                 continue
-        elif re.match(r"^[两二三四五六七八九十\d]+个?(?:县|区|乡镇|地)", tail):
+        elif re.match(r"^(?:[三四五六七八九十]|\d)[十\d]*个?(?:县|区|乡镇|地)", tail):  # 两地 is the pair itself
             out.skipped.append("a group statement: the recipient stands for several counties")
             continue
         else:
@@ -124,7 +136,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             link = _direct(ps[a], ps[b], verb.group("verb") if verb else None)
             if link is None or (orgs_only and ORGANIZATION not in (link.supporter.label, link.recipient.label)):
                 continue
-            _qualify(text, link, kind, clause, tail, ps)
+            _qualify(text, link, "dash" if kind == "pairlist" else kind, clause, tail, ps)
             out.links.append(link)
     return out
 
@@ -149,6 +161,8 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
         return "poss"
     if _GIVE.fullmatch(gap):
         return "give"
+    if _IS.fullmatch(gap):
+        return "is"
     m = _VERB.fullmatch(gap)
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:

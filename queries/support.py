@@ -129,7 +129,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
             continue
         supporter(r.source).supports.append(_support("pairing", r, doms))
     for r in around:
-        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT):
+        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT) or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue
@@ -192,8 +192,8 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
         if domain and domain not in doms:
             continue
         target(r.target).supports.append(_support("pairing", r, doms))
-    for r in rels:
-        if r.type == SUPPORTS:
+    for r in rels:  # measures and projects belong to 山海协作 plans
+        if r.type == SUPPORTS or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue

@@ -137,3 +137,27 @@ def test_build_sends_an_unrecognised_news_text_to_prose(tmp_path: Path) -> None:
     assert doc["loaders"] == ["prose"]
     rels = [r for r in report.snapshot.relations if r.type == SUPPORTS and r.target == "region:mulizangzuzizhixian"]
     assert [(r.source, r.props["programme"]) for r in rels] == [("region:wenzhoushi", "east_west")]
+
+
+def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
+    _, res = load("news_variants.txt", gazetteer)
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.props["mechanism"],
+            r.evidence[0].locator) for r in res.relations}
+    assert got == {
+        ("镇海区", "龙游县", "park_cobuild", "L1"),  # 镇海·龙游山海协作产业园
+        ("鄞州区", "衢江区", "county_pairing", "L2"),  # 鄞州区是衢江区的山海协作结对县
+        ("慈溪市", "常山县", "statement", "L3"),  # 常山、慈溪两地山海协作
+        ("萧山区", "柯城区", "aid_fund", "L4"),  # 累计投入柯城区援建资金1.2亿元
+        ("萧山区", "柯城区", "aid_fund", "L5"),  # 向柯城区捐赠500万元
+        ("余杭区", "柯城区", "county_pairing", "L6"),  # 余杭区、临平区分别与柯城区结对
+        ("临平区", "柯城区", "county_pairing", "L6"),
+        ("镇海区", "龙游县", "statement", "L7"),  # 龙游县与镇海区签署新一轮山海协作框架协议
+        ("萧山区", "柯城区", "statement", "L8"),  # 杭州市萧山区对口帮扶衢州市柯城区
+        # L9 宁海-天台高速公路, L10 丽水与温州交界: geography, no link
+        ("富阳区", "开化县", "park_cobuild", "L11"),  # 富阳区与开化县携手共建的山海协作产业园
+        ("嘉兴市", "丽水市", "city_pairing", "L12"),  # 嘉兴、湖州、宁波与丽水结对: three with one
+        ("湖州市", "丽水市", "city_pairing", "L12"),
+        ("宁波市", "丽水市", "city_pairing", "L12"),
+    }
+    amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
+    assert amounts == [500, 12000]
