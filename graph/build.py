@@ -29,7 +29,6 @@ from graph.snapshot import Snapshot, write
 from graph.sources import collect, metadata_for
 
 Progress = Callable[[str, int, int], None]
-PROSE = "prose"  # the loader kind that reads any document no specialised loader recognises
 
 
 @dataclass
@@ -137,14 +136,13 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
     one, and a document from which nothing was read is a warning, not an error. Returns the records,
     the documents read and each document's (rendered) text, which the quote check reads."""
     from graph.reference import load_sources_meta
-    from loaders import registry
+    from loaders import fallback, registry
     from loaders.base import Context, SourceDocument
     from loaders.formats import SUFFIXES, read_document, render
 
     files, skipped = collect(paths, SUFFIXES)
     metas = {str(p.resolve()): load_sources_meta(p) for p in {f.parent for f in files}}
     loaders = registry()
-    prose = next((ld for ld in loaders if ld.kind == PROSE), None)
     results: list[LoadResult] = [LoadResult(warnings=[BuildWarning(f.name, "file", reason) for f, reason in skipped])]
     documents: list[dict[str, Any]] = []
     seen_ids: dict[str, Path] = {}
@@ -161,9 +159,9 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         seen_ids[meta["id"]] = path
         doc = SourceDocument(meta["id"], str(path), text, meta, rendered.locators)
         texts[doc.id] = text
-        kinds = [ld for ld in loaders if ld.kind != PROSE and ld.detect(text)]
-        if not kinds and prose is not None:
-            kinds = [prose]
+        kinds = [ld for ld in loaders if ld.detect(text)]
+        if not kinds:  # news, reports, speeches: the prose reader; a warning below when it reads nothing
+            kinds = [fallback()]
         doc_node = Node(f"doc:{meta['id']}", DOCUMENT, meta.get("title") or path.stem, {
             k: (str(v) if k == "date" and v is not None else v)
             for k, v in meta.items() if k in ("title", "issuer", "number", "date", "kind", "round", "subject")
@@ -187,8 +185,8 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         results += read
         if not any(r.relations for r in read):
             how = ("no specialised loader recognises its layout and the prose reader found no statement "
-                   "of pairing or cooperation" if kinds else
-                   "no loader recognises this document (see loaders/README.md) and no prose reader is installed")
+                   "of pairing or cooperation" if [ld.kind for ld in kinds] == [fallback().kind] else
+                   f"the {', '.join(ld.kind for ld in kinds)} loader(s) read no relationship from it")
             results.append(LoadResult(warnings=[BuildWarning(meta["id"], "document",
                                                              f"nothing read from {path.name}: {how}")]))
         documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds],

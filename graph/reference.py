@@ -84,6 +84,25 @@ def _region_entries(data: dict[str, Any]) -> list[Entry]:
                 county.get("pinyin"),
                 [f"{county['pinyin']} County", f"{county['pinyin']} District"],
             ))
+    out += _outside_entries(data.get("outside_province") or [])
+    return out
+
+
+def _outside_entries(provinces: list[dict[str, Any]]) -> list[Entry]:
+    """Provinces and counties outside Zhejiang (东西部协作 …): regions marked `outside_province`."""
+    out = []
+    for prov in provinces:
+        p = Entry(make_id(REGION, prov["name"]), REGION, prov["name"],
+                  {"level": "province", "outside_province": True},
+                  list(prov.get("short", [])) + list(prov.get("aliases", [])), prov.get("pinyin"),
+                  [f"{prov['pinyin']} Province"] if prov.get("pinyin") else [])
+        out.append(p)
+        for county in prov.get("counties", []):
+            out.append(Entry(
+                make_id(REGION, county["name"]), REGION, county["name"],
+                {"level": "county", "province": prov["name"], "parent": p.id, "outside_province": True},
+                list(county.get("short", [])) + list(county.get("aliases", [])), county.get("pinyin"),
+                [f"{county['pinyin']} County"] if county.get("pinyin") else []))
     return out
 
 

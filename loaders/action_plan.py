@@ -11,7 +11,9 @@ by its file name. What is read, and by which rules:
   loaders/action_plan_measures.py; cell layout in loaders/tables.py); a table of no known kind is
   reported, not dropped;
 - the running text: "1对4" partners and supporters named in field paragraphs
-  (loaders/action_plan_text.py; outline rules in loaders/action_plan_outline.py).
+  (loaders/action_plan_text.py; outline rules in loaders/action_plan_outline.py);
+- pairs of institutions and of towns in any sentence (school with school, university with a county
+  research institute, 镇与街道结对): the prose reader's rules, organisations and towns only (loaders/prose.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from loaders.action_plan_parties import Plan, subject_from_text
 from loaders.action_plan_tables import attach_footnotes, is_projects, is_targets, load_projects, load_targets
 from loaders.action_plan_text import load_text
 from loaders.base import Context, SourceDocument
+from loaders.prose import read_statements
 from loaders.tables import parse_cell_tables
 
 KIND = "action_plan"
@@ -67,4 +70,5 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     attach_footnotes(ctx, indicators)
     spans = [(t.header[0].line, t.rows[-1].last_line if t.rows else t.header[-1].line) for t in tables]
     load_text(ctx, plan, paragraphs(body_lines(doc.lines, spans)))
+    read_statements(doc, ctx, orgs_only=True)  # school, hospital, town pairs: the prose reader's rules
     return ctx.result
