@@ -99,5 +99,6 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
                      f"table {table.caption!r} is of no kind the action_plan loader knows; not read")
     attach_footnotes(ctx, indicators)
     spans = [(t.header[0].line, t.rows[-1].last_line if t.rows else t.header[-1].line) for t in tables]
-    load_text(ctx, plan, paragraphs(body_lines(doc.lines, spans)))
+    body = body_lines(doc.lines, spans)
+    load_text(ctx, plan, paragraphs(body), body)
     return ctx.result
