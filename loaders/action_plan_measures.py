@@ -95,7 +95,7 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
         field_above = cell_text(row, field_col) or field_above
         section = row.section or (field_above or None)
         sec = section_numeral(row.section) if row.section else _field_numeral(field_above)
-        number = row_number(row, index)
+        number = row_number(row, index, number_col)
         label = f"{sec}.{number}" if sec else number
         if not title:
             ctx.warn(f"L{row.line}", f"row {label} of {table.caption!r} has no 重点举措; skipped")

@@ -7,8 +7,10 @@ Rules (the numbered "1对1" paragraphs are loaders/action_plan_text.py rule 1; t
    (organisations); 社会力量/社会组织/社会团体 → social_pairing (organisations).
 2. A statement is (a) a list line "LABEL：names" whose label (list marker 1. （一） - • ① dropped,
    at most 20 characters) names a tier or the partners as a whole (结对帮扶单位, 结对单位, 帮扶单位,
-   1对4), e.g. "（二）经济强县：瑞安市", "- 省属国企：省海港集团"; or (b) a sentence that names the
-   "1对4" mechanism (1对4, 一对四). Lines of the numbered "1对1" paragraphs are not read again.
+   1对4), e.g. "（二）经济强县：瑞安市", "- 省属国企：省海港集团"; or (b) a line that names the
+   "1对4" mechanism (1对4, 一对四), from the sentence that names it to the line's end ("…健全“1对4”
+   机制。由省领导…、经济强县瑞安市…结对帮扶"); only names the reference knows count there. Lines of
+   the "1对1" paragraphs (loaders/action_plan_text.py rule 1) are not read again.
 3. A statement splits into items at 、，；(outside brackets). An item takes the tier whose word
    it contains ("瑞安市（经济强县）", "经济强县为瑞安市"); an item with no tier word takes the tier
    of the item before it, or the label's. An item with several tier words splits at each.
@@ -153,9 +155,11 @@ class PartnerReader:
                 tier = (marks[0][1], marks[0][2]) if len({x[1] for x in marks}) == 1 else None
                 cut = raw.find("：") if "：" in raw else raw.find(":")
                 return self.statement(line, raw, normalize(raw[cut + 1:]), tier)
-        if ONE_TO_FOUR_RE.search(text):
-            return sum(self.statement(line, raw, s, None, unlisted=False)
-                       for s in re.split(r"[。！？]", text) if ONE_TO_FOUR_RE.search(s))
+        m4 = ONE_TO_FOUR_RE.search(text)
+        if m4:
+            # From the sentence that names the mechanism to the end of the line: "…1对4…机制。由省领导…"
+            start = max(text.rfind(c, 0, m4.start()) for c in "。！？") + 1
+            return self.statement(line, raw, text[start:], None, unlisted=False)
         return 0
 
 

@@ -59,10 +59,11 @@ def is_projects(table: CellTable) -> bool:
     return Columns(table.header_keys).kind == "projects"
 
 
-def row_number(row: Row, index: int) -> str:
-    """序号 as written (1 / 1.), digits only; the row's position when the cell has none."""
-    first = row.cells[0].clean if row.cells else ""
-    digits = re.sub(r"\D", "", first)
+def row_number(row: Row, index: int, col: int | None = 0) -> str:
+    """序号 as written (1 / 1.), digits only; the row's position when the cell has none or the table
+    has no 序号 column (col None: a name's digits are no row number)."""
+    cell = row.get(col)
+    digits = re.sub(r"\D", "", cell.clean) if cell is not None else ""
     return digits or str(index)
 
 
@@ -99,9 +100,10 @@ def load_targets(ctx: Context, plan: Plan, table: CellTable) -> dict[str, Node]:
     year_cols = [i for i, k in enumerate(table.header_keys) if YEAR_RE.search(k)]
     audit_columns(ctx, table, {name_col, unit_col, *year_cols})
     out: dict[str, Node] = {}
+    number_col = cols.first("number")
     for index, row in enumerate(table.rows, start=1):
         name = cell_text(row, name_col)
-        number = row_number(row, index)
+        number = row_number(row, index, number_col)
         if not name:
             ctx.warn(f"L{row.line}", f"row {number} of {table.caption!r} has no 指标名称; skipped")
             continue
@@ -171,7 +173,7 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
         ctx.warn(f"L{table.header[inv_col].line}", f"no unit (亿元/万元) in header "
                                                    f"{table.header_keys[inv_col]!r}; investments not read")
     for index, row in enumerate(table.rows, start=1):
-        number = row_number(row, index)
+        number = row_number(row, index, cols["number"])
         name = cell_text(row, cols["project"])
         if not name:
             ctx.warn(f"L{row.line}", f"row {number} of {table.caption!r} has no 项目名称; skipped")

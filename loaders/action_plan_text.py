@@ -14,8 +14,8 @@ Rules:
    no relation; a warning lists the social partners (hospitals, universities, schools, research
    bodies, associations) the plan names elsewhere. The partners stated as a list or in a "1对4"
    sentence anywhere else in the text are read by loaders/action_plan_partners.py.
-2. Field paragraphs: every other numbered paragraph of a top-level section about actions or tasks
-   (四、七大行动, 主要任务, 重点举措). Each organisation it names is a supporter (SUPPORTS,
+2. Field paragraphs: every other paragraph of a top-level section about actions or tasks
+   (四、七大行动, 主要任务, 重点举措, 重点工作). Each organisation it names is a supporter (SUPPORTS,
    mechanism named_support), evidence = each sentence naming it. A region counts only when the plan
    names it as a partner elsewhere (a 帮扶单位 cell, the 经济强县 paragraph): running text uses place
    names that support nothing (大丽水街, 杭州萧山国际机场, 纳入温州市市域统筹, 浙江工匠, 全省).
@@ -50,7 +50,7 @@ from loaders.action_plan_parties import Plan, is_own, support
 from loaders.action_plan_partners import ONE_TO_FOUR_RE, TIERS, PartnerReader, is_list_like, load_partner_statements
 from loaders.base import Context
 
-ACTION_SECTION_RE = re.compile(r"行动|任务|举措")
+ACTION_SECTION_RE = re.compile(r"行动|任务|举措|重点工作|主要工作|工作重点")
 ONE_TO_ONE_RE = re.compile(r"(?:1|一)\s*对\s*(?:1|一)(?![\d十百])")
 # A section about the pairing mechanism itself: its tier-named paragraphs are the partners (rule 1).
 MECHANISM_RE = re.compile(r"结对机制|结对帮扶机制|结对关系|(?:1|一)\s*对\s*(?:4|四)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from graph.model import InputError, normalize
-from loaders.tables import SECTION_RE, Cell, CellTable, HeaderTest, Row, is_furniture, join_split
+from loaders.tables import SECTION_RE, UNIT_LINE_RE, Cell, CellTable, HeaderTest, Row, is_furniture, join_split
 
 
 def _key(text: str) -> str:
@@ -43,7 +43,8 @@ def parse_row_layout(text: str, path: str, is_header: HeaderTest) -> list[CellTa
             continue
         caption, caption_line = "", 0
         for j in range(i - 1, max(-1, i - 6), -1):
-            if lines[j].strip() and "\t" not in lines[j] and not is_furniture(lines[j]):
+            if lines[j].strip() and "\t" not in lines[j] and not is_furniture(lines[j]) \
+                    and not UNIT_LINE_RE.match(normalize(lines[j])):
                 caption, caption_line = normalize(lines[j]), j + 1
                 break
         table = _read(lines, i, caption, caption_line, path)

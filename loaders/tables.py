@@ -35,6 +35,7 @@ HEADING_RE = re.compile(r"^(附件|表\s*\d|[一二三四五六七八九十]+、
 FURNITURE_RE = re.compile(r"^(?:[-—–_~]+\s*\d{1,4}\s*[-—–_~]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)$")
 NOTE_RE = re.compile(r"^(注|备注|说明|资料来源|数据来源|[\ufffd*※①②③④⑤⑥⑦⑧⑨⑩])")
 CONTINUED_RE = re.compile(r"续表|\(续\)|^续")  # matched on NFKC text: （续） is (续)
+UNIT_LINE_RE = re.compile(r"^单位\s*:")  # "单位：万元" above a table states its unit, it is no caption
 HeaderTest = Callable[[list[str]], bool]
 
 
@@ -161,7 +162,8 @@ def parse_cell_tables(text: str, path: str, is_header: HeaderTest | None = None)
             continue
         caption, caption_line = "", 0
         for j in range(i - 1, max(-1, i - 6), -1):
-            if lines[j].strip() and not _is_cell(lines[j]) and not is_furniture(lines[j]):
+            if lines[j].strip() and not _is_cell(lines[j]) and not is_furniture(lines[j]) \
+                    and not UNIT_LINE_RE.match(normalize(lines[j])):
                 caption, caption_line = normalize(lines[j]), j + 1
                 break
         table, i = _parse_one(lines, i, caption, caption_line, path, is_header)
@@ -273,5 +275,5 @@ def _row(cells: list[Cell], section: Cell | None) -> Row:
                section.line if section else None)
 
 
-__all__ = ["Cell", "CellTable", "HeaderTest", "Row", "header_candidates", "is_furniture", "join_split",
+__all__ = ["Cell", "CellTable", "HeaderTest", "Row", "UNIT_LINE_RE", "header_candidates", "is_furniture", "join_split",
            "parse_cell_tables"]
