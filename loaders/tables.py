@@ -275,5 +275,14 @@ def _row(cells: list[Cell], section: Cell | None) -> Row:
                section.line if section else None)
 
 
-__all__ = ["Cell", "CellTable", "HeaderTest", "Row", "UNIT_LINE_RE", "header_candidates", "is_furniture", "join_split",
-           "parse_cell_tables"]
+__all__ = [
+    "UNIT_LINE_RE",
+    "Cell",
+    "CellTable",
+    "HeaderTest",
+    "Row",
+    "header_candidates",
+    "is_furniture",
+    "join_split",
+    "parse_cell_tables",
+]
