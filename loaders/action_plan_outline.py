@@ -130,7 +130,8 @@ def _heading(raw: str, text: str, pattern: re.Pattern[str], raw_marker: re.Patte
     m = pattern.match(text)
     if m is None:
         return None
-    if _is_heading(text):
+    # "2.提升教育质量。深化…。（县教育局）" is short and ends in a note, yet runs on into its text.
+    if _is_heading(text) and not any(c in text[:-1] for c in "。；;"):
         return m.group(1), m.group(2), ""
     inline = _split_heading(raw, raw_marker)
     return (m.group(1), *inline) if inline else None
@@ -165,7 +166,7 @@ def paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:
             rest = h_sub[2]
         elif h_para and top is not None:
             # The title as written (full-width brackets kept); the match ran on the NFKC form.
-            title = PARA_RAW_RE.sub("", raw.strip()).strip() if _is_heading(text) else h_para[1]
+            title = h_para[1] if h_para[2] or not _is_heading(text) else PARA_RAW_RE.sub("", raw.strip()).strip()
             current = Paragraph(top, sub, h_para[0], title, line, line)
             out.append(current)
             if intro is not None:

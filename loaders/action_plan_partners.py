@@ -113,6 +113,8 @@ class PartnerReader:
         if found or label == REGION or not unlisted:
             return found
         name = _unlisted_name(normalize(item))
+        if name and name.startswith(("县", "市", *self.plan.subject_names)):
+            return []  # the county's own hospital or bureau is no partner of it
         party = self.ctx.party(name, f"L{line}", role="1对4 partner") if name else None
         return [party] if party else []
 

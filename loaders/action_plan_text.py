@@ -176,7 +176,8 @@ def _paragraph_measure(ctx: Context, plan: Plan, paragraph: Paragraph, domains: 
     ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
                             locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
     props = {"section": paragraph.top[1], "subsection": paragraph.sub[1] if paragraph.sub else None,
-             "number": paragraph.number, "label": f"{paragraph.top[0]}（{sub}）{paragraph.number}",
+             "number": paragraph.number, "label": f"{paragraph.top[0]}（{sub}）{paragraph.number}" if sub
+             else f"{paragraph.top[0]}.{paragraph.number}".rstrip("."),
              "kind": "action_paragraph", "domains": domains, "document": ctx.doc.id}
     ctx.node(Node(measure_id, MEASURE, paragraph.title, {k: v for k, v in props.items() if v}, [ev]))
     ctx.fact("action_paragraphs", measure_id)
