@@ -25,10 +25,11 @@ from graph.model import InputError, LoadResult, Node, normalize
 from loaders.action_plan_measures import is_measures, load_measures
 from loaders.action_plan_outline import body_lines, paragraphs
 from loaders.action_plan_parties import Plan, subject_from_text
+from loaders.action_plan_partners import PartnerReader
 from loaders.action_plan_tables import attach_footnotes, is_projects, is_targets, load_projects, load_targets
 from loaders.action_plan_text import load_text
 from loaders.base import Context, SourceDocument
-from loaders.headers import header_key, vocabulary
+from loaders.headers import Columns, header_key, vocabulary
 from loaders.row_layout import parse_row_layout
 from loaders.tables import CellTable, header_candidates, parse_cell_tables
 
@@ -94,6 +95,8 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
             load_projects(ctx, plan, table)
         elif is_targets(table):
             indicators.update(load_targets(ctx, plan, table))
+        elif Columns(table.header_keys).kind == "partners":
+            PartnerReader(ctx, plan).table(table)
         else:
             ctx.warn(f"L{table.caption_line or table.header[0].line}",
                      f"table {table.caption!r} is of no kind the action_plan loader knows; not read")

@@ -40,8 +40,8 @@ from graph.model import (
 )
 from loaders.action_plan_outline import section_numeral
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
-from loaders.action_plan_tables import audit_columns, cell_text, row_evidence, row_number
-from loaders.base import Context, split_names
+from loaders.action_plan_tables import audit_columns, cell_names, cell_text, row_evidence, row_number
+from loaders.base import Context
 from loaders.headers import Columns
 from loaders.tables import CellTable, Row
 
@@ -122,6 +122,7 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
             "start_year": years[0] if years else None, "end_year": years[-1] if years else None,
             "domains": domains, "supporting_units": cell_text(row, sup_col) or None,
             "responsible_units": cell_text(row, resp_col) or None, "document": ctx.doc.id,
+            "co_responsible_units": "、".join(cell_text(row, c) for c in co_cols if cell_text(row, c)) or None,
         }.items() if v not in (None, "")}, [ev]))
         ctx.fact("measures", measure_id)
         ids.append(measure_id)
@@ -155,7 +156,7 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name in split_names(cell.text):
+    for name, _ in cell_names(cell.text):
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
             continue  # a generic role (结对科研机构), see overrides.yaml
@@ -177,10 +178,11 @@ def _responsible(ctx: Context, table: CellTable, row: Row, label: str, title: st
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name in split_names(cell.text):
+    for name, remark in cell_names(cell.text):
         party = ctx.party(name, f"L{cell.line}", role="responsible unit")
         if party is not None:
-            ctx.relate(RESPONSIBLE_FOR, party, measure_id, ev, **props)
+            lead = {"lead": True} if any(w in remark for w in _LEAD_WORDS) else {}
+            ctx.relate(RESPONSIBLE_FOR, party, measure_id, ev, **{**props, **lead})
 
 
 __all__ = ["is_measures", "load_measures", "measure_domains"]

@@ -222,10 +222,10 @@ def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence
 
 
 def section_numeral(section: str | None) -> str:
-    """一 of 一、产业合作领域 (section rows of the measures table)."""
+    """一 of 一、产业合作领域 or （一）产业合作 (section rows of the measures table)."""
     if not section:
         return ""
-    m = TOP_RE.match(normalize(section))
+    m = TOP_RE.match(normalize(section)) or SUB_RE.match(normalize(section))
     return m.group(1) if m else normalize(section)
 
 

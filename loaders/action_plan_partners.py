@@ -20,7 +20,13 @@ Rules (the numbered "1对1" paragraphs are loaders/action_plan_text.py rule 1; t
    (厅, 集团, 医院, 基金会 …) — an unlisted organisation, with a warning. Titles of people
    (副省长, 书记 …) name no organisation. Responsibility notes (县发改局) are cut out first; the
    subject and its own units never support it.
+   (c) a sentence naming three or more tiers ("省领导联系单位为省水利厅，结对经济强县为瑞安市，结对
+   省属国企为省海港集团") — only names the reference knows count there too.
 5. Evidence is the line of the statement, verbatim.
+6. A partners table (a header with a supporters column and neither a measure title nor a project:
+   结对类型 | 结对单位) is read row by row: the row's tier word (in any other cell, or its section
+   row) is the tier of the names in its supporters cell, read as a list (rule 3-4). A row with no
+   tier, or with several, is reported.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from graph.model import ORGANIZATION, REGION, normalize
 from loaders.action_plan_outline import notes_in
 from loaders.action_plan_parties import Plan, is_own, support
 from loaders.base import Context, guess_org_kind
+from loaders.headers import Columns
+from loaders.tables import CellTable
 
 TIERS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"省领导|联系单位|联系部门"), "leader_contact", ORGANIZATION),
@@ -44,6 +52,7 @@ _WHOLE_RE = re.compile(r"结对帮扶单位|结对单位|帮扶单位|帮扶力�
 _MARKER_RE = re.compile(r"^\s*(?:[-—•·●▪■◆*]+|[(（]?[\d一二三四五六七八九十]+[)）.、．]|[①-⑩])\s*")
 _LABEL_MAX = 20
 _NAME_MAX = 25
+_MIN_TIERS = 3
 _LABEL_LINE_RE = re.compile(r"^(.{1,26}?)[:：](.+)$")  # a label (with its list marker) and what it lists
 _ITEM_SPLIT = "、，,；;"
 _LEADING_RE = re.compile(r"^(?:由|为|是|有|包括|即|依托|依靠|借助|联合|联动|加强与|深化与|与|同|和|及|其中|"
@@ -162,7 +171,24 @@ class PartnerReader:
             # From the sentence that names the mechanism to the end of the line: "…1对4…机制。由省领导…"
             start = max(text.rfind(c, 0, m4.start()) for c in "。！？") + 1
             return self.statement(line, raw, text[start:], None, unlisted=False)
-        return 0
+        return sum(self.statement(line, raw, s, None, unlisted=False) for s in re.split(r"[。！？]", text)
+                   if len({mech for _, mech, _ in _tiers_in(s)}) >= _MIN_TIERS)
+
+    def table(self, table: CellTable) -> None:
+        """Rule 6."""
+        col = Columns(table.header_keys).first("supporters")
+        for row in table.rows:
+            cell = row.get(col)
+            if col is None or cell is None or not cell.clean:
+                continue
+            others = " ".join(c.clean for i, c in enumerate(row.cells) if i != col) + f" {row.section or ''}"
+            tiers = {(mech, label) for _, mech, label in _tiers_in(others)}
+            quote = "\n".join(self.ctx.doc.lines[row.line - 1:row.last_line]).strip()
+            locator = f"{table.caption or 'table'}/row L{row.line}"
+            tier = next(iter(tiers)) if len(tiers) == 1 else None
+            if not self.statement(cell.line, quote, normalize(cell.text), tier, locator=locator):
+                self.ctx.warn(f"L{row.line}", f"row of partners table {table.caption!r} names no partner of a "
+                                              "known tier (省领导, 经济强县, 国企, 社会力量)")
 
 
 def is_list_like(text: str) -> bool:

@@ -41,7 +41,7 @@ from graph.model import (
     normalize,
 )
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
-from loaders.base import Context, split_names
+from loaders.base import Context
 from loaders.headers import YEAR_RE, Columns, vocabulary
 from loaders.tables import CellTable, Row
 
@@ -78,6 +78,33 @@ def audit_columns(ctx: Context, table: CellTable, used: set[int | None]) -> None
         if i not in used and key != "序号":
             ctx.warn(f"{table.caption}/L{table.header[i].line}",
                      f"column {key!r} of table {table.caption!r} is not read by the action_plan loader")
+
+
+def cell_names(text: str) -> list[tuple[str, str]]:
+    """The names a 帮扶单位/责任部门 cell lists, each with its bracketed remark.
+
+    Separators (、，；/ and spaces) inside brackets do not split; 等 is dropped; a bracketed part is
+    taken off the name and returned as its remark ("县发改局（牵头）" → ("县发改局", "牵头"),
+    "浙江大学医学院附属第一医院（浙医一院）" → the full name).
+    """
+    flat = normalize(text).replace("\n", "")
+    out: list[tuple[str, str]] = []
+    depth, start = 0, 0
+    pieces = []
+    for i, ch in enumerate(flat + "、"):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、，,；;/" or ch.isspace()):
+            pieces.append(flat[start:i])
+            start = i + 1
+    for piece in pieces:
+        remark = "".join(re.findall(r"\(([^()]*)\)", piece))
+        name = re.sub(r"等$", "", re.sub(r"\([^()]*\)", "", piece).strip())
+        if name:
+            out.append((name, remark))
+    return out
 
 
 def cell_text(row: Row, index: int | None, joiner: str = "") -> str:
@@ -224,7 +251,7 @@ def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, pro
     cell = row.get(col)
     if col is None or cell is None or not cell.clean:
         return
-    for name in split_names(cell.text):
+    for name, _ in cell_names(cell.text):
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
             continue
@@ -238,5 +265,5 @@ def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, pro
         support(ctx, plan, party, ev, "named_support", domains)
 
 
-__all__ = ["attach_footnotes", "audit_columns", "cell_text", "is_projects", "is_targets", "load_projects",
+__all__ = ["attach_footnotes", "audit_columns", "cell_names", "cell_text", "is_projects", "is_targets", "load_projects",
            "load_targets", "row_evidence", "row_number"]

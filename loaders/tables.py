@@ -8,7 +8,7 @@ Layout rules (documented in loaders/README.md):
    before it, blanks aside, is no cell) whose header the caller's `is_header` accepts (a header
    that names the roles of a table kind, loaders/headers.py, e.g. 项目名称 … 总投资). Its header ends
    at the first blank line that is followed by a new cell; the header's cell count N is the width.
-3. A row is complete after N cells. A single cell like 一、产业合作领域 that opens a row and is
+3. A row is complete after N cells. A single cell like 一、产业合作领域 or （一）产业合作 that opens a row and is
    followed by a blank line is a section row: it names the field of the rows below it. A complete
    row whose cells repeat the header (the table goes on after a page break) is dropped.
 4. After a complete row, a line that is neither blank nor a new cell ends the table — except page
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from graph.model import InputError, normalize
 
-SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\S)")  # 一、… or （一）… (NFKC)
 HEADING_RE = re.compile(r"^(附件|表\s*\d|[一二三四五六七八九十]+、)")
 # Page numbers extraction leaves between the rows of a table: — 12 —, - 3 -, 第3页, 第3页 共10页.
 FURNITURE_RE = re.compile(r"^(?:[-—–_~]+\s*\d{1,4}\s*[-—–_~]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)$")

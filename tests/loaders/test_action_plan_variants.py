@@ -110,7 +110,7 @@ def test_table_kind_from_roles_in_any_order() -> None:
 
 
 # -- detection ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("path", [LONGQUAN, WENCHENG, QINGYUAN])
+@pytest.mark.parametrize("path", [LONGQUAN, WENCHENG, QINGYUAN, FIXTURES / "taishun_partners_table.txt"])
 def test_variant_plans_are_detected(path: Path) -> None:
     assert action_plan.detect(path.read_text(encoding="utf-8"))
 
@@ -260,7 +260,7 @@ def test_qingyuan_partners_and_paragraphs_without_tables(gaz: Gazetteer, qingyua
     assert named == {(rid(gaz, "余杭区"), ("domain:industry",)), (rid(gaz, "浙江农林大学"), ("domain:agriculture",))}
 
 
-@pytest.mark.parametrize("path", [LONGQUAN, WENCHENG, QINGYUAN])
+@pytest.mark.parametrize("path", [LONGQUAN, WENCHENG, QINGYUAN, FIXTURES / "taishun_partners_table.txt"])
 def test_every_quote_is_verbatim(gaz: Gazetteer, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for r in run(gaz, path).relations:
@@ -276,3 +276,32 @@ def test_cut_off_table_without_number_header_is_an_input_error(gaz: Gazetteer) -
     with pytest.raises(InputError) as info:
         run(gaz, LONGQUAN, cut)
     assert "cut off" in str(info.value) and info.value.line == 92
+
+
+# -- 泰顺: the partners as a table and in a sentence of tiers, （一） section rows, remarks in cells ----
+TAISHUN = FIXTURES / "taishun_partners_table.txt"
+
+
+def test_taishun_partners_table_and_tier_sentence(gaz: Gazetteer) -> None:
+    res = run(gaz, TAISHUN)
+    partners = {("leader_contact", rid(gaz, "省商务厅")), ("county_pairing", rid(gaz, "鹿城区")),
+                ("soe_pairing", rid(gaz, "浙江省金融控股有限公司"))}
+    assert one_to_four(res) == partners | {("social_pairing", rid(gaz, "温州大学"))}  # not 泰顺县中医院
+    sentence = {(r.props["mechanism"], r.source) for r in res.relations
+                if r.type == "SUPPORTS" and any(e.locator.startswith("L5 ") for e in r.evidence)}
+    assert sentence == partners  # "省领导联系单位为省商务厅，结对经济强县为鹿城区，结对省属国企为…"
+    table_rows = [r for r in res.relations if r.props.get("mechanism") == "social_pairing"]
+    assert table_rows[0].evidence[0].locator == "附件1:结对帮扶单位表/row L26"
+
+
+def test_taishun_section_rows_and_lead_remarks(gaz: Gazetteer) -> None:
+    res = run(gaz, TAISHUN)
+    park = measure(res, "共建山海协作产业园")
+    assert (park.props["label"], park.props["section"]) == ("一.1", "(一)产业合作")
+    # "鹿城区（牵头）" is 鹿城区; "县发改局（牵头）" leads
+    assert sources_to(res, "SUPPORTS_MEASURE", park.id) == {rid(gaz, "鹿城区"), rid(gaz, "浙江省金融控股有限公司")}
+    assert sources_to(res, "RESPONSIBLE_FOR", park.id, lead=True) == {org("泰顺县发改局")}
+    assert sources_to(res, "RESPONSIBLE_FOR", park.id) == {org("泰顺县发改局"), org("泰顺县经信局")}
+    institute = measure(res, "共建温州大学泰顺研究院")
+    assert institute.props["label"] == "二.1"
+    assert sources_to(res, "SUPPORTS_MEASURE", institute.id) == {rid(gaz, "温州大学")}
