@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import InputError, LoadResult, Node, normalize
+from graph.model import SUPPORTS, InputError, LoadResult, Node, normalize
 from loaders.action_plan_measures import is_measures, load_measures
 from loaders.action_plan_outline import body_lines, paragraphs
 from loaders.action_plan_parties import Plan, subject_from_text
@@ -104,4 +104,18 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     spans = [(t.header[0].line, t.rows[-1].last_line if t.rows else t.header[-1].line) for t in tables]
     body = body_lines(doc.lines, spans)
     load_text(ctx, plan, paragraphs(body), body)
+    _kinds_from_tiers(ctx)
     return ctx.result
+
+
+# An organisation the reference lacks gets its kind guessed from its name (省能源集团 → enterprise);
+# named as the "1对4" 国企 it is a provincial SOE, which is what "which SOEs support X" asks for.
+_TIER_KINDS = {"soe_pairing": "soe"}
+
+
+def _kinds_from_tiers(ctx: Context) -> None:
+    kinds = {r.source: _TIER_KINDS[r.props["mechanism"]] for r in ctx.result.relations
+             if r.type == SUPPORTS and r.props.get("mechanism") in _TIER_KINDS}
+    for node in ctx.result.nodes:
+        if node.props.get("unlisted") and node.id in kinds:
+            node.props["kind"] = kinds[node.id]
