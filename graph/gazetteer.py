@@ -138,6 +138,8 @@ class Gazetteer:
             return name
         if name.startswith("县") and subject.props.get("level") == "county":
             return subject.name + name[1:]
+        if name.startswith("市") and subject.props.get("level") == "county" and subject.name.endswith("市"):
+            return subject.name + name[1:]  # a county-level city's own 市发改局 (龙泉市), not its 设区市's
         if name.startswith("市"):
             city = subject if subject.props.get("level") == "city" else self.entries.get(
                 str(subject.props.get("parent", "")))

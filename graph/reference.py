@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ class Reference:
     domains: list[Entry]
     rounds: list[dict[str, Any]]
     overrides: dict[str, Any]
+    # Table header vocabulary (headers.yaml): column roles, table kinds, investment units.
+    headers: dict[str, Any] = field(default_factory=dict)
 
     def round_order(self) -> dict[str, int]:
         return {r["id"]: i for i, r in enumerate(self.rounds)}
@@ -135,7 +138,15 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         domains=_domain_entries(_read_yaml(directory / "domains.yaml")),
         rounds=_read_yaml(directory / "rounds.yaml"),
         overrides=(_read_yaml(overrides_path) or {}) if overrides_path.exists() else {},
+        headers=load_headers(directory),
     )
+
+
+@lru_cache(maxsize=4)  # detect() runs on every document and has no Context to carry it
+def load_headers(directory: Path = REFERENCE_DIR) -> dict[str, Any]:
+    """The table header vocabulary of headers.yaml (empty when the file is absent)."""
+    path = directory / "headers.yaml"
+    return (_read_yaml(path) or {}) if path.exists() else {}
 
 
 def load_sources_meta(directory: Path = SOURCES_DIR) -> dict[str, dict[str, Any]]:
