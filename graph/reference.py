@@ -37,6 +37,7 @@ class Reference:
     domains: list[Entry]
     rounds: list[dict[str, Any]]
     overrides: dict[str, Any]
+    province_abbr: str = ""  # 浙: the one-character form organisation abbreviations use (浙交投)
 
     def round_order(self) -> dict[str, int]:
         return {r["id"]: i for i, r in enumerate(self.rounds)}
@@ -110,12 +111,14 @@ def _domain_entries(data: list[dict[str, Any]]) -> list[Entry]:
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     orgs_path = directory / "organizations.yaml"
     overrides_path = directory / "overrides.yaml"
+    regions = _read_yaml(directory / "regions.yaml")
     return Reference(
-        regions=_region_entries(_read_yaml(directory / "regions.yaml")),
+        regions=_region_entries(regions),
         organizations=_org_entries(_read_yaml(orgs_path) if orgs_path.exists() else []),
         domains=_domain_entries(_read_yaml(directory / "domains.yaml")),
         rounds=_read_yaml(directory / "rounds.yaml"),
         overrides=(_read_yaml(overrides_path) or {}) if overrides_path.exists() else {},
+        province_abbr=str(regions["province"].get("abbr") or ""),
     )
 
 
