@@ -87,12 +87,12 @@ class Gazetteer:
     def find_all(self, text: str, labels: tuple[str, ...] = (REGION, ORGANIZATION)) -> list[Match]:
         """Leftmost-longest Chinese names in `text` (海宁市高级中学 beats 海宁市) that mean one entry."""
         return [Match(h.start, h.end, h.surface, self.entries[h.ids[0]])
-                for h in self.index.scan(text, labels, fuzzy=False) if len(h.ids) == 1 and h.how != "pinyin"]
+                for h in self.index.scan(text, labels, fuzzy=False) if len(h.ids) == 1 and h.how != "latin"]
 
     def find_latin(self, text: str, labels: tuple[str, ...] = (REGION, ORGANIZATION)) -> list[Match]:
         """Pinyin / English names in a Latin-script text (whole words, longest first)."""
         return [Match(h.start, h.end, h.surface, self.entries[h.ids[0]])
-                for h in self.index.scan(text, labels, fuzzy=False) if len(h.ids) == 1 and h.how == "pinyin"]
+                for h in self.index.scan(text, labels, fuzzy=False) if len(h.ids) == 1 and h.how == "latin"]
 
     def qualify(self, name: str, subject: Entry | None) -> str:
         """County documents say 县发改局 for their own bureau: prefix relative names with the subject."""

@@ -6,6 +6,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from pypinyin import lazy_pinyin
+
 from graph.fold import CJK_SUFFIXES, SUFFIX_WORDS, fold_name, latin_key
 from graph.model import ORGANIZATION, REGION
 
@@ -50,13 +52,19 @@ def region_forms(r: Named, cities: dict[str, Named]) -> set[str]:
     return {c + f for c in city_forms for f in county_forms}
 
 
-def region_latin(r: Named) -> set[str]:
-    """Latin keys of a region: its pinyin with and without the suffix word (Kaihua, kaihuaxian …)."""
-    keys = {latin_key(s) for s in r.latin if latin_key(s)}
+def region_latin(r: Named, cities: dict[str, Named]) -> set[str]:
+    """Latin keys of a region: its pinyin with and without the suffix word (Kaihua, kaihuaxian …),
+    also after its city's (Wenzhou Ouhai). Pinyin the data lacks is generated from the name."""
     suffix = r.name[-1] if r.name.endswith(CJK_SUFFIXES) else ""
+    keys = {latin_key(s) for s in r.latin if latin_key(s)}
+    if not keys:
+        keys = {latin_key("".join(lazy_pinyin(r.name[:-1] if suffix else r.name)))}
     for stem in list(keys):
         for word in SUFFIX_WORDS.get(suffix, ()):
             keys.add(stem + word)
+    city = cities.get(r.city or "")
+    if r.level == "county" and city is not None:
+        keys |= {c + k for c in region_latin(city, {}) for k in list(keys)}
     return keys
 
 
@@ -67,7 +75,7 @@ def _province_strip(name: str, province: Named | None) -> list[str]:
     full = province.name
     shorts = [a for a in province.aliases if full.startswith(a) and a != full]
     out: list[str] = []
-    for head in (f"中共{full[:-1]}委", f"{full[:-1]}委"):
+    for head in (f"中共{full}委", f"{full}委"):
         if name.startswith(head):
             out += [full[-1] + "委" + name[len(head):], *(s + full[-1] + "委" + name[len(head):] for s in shorts)]
     if name.startswith(full):
@@ -94,7 +102,7 @@ def _abbreviations(name: str, province: Named | None, rules: NameRules, listed: 
     bare = re.sub(r"集团有限公司$", "集团", bare)
     if len(bare) >= 4:
         bases.add(bare)
-    out: set[str] = set()
+    out: set[str] = bases - {name}
     for b in list(bases):
         out |= set(_province_strip(b, province))
     bases |= out

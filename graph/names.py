@@ -31,7 +31,7 @@ HOMOPHONE_SCORE = 95.0  # 永家县 for 永嘉县: same pinyin, the usual input-
 MIN_FUZZY_LATIN = 6
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
 
-EXACT, DERIVED, PINYIN, HOMOPHONE, FUZZY = "exact", "derived", "pinyin", "homophone", "fuzzy"
+EXACT, DERIVED, LATIN, HOMOPHONE, FUZZY = "exact", "derived", "latin", "homophone", "fuzzy"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class NameHit:
     end: int
     surface: str  # the original text's characters, as written
     ids: tuple[str, ...]  # best first
-    how: str = EXACT  # exact / derived / pinyin / homophone / fuzzy
+    how: str = EXACT  # exact / derived / latin (pinyin or English) / homophone / fuzzy
     score: float = 100.0
 
 
@@ -76,10 +76,11 @@ class NameIndex:
         self.latin_of: dict[str, set[str]] = defaultdict(set)  # id → its Latin keys
         self.pinyin: dict[str, list[str]] = defaultdict(list)  # pinyin of names ≥ 3 chars (homophones)
         self.vocabulary: set[str] = set()  # English words of names and fields: never fuzzy-matched
+        cities = {r.name: r for r in records if r.label == REGION and r.level == "city"}
         for r in records:
             for s in (r.name, *r.aliases):
                 self._add(self.forms, fold_name(s), r.id)
-            latin = region_latin(r) if r.label == REGION else {latin_key(s) for s in r.latin}
+            latin = region_latin(r, cities) if r.label == REGION else {latin_key(s) for s in r.latin}
             for k in latin:
                 if k:
                     self._add(self.latin, k, r.id)
@@ -168,7 +169,7 @@ class NameIndex:
             for k, ids in self.latin.items():
                 score = 100.0 * max(DamerauLevenshtein.normalized_similarity(q, k) for q in {lk, stem or lk})
                 for rid in ids:
-                    offer(rid, score, PINYIN if score == 100.0 else FUZZY)
+                    offer(rid, score, LATIN if score == 100.0 else FUZZY)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [Suggestion(i, self.records[i].name, self.records[i].label, round(s, 1), h)
                 for i, (s, h) in ranked if s >= 50.0][:n]
@@ -252,7 +253,7 @@ class NameIndex:
                     continue  # a window never spans Chinese text or punctuation
                 ids = self.candidates(t[s:e], labels)
                 if len(ids) == 1:
-                    out.append((s, e, ids, PINYIN, 100.0))
+                    out.append((s, e, ids, LATIN, 100.0))
                     i += span
                     break
             else:
@@ -270,7 +271,7 @@ class NameIndex:
         if len(word) < MIN_FUZZY_LATIN or word in self.vocabulary:
             return None
         best = clear_best([x for x in self.suggest(word, labels, 3) if x.label != DOMAIN])
-        if best is None or best.how not in (FUZZY, PINYIN):
+        if best is None or best.how not in (FUZZY, LATIN):
             return None
         # Typos keep the first letter; an English word one letter from a name rarely does (raining).
         if not any(k[0] == word[0] for k in self.latin_of[best.id]):
