@@ -7,7 +7,7 @@ import pytest
 from graph.fold import fold, fold_name, latin_key
 from graph.gazetteer import Gazetteer
 from graph.model import ORGANIZATION, REGION
-from graph.name_forms import NameRules, Named
+from graph.name_forms import Named, NameRules
 from graph.names import NameIndex, clear_best
 
 
