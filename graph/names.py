@@ -25,10 +25,11 @@ from graph.name_forms import Named, NameRules, derived_forms, region_latin
 CLEAR_SCORE = 80.0
 CLEAR_MARGIN = 8.0
 HOMOPHONE_SCORE = 95.0  # 永家县 for 永嘉县: same pinyin, the usual input-method slip
-# A Latin word inside a text is compared fuzzily only from this many letters on (shorter keys such
-# as anji, cixi are one edit away from too many English words), and only with names that share its
-# first letter.
-MIN_FUZZY_LATIN = 6
+# A Latin word inside a text is compared fuzzily only from this many letters on (shorter ones such
+# as xianqu, linen are one or two edits from a name yet other words), and only with names that share
+# its first letter. English words of that shape one edit from a name (changing → Changxing) remain:
+# such hits are marked "fuzzy" so that an answer says "did you mean …".
+MIN_FUZZY_LATIN = 7
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
 
 EXACT, DERIVED, LATIN, HOMOPHONE, FUZZY = "exact", "derived", "latin", "homophone", "fuzzy"
@@ -268,7 +269,8 @@ class NameIndex:
                     ) -> tuple[int, int, list[str], str, float] | None:
         s, e = words[i]
         word = latin_key(t[s:e])
-        if len(word) < MIN_FUZZY_LATIN or word in self.vocabulary:
+        # Pinyin ends in a vowel, n, ng or r: "helps", "linked" are English, not a misspelt name.
+        if len(word) < MIN_FUZZY_LATIN or word in self.vocabulary or word[-1] not in "aeiouvnrg":
             return None
         best = clear_best([x for x in self.suggest(word, labels, 3) if x.label != DOMAIN])
         if best is None or best.how not in (FUZZY, LATIN):
