@@ -91,12 +91,14 @@ def _initials(words: str) -> str | None:
     return words[::2]
 
 
-def org_forms(o: Named, province: Named | None, rules: NameRules, listed: dict[str, str]) -> set[str]:
+def org_forms(o: Named, province: Named | None, rules: NameRules, listed: dict[str, set[str]]) -> set[str]:
     """Abbreviations generated from an organisation's name (never from a hand list), ≥ 3 characters."""
     return {f for f in _abbreviations(o.name, province, rules, listed) if len(f) >= 3 and f != o.name}
 
 
-def _abbreviations(name: str, province: Named | None, rules: NameRules, listed: dict[str, str]) -> set[str]:
+def _abbreviations(name: str, province: Named | None, rules: NameRules, listed: dict[str, set[str]]
+                   ) -> set[str]:
+    """Every form derived from `name`; `listed` gives the listed forms of a listed form's entity."""
     bases = {name}
     bare = _LEGAL_FORM.sub("", name)
     bare = re.sub(r"集团有限公司$", "集团", bare)
@@ -131,7 +133,7 @@ def _abbreviations(name: str, province: Named | None, rules: NameRules, listed: 
         parents = {parent, parent.removesuffix("医学院")}
         # The parent's own listed forms (浙中医大 for 浙江中医药大学) and its generated ones.
         for q in list(parents):
-            parents |= {a for a, pid in listed.items() if pid == listed.get(q)} if q in listed else set()
+            parents |= listed.get(q, set())
             parents |= _abbreviations(q, province, rules, {})
         for q in parents:
             out |= {q + "附" + n + "院", q + "附属" + n + "院", q + n + "院"}
@@ -142,9 +144,12 @@ def derived_forms(records: list[Named], rules: NameRules) -> dict[str, str]:
     """Generated form → id, for every entity. A form two entities generate is dropped for both; a form
     that is already a listed name or alias of anything is left to the listed one."""
     listed: dict[str, str] = {}
+    forms_of: dict[str, set[str]] = defaultdict(set)
     for r in records:
         for s in (r.name, *r.aliases):
             listed.setdefault(fold_name(s), r.id)
+            forms_of[r.id].add(fold_name(s))
+    siblings = {f: forms_of[i] for f, i in listed.items()}  # a listed form → all forms of its entity
     province = next((r for r in records if r.label == REGION and r.level == "province"), None)
     cities = {r.name: r for r in records if r.label == REGION and r.level == "city"}
     claims: dict[str, set[str]] = defaultdict(set)
@@ -152,7 +157,7 @@ def derived_forms(records: list[Named], rules: NameRules) -> dict[str, str]:
         if r.label == REGION:
             forms = region_forms(r, cities)
         elif r.label == ORGANIZATION:
-            forms = org_forms(r, province, rules, listed)
+            forms = org_forms(r, province, rules, siblings)
         else:
             continue
         for f in forms:

@@ -86,10 +86,20 @@ def scan(store: GraphStore, text: str) -> list[tuple[str, str, str]]:
     ("省二轻集团帮扶哪些地方", [("省二轻集团", "浙江省二轻集团", "exact")]),
     ("It is raining in Haining", [("Haining", "海宁市", "latin")]),      # raining is not a typo of Haining
     ("Xianshan supporters", []),                                        # two close names: no hit
+    ("lishui shi de xianqu", [("lishui shi", "丽水市", "latin")]),       # xianqu (县区) is not Xianju
 ])
 def test_scan_finds_names_inside_a_question(store: GraphStore, question: str,
                                             found: list[tuple[str, str, str]]) -> None:
     assert scan(store, question) == found
+
+
+def test_scan_of_a_folded_question_finds_the_same_names(store: GraphStore) -> None:
+    from graph.fold import fold
+
+    q = "慶元縣和ＹＯＮＧＪＩＡ的結對幫扶單位"
+    assert fold(fold(q).text).text == fold(q).text
+    names = [h.node.name for h in lookup_for(store).scan(q)]
+    assert names == [h.node.name for h in lookup_for(store).scan(fold(q).text)] == ["庆元县", "永嘉县"]
 
 
 def test_scan_spans_are_the_original_texts(store: GraphStore) -> None:
