@@ -41,6 +41,7 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@lru_cache(maxsize=65536)  # documents repeat a few thousand characters over and over
 def _fold_char(ch: str) -> str:
     """One original character → its folded form ('' when it is dropped)."""
     if unicodedata.category(ch) == "Cf":  # zero-width space/joiner, BOM, soft hyphen, bidi marks
@@ -67,7 +68,12 @@ def fold(text: str) -> Folded:
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        for c in _fold_char(ch):
+        folded = _fold_char(ch)
+        if folded == ch and ch != " ":  # the common case: the character stays as it is
+            chars.append(ch)
+            offsets.append(i)
+            continue
+        for c in folded:
             if c == " " and chars and chars[-1] == " ":
                 continue
             chars.append(c)
