@@ -26,3 +26,8 @@ def test_typo_is_refused_with_the_clear_suggestion_first(client: TestClient) -> 
     resp = client.get("/api/regions/Yongjai")
     assert resp.status_code == 404
     assert resp.json()["error"]["details"]["suggestions"][0]["name"] == "永嘉县"
+
+
+def test_search_folds_the_query_like_the_index(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "慶元"}).json()["hits"]
+    assert hits[0]["name"] == "庆元县"
