@@ -29,5 +29,5 @@ def test_typo_is_refused_with_the_clear_suggestion_first(client: TestClient) -> 
 
 
 def test_search_folds_the_query_like_the_index(client: TestClient) -> None:
-    hits = client.get("/api/search", params={"q": "慶元"}).json()["hits"]
+    hits = client.get("/api/search", params={"q": "慶元"}).json()["items"]
     assert hits[0]["name"] == "庆元县"
