@@ -179,9 +179,11 @@ class NameIndex:
     def scan(self, text: str, labels: tuple[str, ...] | None = None, *, fuzzy: bool = True) -> list[NameHit]:
         """Names in a text, leftmost-longest (海宁市高级中学 before 海宁市), spans in the original text.
 
-        Chinese forms first, then Latin windows of up to `max_latin_words` words (the longest Latin
-        name's length); with `fuzzy`, homophones of names of ≥ 3 characters (永家县) and single Latin
-        words one or two edits from a pinyin name (Yongjai) when one entity is clearly best."""
+        Chinese forms first (a city right before one of its counties is the county), then Latin
+        windows of up to `max_latin_words` + 1 words (the longest Latin name, plus a suffix word);
+        with `fuzzy`, homophones of names of ≥ 3 characters ending in 县/区/市 (永家县) and single Latin
+        words close to one name only (Yongjai). Ambiguous Chinese forms carry every id, best first;
+        Latin and near hits only ever mean one entity."""
         f = fold(text)
         t = f.text
         hits: list[tuple[int, int, list[str], str, float]] = []
