@@ -38,6 +38,7 @@ class Reference:
     domains: list[Entry]
     rounds: list[dict[str, Any]]
     overrides: dict[str, Any]
+    province_abbr: str = ""  # 浙: the one-character form organisation abbreviations use (浙交投)
     # Table header vocabulary (headers.yaml): column roles, table kinds, investment units.
     headers: dict[str, Any] = field(default_factory=dict)
 
@@ -132,12 +133,14 @@ def _domain_entries(data: list[dict[str, Any]]) -> list[Entry]:
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     orgs_path = directory / "organizations.yaml"
     overrides_path = directory / "overrides.yaml"
+    regions = _read_yaml(directory / "regions.yaml")
     return Reference(
-        regions=_region_entries(_read_yaml(directory / "regions.yaml")),
+        regions=_region_entries(regions),
         organizations=_org_entries(_read_yaml(orgs_path) if orgs_path.exists() else []),
         domains=_domain_entries(_read_yaml(directory / "domains.yaml")),
         rounds=_read_yaml(directory / "rounds.yaml"),
         overrides=(_read_yaml(overrides_path) or {}) if overrides_path.exists() else {},
+        province_abbr=str(regions["province"].get("abbr") or ""),
         headers=load_headers(directory),
     )
 
