@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from api.graphview import GraphView
+from api.pages import links
 from api.pages.select import Selection
 from api.pages.style import edge_style, node_label, node_style, type_legend
 from api.state import TEMPLATES_DIR
@@ -48,6 +49,7 @@ ENV = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_auto
                   trim_blocks=True, lstrip_blocks=True)
 ENV.filters["script_json"] = script_json
 ENV.filters["script_json_text"] = script_json_text
+links.install(ENV)
 
 
 def physics_options(node_count: int) -> dict[str, Any]:
@@ -155,3 +157,8 @@ def render_viz(view: GraphView, sel: Selection, mode: str, title: str, round_nam
 
 def render_landing(context: dict[str, Any]) -> str:
     return ENV.get_template("index.html").render(**context)
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A page of the dossier family (region, organisation, document, map, coverage)."""
+    return ENV.get_template(template).render(**context)

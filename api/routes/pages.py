@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
@@ -11,6 +11,7 @@ from api.deps import SettingsDep, StoreDep
 from api.graphview import GraphView
 from api.pages import select
 from api.pages.landing import landing_context
+from api.pages.links import entity_url
 from api.pages.render import CSP, render_landing, render_viz
 from api.state import STATIC_DIR, graph_view
 from graph.model import Node
@@ -48,9 +49,12 @@ def landing(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/find")
-def find(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)]) -> RedirectResponse:
+def find(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+         to: Annotated[Literal["viz", "page"], Query()] = "viz") -> RedirectResponse:
+    """`to=page`: a region's or organisation's dossier; otherwise (and for other nodes) the network."""
     node = _resolve(store, q)
-    return RedirectResponse(f"/viz/{node.id}", status_code=303)
+    target = entity_url(node) if to == "page" else f"/viz/{node.id}"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/viz", response_class=HTMLResponse)
