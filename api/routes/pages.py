@@ -68,10 +68,11 @@ def viz_whole(request: Request, store: StoreDep, settings: SettingsDep, limit: L
 @router.get("/viz/{name}", response_class=HTMLResponse)
 def viz_node(request: Request, store: StoreDep, settings: SettingsDep,
              name: Annotated[str, Path(description="id, name, short name, alias or pinyin")],
-             depth: Annotated[int, Query(ge=1, le=2)] = 1, limit: LimitParam = None) -> HTMLResponse:
+             depth: Annotated[int, Query(ge=1, le=2)] = 1, limit: LimitParam = None,
+             layout: Annotated[Literal["force", "layered"], Query()] = "force") -> HTMLResponse:
     view = graph_view(request.app, store)
     node = _resolve(store, name)
     budget = min(limit or settings.viz_max_nodes, settings.viz_max_nodes_hard)
     sel = select.neighbourhood(view, view.nodes.get(node.id, node), depth, budget)
     title = f"{node.name} · depth {depth}"
-    return _html(render_viz(view, sel, "node", title, _round_names(view), budget))
+    return _html(render_viz(view, sel, "node", title, _round_names(view), budget, layout))
