@@ -18,7 +18,7 @@ from queries.common import (
     round_of_document,
 )
 from queries.errors import InvalidQuery
-from queries.rounds import filter_rounds
+from queries.rounds import filter_rounds, latest
 
 LEVELS = ("city", "county", "organization")
 
@@ -124,7 +124,9 @@ def pairing_table(store: GraphStore, level: str | None = None, round: str | None
     out: list[dict[str, Any]] = []
     for recipient_id in sorted(by_recipient):
         kept = filter_rounds(by_recipient[recipient_id], round)
-        rounds_kept = None if round == "all" else {x for r in kept for x in r.props.get("rounds", [])}
+        # One row per round the filter asks for: a relation stated in several rounds has one row each.
+        newest = latest(by_recipient[recipient_id])
+        rounds_kept = None if round == "all" else {round or newest or "", ""}
         recipient = node_by_id(store, recipient_id)
         for r in kept:
             supporter = node_by_id(store, r.source)
