@@ -142,3 +142,19 @@ def test_viz_groups_items_into_clusters_and_offers_a_layered_layout(client: Test
     assert 'id="all-labels"' in html
     layered = client.get("/viz/永嘉县", params={"layout": "layered"}).text
     assert '"hierarchical"' in layered
+
+
+def test_names_that_are_markup_stay_text_on_every_page() -> None:
+    from api.app import create_app
+    from api.settings import Settings
+    from tests.api.conftest import tiny_store
+
+    with TestClient(create_app(Settings(), store=tiny_store())) as c:
+        for path in ("/regions/甲县", "/organizations/org:evil", "/map?round=all", "/coverage",
+                     "/coverage?county=甲县&field=x", "/documents/tiny-doc?hl=L1"):
+            resp = c.get(path, headers=HTML)
+            assert resp.status_code in (200, 400, 404), path
+            assert "<script>window.__pwned" not in resp.text, path
+            assert "<img src=x" not in resp.text, path
+        region = c.get("/regions/甲县").text
+        assert "&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" in region
