@@ -29,7 +29,10 @@ answer with the document, locator and verbatim quote it came from.
   `details.suggestions`; ambiguous → 409 with `details.candidates`.
 * Lists: `limit` (1–200, default 50) and `cursor` (the previous page's `next_cursor`).
 * Errors: always `{"error": {"code", "message", "details"}}`.
-* Pages: `/` (counties), `/viz` (whole network), `/viz/{name}?depth=1|2` (a neighbourhood).
+* Lists also answer `format=csv` (UTF-8 with a BOM, evidence in document/locator/quote columns);
+  `/api/pairings.csv` is the flat pairing table.
+* Pages: `/` (counties), `/regions/{name}`, `/organizations/{name}`, `/documents/{id}?hl={locator}`
+  (the source viewer), `/map`, `/coverage`, `/viz` (whole network), `/viz/{name}?depth=1|2`.
 """
 
 

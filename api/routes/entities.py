@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
+from api.csv_out import FormatParam, csv_response, field_names, supporter_rows, with_csv
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from api.examples import (
@@ -37,10 +38,10 @@ def region(name: NameParam, store: StoreDep) -> dict[str, Any]:
     return region_profile(store, name).to_dict()
 
 
-@router.get("/regions/{name}/supporters", summary="Who supports a region",
-            responses={200: example(SUPPORTERS_EXAMPLE)})
+@router.get("/regions/{name}/supporters", summary="Who supports a region", response_model=dict[str, Any],
+            responses=with_csv({200: example(SUPPORTERS_EXAMPLE)}))
 def region_supporters(request: Request, name: NameParam, store: StoreDep, page: PageDep,
-                      field: FieldParam = None, round: RoundParam = None) -> dict[str, Any]:
+                      field: FieldParam = None, round: RoundParam = None, format: FormatParam = "json") -> Any:
     """Pairings, stated support, measures for it and projects in it — each with its evidence.
 
     `field` keeps support tied to that field (a general pairing names no field, so it drops out);
@@ -48,6 +49,9 @@ def region_supporters(request: Request, name: NameParam, store: StoreDep, page: 
     """
     rnd = check_round(graph_view(request.app, store), round)
     result = supporters_of(store, name, field, rnd)
+    if format == "csv":
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supporters-{result.subject['id']}.csv")
     return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
                     params=result.params, subject=result.subject)
 
@@ -61,13 +65,16 @@ def organization(name: NameParam, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/supported-by/{name}", summary="Whom a region or organisation supports",
-            responses={200: example(SUPPORTED_BY_EXAMPLE)})
+            response_model=dict[str, Any], responses=with_csv({200: example(SUPPORTED_BY_EXAMPLE)}))
 def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
               field: FieldParam = None,
               round: Annotated[str | None, Query(description="`all` (default), `current` or a round id")] = "all",
-              ) -> dict[str, Any]:
+              format: FormatParam = "json") -> Any:
     rnd = check_round(graph_view(request.app, store), round)
     result = supported_by(store, name, field, rnd)
+    if format == "csv":
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supported-by-{result.subject['id']}.csv")
     return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
                     params=result.params, subject=result.subject)
 
