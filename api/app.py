@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.cache import ResponseCache
 from api.errors import install_error_handlers
+from api.memo import Memo
 from api.routes import ROUTERS, admin, docs
 from api.settings import Settings, get_settings
 from api.state import STATIC_DIR, swap_store
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.store = None
     app.state.store_error = "the graph store is not open (the app has not started)"
     app.state.views = {}
+    app.state.memo = Memo() if settings.answer_memo else None
     if store is not None:
         swap_store(app, store)
     install_error_handlers(app)

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = None
     # Replay JSON answers of the memory store (an immutable snapshot); see api/cache.py.
     response_cache: bool = True
+    # Keep derived answers of the memory store per request (api/memo.py); off only to measure cold work.
+    answer_memo: bool = True
     viz_max_nodes: Annotated[int, Field(ge=10, le=2000, description="node budget of the /viz pages")] = 300
     viz_max_nodes_hard: Annotated[int, Field(ge=10, le=5000, description="largest ?limit= a page accepts")] = 1000
 

@@ -22,6 +22,14 @@ class MemoryStore:
             self.graph.add_node(n.id, record=n)
         for r in relations:
             self.graph.add_edge(r.source, r.target, key=r.id, record=r)
+        # Adjacency by node, with each relationship's id, built once per snapshot: relations_of is
+        # on every query's path, and walking networkx's edge views and re-hashing `Relation.id` per
+        # edge was most of a supporters_of call (bench/PROFILE.md).
+        self._out: dict[str, list[tuple[str, Relation]]] = {}
+        self._in: dict[str, list[tuple[str, Relation]]] = {}
+        for source, target, rid, rel in self.graph.edges(keys=True, data="record"):
+            self._out.setdefault(source, []).append((rid, rel))
+            self._in.setdefault(target, []).append((rid, rel))
 
     @classmethod
     def from_snapshot(cls, directory: Path) -> MemoryStore:
@@ -51,18 +59,13 @@ class MemoryStore:
                      types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
         seen: dict[str, Relation] = {}
+        sides = [side for name, side in (("out", self._out), ("in", self._in)) if direction in (name, "both")]
         for nid in node_ids:
-            if nid not in self.graph:
-                continue
-            edges = []
-            if direction in ("out", "both"):
-                edges += self.graph.out_edges(nid, data="record")
-            if direction in ("in", "both"):
-                edges += self.graph.in_edges(nid, data="record")
-            for _, _, rel in edges:
-                if wanted is None or rel.type in wanted:
-                    seen[rel.id] = rel
-        return sorted(seen.values(), key=lambda r: r.id)
+            for side in sides:
+                for rid, rel in side.get(nid, ()):
+                    if wanted is None or rel.type in wanted:
+                        seen[rid] = rel
+        return [seen[rid] for rid in sorted(seen)]
 
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
