@@ -13,9 +13,10 @@ from api.cache import ResponseCache
 from api.errors import install_error_handlers
 from api.memo import Memo
 from api.routes import ROUTERS, admin, docs
-from api.settings import Settings, get_settings
+from api.settings import Settings, environment_settings
 from api.state import STATIC_DIR, swap_store
-from graph.store import GraphStore, StoreUnavailable, open_store
+from graph.registry import open_store
+from graph.store import GraphStore, StoreUnavailable
 from queries.lookup import lookup_for
 
 log = logging.getLogger("shanhai.api")
@@ -36,14 +37,14 @@ answer with the document, locator and verbatim quote it came from.
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The app. A `store` handed in is used as is and left open (its owner closes it, e.g. a test
     fixture); otherwise the lifespan opens the configured store and closes it on shutdown."""
-    settings = settings or get_settings()
+    settings = settings or environment_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened: GraphStore | None = None
         if store is None:
             try:
-                opened = open_store(settings.backend, settings.graph_dir)
+                opened = open_store(settings.store_config())
             except StoreUnavailable as exc:
                 # Serve anyway: /health says "unavailable" and data routes answer 503 with the reason,
                 # which tells an operator more than a process that refuses to start.

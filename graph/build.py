@@ -130,7 +130,8 @@ def _add_evidence(into: list[Evidence], new: list[Evidence]) -> None:
 
 
 def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress | None = None
-                   ) -> tuple[list[LoadResult], list[dict[str, Any]]]:
+                   ) -> tuple[list[LoadResult], list[dict[str, Any]], dict[str, str]]:
+    """Every source through the loaders that detect it: (records, documents read, each document's text)."""
     from graph.reference import load_sources_meta
     from loaders import registry
     from loaders.base import Context, SourceDocument
@@ -141,6 +142,7 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
     results: list[LoadResult] = []
     documents: list[dict[str, Any]] = []
     seen_ids: dict[str, Path] = {}
+    texts: dict[str, str] = {}
     for i, path in enumerate(files):
         if progress:
             progress(path.name, i, len(files))
@@ -150,6 +152,7 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
             raise InputError(str(path), None, f"document id {meta['id']!r} is already used by {seen_ids[meta['id']]}")
         seen_ids[meta["id"]] = path
         doc = SourceDocument(meta["id"], str(path), text, meta)
+        texts[doc.id] = text
         kinds = [ld for ld in loaders if ld.detect(text)]
         if not kinds:
             raise InputError(str(path), None, "no loader recognises this document (see loaders/README.md "
@@ -171,7 +174,7 @@ def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress |
         documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds]})
     if progress:
         progress("", len(files), len(files))
-    return results, documents
+    return results, documents, texts
 
 
 def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
@@ -182,7 +185,7 @@ def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
     ref = load_reference(reference_dir)
     gazetteer = Gazetteer(ref)
     paths = ([sources_dir] if sources_dir else []) + list(sources or [])
-    results, documents = load_documents(paths, gazetteer, progress)
+    results, documents, texts = load_documents(paths, gazetteer, progress)
     results.insert(0, reference_records(ref))
     nodes, rels = merge(results, ref)
     facts: dict[str, list[Any]] = {}
@@ -191,7 +194,7 @@ def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
         warnings += r.warnings
         for k, v in r.facts.items():
             facts.setdefault(k, []).extend(v)
-    outcome = build_checks.run(nodes, rels, ref, facts)
+    outcome = build_checks.run(nodes, rels, ref, facts, texts)
     snap = Snapshot(nodes, rels, [w.to_dict() for w in warnings], outcome, {
         "documents": documents,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

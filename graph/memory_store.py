@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from graph import snapshot
 from graph.model import Node, Relation
-from graph.store import StoreUnavailable
+from graph.reference import BUILD_DIR
+from graph.store import GraphStore, StoreConfig, StoreUnavailable
+from graph.store_base import StoreBase
 
 
-class MemoryStore:
+class MemoryStore(StoreBase):
     kind = "memory"
+    immutable = True  # a snapshot: nothing changes it while it is open
 
     def __init__(self, nodes: list[Node], relations: list[Relation]) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
@@ -37,15 +41,21 @@ class MemoryStore:
             snap = snapshot.read(directory)
         except FileNotFoundError as exc:
             raise StoreUnavailable(str(exc)) from None
-        store = cls(snap.nodes, snap.relations)
-        store.snapshot_meta = snap.meta
-        store.warnings = snap.warnings
-        store.checks = snap.checks
+        store = cls.of(snap)
+        store.directory = directory
         return store
 
-    snapshot_meta: dict = {}  # noqa: RUF012 - replaced per instance by from_snapshot
-    warnings: list = []  # noqa: RUF012
-    checks: list = []  # noqa: RUF012
+    @classmethod
+    def of(cls, snap: snapshot.Snapshot) -> MemoryStore:
+        store = cls(snap.nodes, snap.relations)
+        store.snapshot_meta, store.warnings, store.checks = snap.meta, snap.warnings, snap.checks
+        return store
+
+    directory: Path | None = None
+
+    @property
+    def location(self) -> str | None:
+        return str(self.directory) if self.directory else None
 
     def node(self, node_id: str) -> Node | None:
         data = self.graph.nodes.get(node_id)
@@ -83,3 +93,13 @@ class MemoryStore:
 
     def close(self) -> None:
         return None
+
+    def reloaded(self, snap: snapshot.Snapshot) -> tuple[GraphStore, dict[str, Any]]:
+        """A new store for the snapshot: requests in flight finish on this one, unchanged."""
+        fresh = MemoryStore.of(snap)
+        fresh.directory = self.directory
+        return fresh, {"store": "memory", "nodes": len(snap.nodes), "relationships": len(snap.relations)}
+
+
+def open_memory(config: StoreConfig) -> MemoryStore:
+    return MemoryStore.from_snapshot(config.graph_dir or BUILD_DIR)

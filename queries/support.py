@@ -10,7 +10,6 @@ from graph.model import (
     DOMAIN,
     FOR,
     IN_DOMAIN,
-    LOCATED_IN,
     MEASURE,
     ORGANIZATION,
     PROJECT,
@@ -103,15 +102,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
     lk = lookup_for(store)
     target = lk.resolve(region, (REGION,))
     domain = resolve_field(store, field)
-    if store.kind == "neo4j":  # the same relationships in one round trip, evidence only where shown
-        from queries.neo4j_queries import supporters_relations
-
-        direct, around = supporters_relations(store, target.id, domain)
-    else:
-        direct = store.relations_of([target.id], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
-        measures = [r.source for r in direct if r.type == FOR and r.source.startswith("measure:")]
-        projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
-        around = store.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
+    direct, around = store.supporters_relations(target.id, domain)
     pairing = filter_rounds([r for r in direct if r.type == SUPPORTS], round)
     kept_rounds = {x for r in pairing for x in r.props.get("rounds", [])}
     item_domains: dict[str, list[str]] = {}

@@ -32,7 +32,7 @@ def _resolve(store: GraphStore, name: str) -> Node:
 
 
 def _round_names(view: GraphView) -> dict[str, str]:
-    meta = getattr(view.store, "snapshot_meta", {}) or {}
+    meta = view.store.snapshot_meta or {}
     return {r["id"]: r.get("name", r["id"]) for r in meta.get("rounds", []) if "id" in r}
 
 

@@ -36,6 +36,6 @@ def stats(request: Request, store: StoreDep) -> dict[str, Any]:
         "supports_by_mechanism": dict(sorted(mechanisms.items())),
         "rounds": view.rounds(),
         # Only the memory store has the snapshot's build report; Neo4j holds the graph alone.
-        "checks": getattr(store, "checks", []),
-        "warnings": getattr(store, "warnings", []),
+        "checks": store.checks,
+        "warnings": store.warnings,
     }
