@@ -10,7 +10,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api.cache import ResponseCache
+from api.edge import HttpEdge
 from api.errors import install_error_handlers
+from api.etag import snapshot_tag
 from api.memo import Memo
 from api.routes import ROUTERS, admin, docs
 from api.settings import Settings, environment_settings
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(admin.router)
     if settings.response_cache:
         app.add_middleware(ResponseCache)
+    app.add_middleware(HttpEdge, settings=settings)  # added last: the outermost layer
     app.mount(docs.SWAGGER_UI_URL, StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
@@ -94,5 +97,6 @@ def _warm(app: FastAPI) -> None:
         return
     try:
         lookup_for(store)
+        snapshot_tag(app.state)  # the ETag base of an immutable snapshot, hashed once before any request
     except Exception as exc:  # a store that fails now answers 503/500 per request; start anyway
         log.warning("could not index names yet: %s", exc)

@@ -10,12 +10,6 @@ MAX_URL_BYTES = 8192
 # The HTTP server (uvicorn on h11) keeps at most this much of a request head in memory. h11's own
 # default (16 KiB) made uvicorn answer an over-long URL with a plain-text 400 and reset the connection
 # before the app could say why; with room for any URL up to here, the app answers 414 in the error shape.
-MAX_REQUEST_HEAD = 1024 * 1024
+MAX_REQUEST_HEAD = 1024 * 1024  # uvicorn's h11_max_incomplete_event_size, for every server of this app
 
-
-def server_options() -> dict[str, int]:
-    """Keyword arguments for `uvicorn.run` / `uvicorn.Config` that every server of this app uses."""
-    return {"h11_max_incomplete_event_size": MAX_REQUEST_HEAD}
-
-
-__all__ = ["MAX_NAME", "MAX_QUESTION", "MAX_REQUEST_HEAD", "MAX_URL_BYTES", "server_options"]
+__all__ = ["MAX_NAME", "MAX_QUESTION", "MAX_REQUEST_HEAD", "MAX_URL_BYTES"]

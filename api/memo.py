@@ -56,7 +56,7 @@ def memoised(request: Request, key: tuple[Hashable, ...], compute: Callable[[], 
     state = request.app.state
     memo: Memo | None = getattr(state, "memo", None)
     store = getattr(state, "store", None)
-    if memo is None or store is None or store.kind != "memory":
+    if memo is None or store is None or not store.immutable:
         return compute()
     return memo.get((getattr(state, "store_generation", 0), *key), compute)
 

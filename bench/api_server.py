@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from api.app import create_app
-    from api.limits import server_options
+    from api.limits import MAX_REQUEST_HEAD
     from api.settings import Settings
 
     app = create_app(Settings(graph_dir=args.graph, response_cache=not args.no_cache, answer_memo=not args.no_memo))
@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     def bare() -> dict[str, bool]:
         return {"ok": True}
 
-    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False, **server_options())
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False,
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
     return 0
 
 
