@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from fastapi import Request
 
 T = TypeVar("T")
-MAX_ENTRIES = 1024  # all mountain counties × fields × rounds fit many times over
+MAX_ENTRIES = 4096  # every county × field (90 × 15) with room for rounds, pages' names and questions
 
 
 class Memo:

@@ -34,6 +34,8 @@ class MemoryStore(StoreBase):
         for source, target, rid, rel in self.graph.edges(keys=True, data="record"):
             self._out.setdefault(source, []).append((rid, rel))
             self._in.setdefault(target, []).append((rid, rel))
+        self._by_id: list[Relation] = [rel for _, rel in sorted(
+            ((rid, rel) for _, _, rid, rel in self.graph.edges(keys=True, data="record")), key=lambda x: x[0])]
 
     @classmethod
     def from_snapshot(cls, directory: Path) -> MemoryStore:
@@ -79,8 +81,7 @@ class MemoryStore(StoreBase):
 
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
-        rels = [r for _, _, r in self.graph.edges(data="record") if wanted is None or r.type in wanted]
-        return sorted(rels, key=lambda r: r.id)
+        return [r for r in self._by_id if wanted is None or r.type in wanted]
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
