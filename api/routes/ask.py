@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
-from api.evidence import EvidenceParam, shape
+from api.evidence import EvidenceParam, compact, shape
 from api.examples import ASK_EXAMPLE, example
 from api.jsonresp import FastJSON
 from api.limits import MAX_QUESTION
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api", tags=["ask"], responses=ERROR_RESPONSES, defau
 
 
 @router.get("/ask", summary="Answer a question in Chinese or English", response_model=dict[str, Any],
-            responses={200: example(ASK_EXAMPLE)})
+            responses={200: example(compact(ASK_EXAMPLE))})
 def ask(request: Request, store: StoreDep,
         q: Annotated[str, Query(min_length=1, max_length=MAX_QUESTION,
                                 description=f"the question, at most {MAX_QUESTION} characters",

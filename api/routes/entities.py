@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
-from api.evidence import EvidenceParam, shape
+from api.evidence import EvidenceParam, compact, shape
 from api.examples import (
     NODE_EXAMPLE,
     REGION_EXAMPLE,
@@ -34,7 +34,7 @@ NameParam = Annotated[str, Path(description="id, Chinese name, short name, alias
 Answer = dict[str, Any]
 
 @router.get("/regions/{name}", summary="A region's profile", response_model=Answer,
-            responses={200: example(REGION_EXAMPLE)})
+            responses={200: example(compact(REGION_EXAMPLE))})
 def region(request: Request, name: NameParam, store: StoreDep, evidence: EvidenceParam = "compact") -> FastJSON:
     """Category and 一县一业 (with their evidence), supporters grouped by mechanism, projects,
     measures, indicators and the documents that speak of the region."""
@@ -43,7 +43,7 @@ def region(request: Request, name: NameParam, store: StoreDep, evidence: Evidenc
 
 
 @router.get("/regions/{name}/supporters", summary="Who supports a region", response_model=Answer,
-            responses={200: example(SUPPORTERS_EXAMPLE)})
+            responses={200: example(compact(SUPPORTERS_EXAMPLE))})
 def region_supporters(request: Request, name: NameParam, store: StoreDep, page: PageDep,
                       field: FieldParam = None, round: RoundParam = None,
                       evidence: EvidenceParam = "compact") -> FastJSON:
@@ -62,7 +62,7 @@ def region_supporters(request: Request, name: NameParam, store: StoreDep, page: 
 
 
 @router.get("/organizations/{name}", summary="An organisation and whom it supports", response_model=Answer,
-            responses={200: example(NODE_EXAMPLE)})
+            responses={200: example(compact(NODE_EXAMPLE))})
 def organization(request: Request, name: NameParam, store: StoreDep,
                  evidence: EvidenceParam = "compact") -> FastJSON:
     def answer() -> dict[str, Any]:
@@ -74,7 +74,7 @@ def organization(request: Request, name: NameParam, store: StoreDep,
 
 
 @router.get("/supported-by/{name}", summary="Whom a region or organisation supports", response_model=Answer,
-            responses={200: example(SUPPORTED_BY_EXAMPLE)})
+            responses={200: example(compact(SUPPORTED_BY_EXAMPLE))})
 def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
               field: FieldParam = None,
               round: Annotated[str | None, Query(description="`all` (default), `current` or a round id",
