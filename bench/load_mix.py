@@ -43,6 +43,7 @@ def varied_paths(store: Any, seed: int = 7) -> list[str]:
                   "org": orgs[i % len(orgs)].name if orgs else county.name,
                   "round_a": rounds[0] if rounds else "", "round_b": rounds[-1] if rounds else ""}
         paths += [_q("/api/ask", q=shape.format(**values)) for shape in QUESTIONS]
+    paths = list(dict.fromkeys(paths))  # shapes without a county (round changes, gaps) repeat
     random.Random(seed).shuffle(paths)
     return paths
 
