@@ -142,8 +142,8 @@ def _without_format_chars(scope: Scope) -> Scope:
     query: bytes = scope.get("query_string", b"")
     new_path = strip_format_chars(path)
     new_query = query
-    if b"%" in query:  # a Cf character always arrives percent-encoded
-        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+    if b"%" in query or not query.isascii():  # a Cf character arrives percent-encoded, or as raw UTF-8
+        pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
         cleaned = [(strip_format_chars(k), strip_format_chars(v)) for k, v in pairs]
         if cleaned != pairs:
             new_query = urlencode(cleaned, quote_via=quote).encode("ascii")
