@@ -26,6 +26,17 @@ from bench.measure_neo4j import neo4j_available
 from bench.stats import Figure, Section, ratio
 
 IMPORT_TIMEOUT_S = 1800
+BULK_SCALE = 100
+
+
+def _snapshot_of(graphs: Graphs, scale: int) -> Path:
+    from graph.build import build
+
+    corpus = graphs.corpora[scale]
+    out = graphs.real.parent / f"graph-{scale}x"
+    build(out=out, sources_dir=corpus.sources_dir, reference_dir=corpus.reference_dir)
+    graphs.synthetic[scale] = out
+    return out
 
 
 def neo4j_lib() -> Path | None:
@@ -83,7 +94,9 @@ def measure_bulk(mode: Mode, graphs: Graphs) -> Section:
     from graph.neo4j_sync import sync
     from graph.snapshot import Snapshot
 
-    scales = {1: graphs.real, **({100: graphs.synthetic[100]} if 100 in graphs.synthetic else {})}
+    scales = {1: graphs.real, **{k: v for k, v in graphs.synthetic.items() if k == BULK_SCALE}}
+    if BULK_SCALE not in scales and BULK_SCALE in graphs.corpora:
+        scales[BULK_SCALE] = _snapshot_of(graphs, BULK_SCALE)  # the build section keeps only small graphs
     store = Neo4jStore.from_config(Settings().store_config())
     data: dict[str, dict[str, float | int | str]] = {}
     try:
