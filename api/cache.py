@@ -20,7 +20,7 @@ from graph.store import GraphStore
 CACHEABLE_PREFIX = "/api/"
 # Exports stream large bodies and /api/admin writes; neither belongs in a response cache.
 NOT_CACHED = ("/api/export", "/api/admin")
-MAX_ENTRIES = 2048
+MAX_ENTRIES = 4096  # every county × field (90 × 15) and more: a varied client must not thrash it
 MAX_BODY = 2 * 1024 * 1024
 
 

@@ -157,12 +157,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from api.limits import MAX_REQUEST_HEAD
+
     # Flags override the SHANHAI_* environment; unset flags leave it (or the defaults) in charge.
     settings = _settings(args)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"serving the graph ({settings.backend} store) at http://{host}:{args.port}/ "
           f"— API docs at http://{host}:{args.port}/docs", flush=True)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
     return 0
 
 

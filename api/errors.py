@@ -30,7 +30,7 @@ log = logging.getLogger("shanhai.api")
 
 _HTTP_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "validation_error",
+    405: "method_not_allowed", 409: "conflict", 413: "too_large", 414: "uri_too_long", 422: "validation_error",
     500: "internal_error", 503: "store_unavailable",
 }
 
@@ -162,6 +162,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Unusable value (invalid_query: unknown round, empty name)"},
     404: {"model": ErrorResponse, "description": "Unknown entity (details.suggestions) or route"},
     409: {"model": ErrorResponse, "description": "Ambiguous name (details.candidates)"},
+    414: {"model": ErrorResponse, "description": "Request target over 8,192 bytes (uri_too_long)"},
     422: {"model": ErrorResponse, "description": "Invalid parameter (details.errors)"},
     503: {"model": ErrorResponse, "description": "The graph store is unavailable"},
 }

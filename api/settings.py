@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = None
     # Replay JSON answers of the memory store (an immutable snapshot); see api/cache.py.
     response_cache: bool = True
+    # Keep derived answers of the memory store per request (api/memo.py); off only to measure cold work.
+    answer_memo: bool = True
+    # Web applications on these origins may call the API (CORS, GET/HEAD): comma-separated, `*` for any.
+    cors_origins: str = ""
+    # Cache-Control of the memory store's /api answers: 0 = `no-cache` (revalidate with the ETag each time,
+    # never stale after an admin rebuild); N > 0 = `public, max-age=N` for servers whose snapshot only
+    # changes with a restart.
+    cache_max_age: Annotated[int, Field(ge=0, le=86400)] = 0
     viz_max_nodes: Annotated[int, Field(ge=10, le=2000, description="node budget of the /viz pages")] = 300
     viz_max_nodes_hard: Annotated[int, Field(ge=10, le=5000, description="largest ?limit= a page accepts")] = 1000
 
@@ -46,6 +54,10 @@ class Settings(BaseSettings):
             neo4j_uri=self.neo4j_uri or default.neo4j_uri, neo4j_user=self.neo4j_user or default.neo4j_user,
             neo4j_password=self.neo4j_password.get_secret_value(),
             neo4j_database=self.neo4j_database or default.neo4j_database)
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        return tuple(o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip())
 
     @property
     def admin_active(self) -> bool:

@@ -26,6 +26,16 @@ class MemoryStore(StoreBase):
             self.graph.add_node(n.id, record=n)
         for r in relations:
             self.graph.add_edge(r.source, r.target, key=r.id, record=r)
+        # Adjacency by node, with each relationship's id, built once per snapshot: relations_of is
+        # on every query's path, and walking networkx's edge views and re-hashing `Relation.id` per
+        # edge was most of a supporters_of call (bench/PROFILE.md).
+        self._out: dict[str, list[tuple[str, Relation]]] = {}
+        self._in: dict[str, list[tuple[str, Relation]]] = {}
+        for source, target, rid, rel in self.graph.edges(keys=True, data="record"):
+            self._out.setdefault(source, []).append((rid, rel))
+            self._in.setdefault(target, []).append((rid, rel))
+        self._by_id: list[Relation] = [rel for _, rel in sorted(
+            ((rid, rel) for _, _, rid, rel in self.graph.edges(keys=True, data="record")), key=lambda x: x[0])]
 
     @classmethod
     def from_snapshot(cls, directory: Path) -> MemoryStore:
@@ -61,23 +71,17 @@ class MemoryStore(StoreBase):
                      types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
         seen: dict[str, Relation] = {}
+        sides = [side for name, side in (("out", self._out), ("in", self._in)) if direction in (name, "both")]
         for nid in node_ids:
-            if nid not in self.graph:
-                continue
-            edges = []
-            if direction in ("out", "both"):
-                edges += self.graph.out_edges(nid, data="record")
-            if direction in ("in", "both"):
-                edges += self.graph.in_edges(nid, data="record")
-            for _, _, rel in edges:
-                if wanted is None or rel.type in wanted:
-                    seen[rel.id] = rel
-        return sorted(seen.values(), key=lambda r: r.id)
+            for side in sides:
+                for rid, rel in side.get(nid, ()):
+                    if wanted is None or rel.type in wanted:
+                        seen[rid] = rel
+        return [seen[rid] for rid in sorted(seen)]
 
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
-        rels = [r for _, _, r in self.graph.edges(data="record") if wanted is None or r.type in wanted]
-        return sorted(rels, key=lambda r: r.id)
+        return [r for r in self._by_id if wanted is None or r.type in wanted]
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import (
@@ -44,6 +44,12 @@ class Support:
     measure: dict[str, str] | None = None
     project: dict[str, str] | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        # By hand: dataclasses.asdict deep-copies every evidence dict, the most of an API answer's cost.
+        return {"via": self.via, "relation": self.relation, "level": self.level, "mechanism": self.mechanism,
+                "rounds": list(self.rounds), "domains": list(self.domains), "evidence": list(self.evidence),
+                "measure": self.measure, "project": self.project}
+
 
 @dataclass
 class Supporter:
@@ -62,9 +68,9 @@ class Supporter:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = self.evidence
-        return d
+        return {"id": self.id, "name": self.name, "type": self.type, "kind": self.kind,
+                "domains": list(self.domains), "supports": [s.to_dict() for s in self.supports],
+                "evidence": self.evidence}
 
 
 @dataclass

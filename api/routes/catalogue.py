@@ -20,6 +20,8 @@ from api.csv_out import (
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from api.examples import PAIRINGS_EXAMPLE, example
+from api.jsonresp import FastJSON
+from api.limits import MAX_NAME
 from api.pagination import paginate
 from api.params import FieldParam, RoundParam
 from queries.coverage import coverage as coverage_query
@@ -29,11 +31,12 @@ from queries.projects import measures as measures_query
 from queries.projects import projects as projects_query
 from queries.reach import supporter_reach
 
-router = APIRouter(prefix="/api", tags=["catalogue"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["catalogue"], responses=ERROR_RESPONSES, default_response_class=FastJSON)
 
-PartyParam = Annotated[str | None, Query(description="id, name, alias or pinyin of a region or organisation")]
+PartyParam = Annotated[str | None, Query(description="id, name, alias or pinyin of a region or organisation",
+                                         max_length=MAX_NAME)]
 RegionQuery = Annotated[str | None, Query(description="a region: id, name, short name or pinyin",
-                                          examples=["永嘉县"])]
+                                          max_length=MAX_NAME, examples=["永嘉县"])]
 
 
 def _round(value: str | None) -> str | None:
@@ -75,8 +78,9 @@ def _pairings_csv(store: StoreDep, level: str | None, round: str | None) -> Resp
 
 @router.get("/rounds/diff", summary="Pairings added, dropped and kept between two rounds")
 def diff(store: StoreDep,
-         a: Annotated[str, Query(description="the earlier round id", examples=["2021-provincial"])],
-         b: Annotated[str, Query(description="the later round id", examples=["2025-2027"])],
+         a: Annotated[str, Query(description="the earlier round id", max_length=MAX_NAME,
+                                 examples=["2021-provincial"])],
+         b: Annotated[str, Query(description="the later round id", max_length=MAX_NAME, examples=["2025-2027"])],
          common_only: Annotated[bool, Query(description="compare only recipients both rounds name")] = False,
          ) -> dict[str, Any]:
     return rounds_diff(store, a, b, common_only).to_dict()
