@@ -28,7 +28,7 @@ def _progress_printer(enabled: bool) -> Any:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graph.build import build
+    from api.build import build
     from graph.reference import BUILD_DIR
 
     out = Path(args.out) if args.out else BUILD_DIR

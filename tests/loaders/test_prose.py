@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
+from api.build import build
 from graph.gazetteer import Gazetteer
 from graph.model import SUPPORTS, LoadResult
 from loaders import prose

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
+from api.build import build
 from graph.memory_store import MemoryStore
 from queries.support import supported_by, supporters_of
 from tests.conftest import SOURCES
