@@ -27,7 +27,9 @@ def _q(path: str, **params: str) -> str:
 def varied_paths(store: Any, seed: int = 7) -> list[str]:
     """Every county-level region × (no field and every field) for supporters, the other read routes per
     county, and one question per shape and county; shuffled with `seed` so neighbours differ."""
-    counties = sorted((n for n in store.nodes("Region") if n.props.get("level") == "county"), key=lambda n: n.id)
+    # Zhejiang's own county-level units: regions outside the province (东西部协作) are not the load's subject.
+    counties = sorted((n for n in store.nodes("Region") if n.props.get("level") == "county"
+                       and not n.props.get("outside_province")), key=lambda n: n.id)
     fields = sorted(store.nodes("Domain"), key=lambda n: n.id)
     orgs = sorted(store.nodes("Organization"), key=lambda n: n.id)
     rounds = [r["id"] for r in (store.snapshot_meta or {}).get("rounds", []) if "id" in r]
