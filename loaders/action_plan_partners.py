@@ -64,6 +64,32 @@ _VERB_START_RE = re.compile(r"^(推动|推进|加强|加快|深化|打造|建设
                             r"帮助|助力|引导|鼓励|组织|举办|共建|共享|落实|发挥|用好|强化|争取|做好|新增|形成|发展)")
 
 
+# A provincial body or firm named in running text: 省 + a few characters + how such names end. Used
+# only inside a "1对1" paragraph of its tier, for names the reference lacks (省能源集团, 省林业局).
+_PROVINCIAL_NAME_RE = {
+    "soe_pairing": re.compile(r"(?:浙江)?省[^\s，。、；：（）()“”\"等和与及]{1,10}?(?:集团|公司)"),
+    "leader_contact": re.compile(r"(?:浙江)?省[^\s，。、；：（）()“”\"等和与及]{1,12}?"
+                                 r"(?:厅|委员会|委|局|办公室|研究室|院)"),
+}
+
+
+def provincial_names(text: str, mechanism: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of provincial names in running text for a tier (see _PROVINCIAL_NAME_RE)."""
+    pattern = _PROVINCIAL_NAME_RE.get(mechanism)
+    out: list[tuple[int, int, str]] = []
+    if pattern is None:
+        return out
+    for i, ch in enumerate(text):
+        if ch != "省" or (out and i < out[-1][1]):
+            continue
+        start = i - 2 if text[max(0, i - 2):i] == "浙江" else i
+        m = pattern.match(text, start)
+        if m and not _ANY_TIER_RE.search(m.group(0)) and not _PERSON_RE.search(m.group(0)) \
+                and "省级" not in m.group(0) and "省属" not in m.group(0):
+            out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
 def _tiers_in(text: str) -> list[tuple[int, str, str]]:
     """(position, mechanism, label) of every tier word in text."""
     out = []
@@ -204,4 +230,5 @@ def load_partner_statements(ctx: Context, plan: Plan, body: list[tuple[int, str]
     return sum(reader.line(line, raw) for line, raw in body if line not in skip)
 
 
-__all__ = ["ONE_TO_FOUR_RE", "TIERS", "PartnerReader", "is_list_like", "load_partner_statements"]
+__all__ = ["ONE_TO_FOUR_RE", "TIERS", "PartnerReader", "is_list_like", "load_partner_statements",
+           "provincial_names"]

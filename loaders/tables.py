@@ -12,9 +12,10 @@ Layout rules (documented in loaders/README.md):
    followed by a blank line is a section row: it names the field of the rows below it. A complete
    row whose cells repeat the header (the table goes on after a page break) is dropped.
 4. After a complete row, a line that is neither blank nor a new cell ends the table — except page
-   furniture (— 12 —, 第3页), which is skipped anywhere in a table, and a line that directly
-   follows the row's last cell (no blank line between), is no heading or note, and is followed by
-   another row's cell: that is the last cell wrapping onto a line of its own, kept in the cell.
+   furniture (— 12 —, 第3页), which is skipped anywhere in a table, and lines that directly
+   follow the row's last cell (no blank line between), are no heading (附件…, 表N), note (注：) or
+   续表 caption, and run up to another row's cell, a blank line or the end of the text: that is the
+   last cell wrapping onto lines of its own, kept in the cell.
 5. A row that is still incomplete when the text ends, or when a new heading (附件…, 表N, 一、…)
    follows a blank line, means the table was cut off: that is an input error naming the line.
 6. Two tables with the same header, with nothing between them but blank lines, page furniture or
@@ -195,10 +196,11 @@ def _wraps_last_cell(lines: list[str], i: int, is_header: HeaderTest | None) -> 
     if HEADING_RE.match(text) or NOTE_RE.match(text) or CONTINUED_RE.search(text):
         return False
     k = i + 1
-    while k < len(lines) and not lines[k].strip():
-        k += 1
-    return k < len(lines) and _is_cell(lines[k]) and normalize(lines[k]) != "序号" and not (
-        is_header is not None and _starts_table(lines, k, is_header))
+    while k < len(lines) and lines[k].strip() and not _is_cell(lines[k]):
+        k += 1  # the run of text lines this one starts
+    if k >= len(lines) or not lines[k].strip():
+        return True  # the run ends the table with its last cell: a blank line or the end follows
+    return normalize(lines[k]) != "序号" and not (is_header is not None and _starts_table(lines, k, is_header))
 
 
 def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
