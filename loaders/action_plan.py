@@ -25,7 +25,7 @@ from graph.model import SUPPORTS, InputError, LoadResult, Node, normalize
 from loaders.action_plan_measures import is_measures, load_measures
 from loaders.action_plan_outline import body_lines, paragraphs
 from loaders.action_plan_parties import Plan, subject_from_text
-from loaders.action_plan_partners import PartnerReader
+from loaders.action_plan_partners import PartnerReader, resolve_roles
 from loaders.action_plan_tables import attach_footnotes, is_projects, is_targets, load_projects, load_targets
 from loaders.action_plan_text import load_text
 from loaders.base import Context, SourceDocument
@@ -104,6 +104,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     spans = [(t.header[0].line, t.rows[-1].last_line if t.rows else t.header[-1].line) for t in tables]
     body = body_lines(doc.lines, spans)
     load_text(ctx, plan, paragraphs(body), body)
+    resolve_roles(ctx, plan)
     _kinds_from_tiers(ctx)
     return ctx.result
 

@@ -378,7 +378,7 @@ DOCX_CELLS = """云和县山海协作结对帮扶三年行动方案
 \t县发改局
 \t2
 \t拓展消费帮扶
-\t上城区
+\t结对经济强县
 \t县农业农村局、
 县商务局
 
@@ -393,6 +393,10 @@ def test_docx_rendered_cell_layout(gaz: Gazetteer, tmp_path: Path) -> None:
     assert one_to_four(res) == {("county_pairing", rid(gaz, "上城区"))}
     sales = measure(res, "拓展消费帮扶")
     assert sources_to(res, "RESPONSIBLE_FOR", sales.id) == {org("云和县农业农村局"), org("云和县商务局")}
+    # "结对经济强县" names the tier: the plan's own 经济强县 supports the task, noted as inferred
+    link = next(r for r in res.relations if r.type == "SUPPORTS_MEASURE" and r.target == sales.id)
+    assert link.source == rid(gaz, "上城区") and link.evidence[0].note.startswith("layout-inferred")
+    assert not [n for n in res.nodes if n.name == "结对经济强县"]
     toys = measure(res, "共建木制玩具产业园")
     assert toys.props["label"] == "一.1"
     assert sources_to(res, "SUPPORTS_MEASURE", toys.id) == {rid(gaz, "上城区")}
