@@ -158,7 +158,7 @@ def _unlisted_name(item: str) -> str | None:
     text = re.sub(r"[（(][^（）()]*[）)]", "", item)
     text = _ANY_TIER_RE.sub("", text)
     text = re.sub(r"^.*[:：]", "", text)
-    text = _LEADING_RE.sub("", text.strip(" “”\"'：:"))
+    text = _LEADING_RE.sub("", text.strip(" “”\"'：:。；;"))
     text = text.split("等")[0].strip(" “”\"'")
     if not text or len(text) > _NAME_MAX or _PERSON_RE.search(text) or _VERB_START_RE.match(text) \
             or re.search(r"[。！？]", text):

@@ -400,3 +400,23 @@ def test_docx_rendered_cell_layout(gaz: Gazetteer, tmp_path: Path) -> None:
     toys = measure(res, "共建木制玩具产业园")
     assert toys.props["label"] == "一.1"
     assert sources_to(res, "SUPPORTS_MEASURE", toys.id) == {rid(gaz, "上城区")}
+
+
+JINYUN = ("缙云县山海协作结对帮扶三年行动方案\n\n一、结对机制\n"
+          "（一）省领导联系。省领导张某某联系缙云县，联系单位为省水利厅、省体育局。\n"
+          "（二）经济强县结对。与杭州市西湖区深化“1对1”结对，每年召开联席会议。\n\n"
+          "附件：重点任务清单\n\t序号\n\t重点任务\n\t帮扶单位\n\t牵头单位\n"
+          "\t1\n\t共建产业飞地\n\t西湖区\n\t县发改局\n\t2\n\t深化医疗合作\n\t浙医一院\n\t县卫健局\n")
+
+
+def test_header_without_blank_line_and_partner_headings(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "jinyun.txt"
+    path.write_text(JINYUN, encoding="utf-8")
+    res = run(gaz, path)
+    # 张某某 is a person, 缙云县 the subject: neither is a partner
+    assert one_to_four(res) == {("leader_contact", rid(gaz, "省水利厅")), ("leader_contact", org("省体育局")),
+                                ("county_pairing", rid(gaz, "西湖区"))}
+    enclave = measure(res, "共建产业飞地")  # the first row's 序号 ends the header
+    assert sources_to(res, "SUPPORTS_MEASURE", enclave.id) == {rid(gaz, "西湖区")}
+    assert sources_to(res, "RESPONSIBLE_FOR", enclave.id, lead=True) == {org("缙云县发改局")}
+    assert not [w for w in res.warnings if "is not read" in w.message]
