@@ -27,7 +27,7 @@ from graph.model import SUPPORTS, InputError, LoadResult, Node, normalize
 from loaders.action_plan_measures import is_measures, load_measures
 from loaders.action_plan_outline import body_lines, paragraphs
 from loaders.action_plan_parties import Plan, subject_from_text
-from loaders.action_plan_partners import PartnerReader
+from loaders.action_plan_partners import PartnerReader, resolve_roles
 from loaders.action_plan_tables import attach_footnotes, is_projects, is_targets, load_projects, load_targets
 from loaders.action_plan_text import load_text
 from loaders.base import Context, SourceDocument
@@ -108,6 +108,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     body = body_lines(doc.lines, spans)
     load_text(ctx, plan, paragraphs(body), body)
     read_statements(doc, ctx, orgs_only=True)  # school, hospital, town pairs: the prose reader's rules
+    resolve_roles(ctx, plan)
     _kinds_from_tiers(ctx)
     return ctx.result
 

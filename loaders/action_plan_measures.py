@@ -19,8 +19,11 @@ Rules:
   ("瓯海区\\n\\n、省街舞运动协会"). Relative names (县…, 市…) are qualified with the subject.
 - Each 帮扶单位 supports the measure (SUPPORTS_MEASURE) and the subject county (SUPPORTS,
   mechanism named_support, with the measure's domains); each 责任部门 is RESPONSIBLE_FOR the measure
-  (a 牵头单位 column: lead=True; a 配合单位 column: role "co-operating"). With no responsible
-  column, an owner column (实施单位, 实施主体) is read as the responsible one.
+  (a 牵头单位 column or a （牵头） remark: lead=True; a 配合单位 column: role "co-operating"). With
+  no responsible column, an owner column (实施单位, 实施主体) is read as the responsible one.
+- A 帮扶单位 that names a tier rather than a party (结对经济强县, 省属国企) stands for the plan's own
+  "1对4" partner(s) of that tier, once the text is read (action_plan_partners.resolve_roles); the
+  evidence is the cell, noted layout-inferred. With no such partner in the plan: a warning.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from graph.model import (
 )
 from loaders.action_plan_outline import section_numeral
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
+from loaders.action_plan_partners import tier_role
 from loaders.action_plan_tables import audit_columns, cell_names, cell_text, row_evidence, row_number
 from loaders.base import Context
 from loaders.headers import Columns
@@ -68,10 +72,12 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
     target_col = cols.first("target")
     sup_col = cols.first("supporters")
     resp_col = cols.first("responsible", "owner")
+    # A second responsible column (牵头单位 | 责任单位) names responsible units too.
+    more_resp = [i for i in cols.all("responsible") if i != resp_col]
     co_cols = cols.all("co_responsible")
     field_col = cols.first("field")
     number_col = cols.first("number")
-    taken = {0, title_col, target_col, sup_col, resp_col, field_col, *co_cols}
+    taken = {0, title_col, target_col, sup_col, resp_col, field_col, *co_cols, *more_resp}
     task_cols = sorted((i for i in range(len(keys)) if i not in taken and _years(keys[i])),
                        key=lambda i: _years(keys[i]))
     # Known roles the measure does not read on its own (具体举措 beside 重点任务, 完成时限) are kept
@@ -132,6 +138,8 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
         _supporters(ctx, plan, table, row, label, title, sup_col, measure_id, domains)
         lead = resp_col is not None and any(w in keys[resp_col] for w in _LEAD_WORDS)
         _responsible(ctx, table, row, label, title, resp_col, measure_id, lead=True if lead else None)
+        for col in more_resp:
+            _responsible(ctx, table, row, label, title, col, measure_id)
         for col in co_cols:
             _responsible(ctx, table, row, label, title, col, measure_id, role="co-operating")
     return ids
@@ -157,6 +165,10 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
     for name, _ in cell_names(cell.text):
+        tier = tier_role(ctx, name)
+        if tier is not None:
+            plan.role_cells.append((tier, SUPPORTS_MEASURE, measure_id, ev, domains))
+            continue
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
             continue  # a generic role (结对科研机构), see overrides.yaml

@@ -20,6 +20,9 @@ class Plan:
     partner_regions: set[str] = field(default_factory=set)
     # Supporters named in the tables, by id: what the 社会力量 paragraph may point to.
     table_supporters: set[str] = field(default_factory=set)
+    # Supporter cells that name a tier, not a party ("经济强县", "省属国企"): (mechanism, relation type,
+    # measure or project id, evidence, domains), resolved to the plan's own partners of that tier.
+    role_cells: list[tuple[str, str, str, Evidence, list[str]]] = field(default_factory=list)
 
     @property
     def subject_names(self) -> tuple[str, ...]:

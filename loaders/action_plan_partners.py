@@ -32,6 +32,7 @@ Rules (the numbered "1对1" paragraphs are loaders/action_plan_text.py rule 1; t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.model import ORGANIZATION, REGION, normalize
 from loaders.action_plan_outline import notes_in
@@ -47,6 +48,7 @@ TIERS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"社会力量|社会组织|社会团体"), "social_pairing", ORGANIZATION),
 ]
 _ANY_TIER_RE = re.compile("|".join(p.pattern for p, _, _ in TIERS))
+MECHANISMS = {mechanism for _, mechanism, _ in TIERS}
 ONE_TO_FOUR_RE = re.compile(r"(?:1|一)\s*对\s*(?:4|四)(?![\d十百])")
 _WHOLE_RE = re.compile(r"结对帮扶单位|结对单位|帮扶单位|帮扶力量")
 _MARKER_RE = re.compile(r"^\s*(?:[-—•·●▪■◆*]+|[(（]?[\d一二三四五六七八九十]+[)）.、．]|[①-⑩])\s*")
@@ -64,6 +66,32 @@ _VERB_START_RE = re.compile(r"^(推动|推进|加强|加快|深化|打造|建设
                             r"帮助|助力|引导|鼓励|组织|举办|共建|共享|落实|发挥|用好|强化|争取|做好|新增|形成|发展)")
 
 
+# A provincial body or firm named in running text: 省 + a few characters + how such names end. Used
+# only inside a "1对1" paragraph of its tier, for names the reference lacks (省能源集团, 省林业局).
+_PROVINCIAL_NAME_RE = {
+    "soe_pairing": re.compile(r"(?:浙江)?省[^\s，。、；：（）()“”\"等和与及]{1,10}?(?:集团|公司)"),
+    "leader_contact": re.compile(r"(?:浙江)?省[^\s，。、；：（）()“”\"等和与及]{1,12}?"
+                                 r"(?:厅|委员会|委|局|办公室|研究室|院)"),
+}
+
+
+def provincial_names(text: str, mechanism: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of provincial names in running text for a tier (see _PROVINCIAL_NAME_RE)."""
+    pattern = _PROVINCIAL_NAME_RE.get(mechanism)
+    out: list[tuple[int, int, str]] = []
+    if pattern is None:
+        return out
+    for i, ch in enumerate(text):
+        if ch != "省" or (out and i < out[-1][1]):
+            continue
+        start = i - 2 if text[max(0, i - 2):i] == "浙江" else i
+        m = pattern.match(text, start)
+        if m and not _ANY_TIER_RE.search(m.group(0)) and not _PERSON_RE.search(m.group(0)) \
+                and "省级" not in m.group(0) and "省属" not in m.group(0):
+            out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
 def _tiers_in(text: str) -> list[tuple[int, str, str]]:
     """(position, mechanism, label) of every tier word in text."""
     out = []
@@ -73,6 +101,41 @@ def _tiers_in(text: str) -> list[tuple[int, str, str]]:
                 out.append((m.start(), mechanism, label))
                 break
     return out
+
+
+_ROLE_FILLER_RE = re.compile(r"结对|帮扶|联系|各|相关|有关|的|等|单位|部门|力量|方面|资源|国资|省级|\(市、区\)|[()、]")
+
+
+def tier_role(ctx: Context, name: str) -> str | None:
+    """The mechanism a supporter cell's name stands for when it names a tier, not a party (经济强县,
+    省属国企, 省领导联系单位, 结对社会力量); None for a name."""
+    text = normalize(name)
+    marks = {mech for _, mech, _ in _tiers_in(text)}
+    if len(marks) != 1 or ctx.gazetteer.find_all(text):
+        return None
+    return marks.pop() if not _ROLE_FILLER_RE.sub("", _ANY_TIER_RE.sub("", text)) else None
+
+
+def resolve_roles(ctx: Context, plan: Plan) -> None:
+    """Supporter cells that name a tier take the plan's own partners of that tier (see Plan.role_cells)."""
+    partners: dict[str, list[str]] = {}
+    for r in ctx.result.relations:
+        if r.type == "SUPPORTS" and r.target == plan.subject.id and r.props.get("mechanism") in MECHANISMS:
+            partners.setdefault(r.props["mechanism"], [])
+            if r.source not in partners[r.props["mechanism"]]:
+                partners[r.props["mechanism"]].append(r.source)
+    for mechanism, rel_type, target, ev, domains in plan.role_cells:
+        found = partners.get(mechanism, [])
+        if not found:
+            ctx.warn(ev.locator, f"the supporter cell names the plan's {mechanism} partner, but the plan names "
+                                 "none: not linked")
+            continue
+        inferred = replace(ev, note=f"layout-inferred: the cell names the tier; the plan's {mechanism} "
+                                    "partner is taken")
+        for party in found:
+            props = {"role": "supporter"} if rel_type == "SUPPORTS_PROJECT" else {}
+            ctx.relate(rel_type, party, target, inferred, **props)
+            support(ctx, plan, party, inferred, "named_support", domains)
 
 
 def _items(text: str) -> list[str]:
@@ -95,7 +158,7 @@ def _unlisted_name(item: str) -> str | None:
     text = re.sub(r"[（(][^（）()]*[）)]", "", item)
     text = _ANY_TIER_RE.sub("", text)
     text = re.sub(r"^.*[:：]", "", text)
-    text = _LEADING_RE.sub("", text.strip(" “”\"'：:"))
+    text = _LEADING_RE.sub("", text.strip(" “”\"'：:。；;"))
     text = text.split("等")[0].strip(" “”\"'")
     if not text or len(text) > _NAME_MAX or _PERSON_RE.search(text) or _VERB_START_RE.match(text) \
             or re.search(r"[。！？]", text):
@@ -204,4 +267,14 @@ def load_partner_statements(ctx: Context, plan: Plan, body: list[tuple[int, str]
     return sum(reader.line(line, raw) for line, raw in body if line not in skip)
 
 
-__all__ = ["ONE_TO_FOUR_RE", "TIERS", "PartnerReader", "is_list_like", "load_partner_statements"]
+__all__ = [
+    "MECHANISMS",
+    "ONE_TO_FOUR_RE",
+    "TIERS",
+    "PartnerReader",
+    "is_list_like",
+    "load_partner_statements",
+    "provincial_names",
+    "resolve_roles",
+    "tier_role",
+]

@@ -17,7 +17,8 @@ Rules:
   A location column (建设地点) that names a county-level region other than the subject places the
   project there (LOCATED_IN; a 飞地 built in the partner's county); the project always BENEFITS the
   subject. A supporters column (帮扶单位) makes each named party SUPPORTS_PROJECT (role supporter)
-  and SUPPORTS the subject (named_support, with the project's domains).
+  and SUPPORTS the subject (named_support, with the project's domains); a cell naming a tier
+  (经济强县) stands for the plan's partner of that tier, as in the key-measures table.
 - A header column the loader does not read is reported as a warning, never silently dropped.
 """
 
@@ -41,6 +42,7 @@ from graph.model import (
     normalize,
 )
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
+from loaders.action_plan_partners import tier_role
 from loaders.base import Context
 from loaders.headers import YEAR_RE, Columns, vocabulary
 from loaders.tables import CellTable, Row
@@ -252,6 +254,10 @@ def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, pro
     if col is None or cell is None or not cell.clean:
         return
     for name, _ in cell_names(cell.text):
+        tier = tier_role(ctx, name)
+        if tier is not None:
+            plan.role_cells.append((tier, SUPPORTS_PROJECT, project_id, ev, domains))
+            continue
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
             continue

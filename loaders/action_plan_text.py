@@ -47,13 +47,20 @@ from graph.model import (
 )
 from loaders.action_plan_outline import Note, Paragraph, notes_in, sentences
 from loaders.action_plan_parties import Plan, is_own, support
-from loaders.action_plan_partners import ONE_TO_FOUR_RE, TIERS, PartnerReader, is_list_like, load_partner_statements
+from loaders.action_plan_partners import (
+    ONE_TO_FOUR_RE,
+    TIERS,
+    PartnerReader,
+    is_list_like,
+    load_partner_statements,
+    provincial_names,
+)
 from loaders.base import Context
 
 ACTION_SECTION_RE = re.compile(r"行动|任务|举措|重点工作|主要工作|工作重点")
 ONE_TO_ONE_RE = re.compile(r"(?:1|一)\s*对\s*(?:1|一)(?![\d十百])")
 # A section about the pairing mechanism itself: its tier-named paragraphs are the partners (rule 1).
-MECHANISM_RE = re.compile(r"结对机制|结对帮扶机制|结对关系|(?:1|一)\s*对\s*(?:4|四)")
+MECHANISM_RE = re.compile(r"结对机制|结对帮扶机制|结对关系|帮扶力量|结对单位|(?:1|一)\s*对\s*(?:4|四)")
 MIN_FIELD_HITS = 2
 SOCIAL_KINDS = {"hospital", "university", "school", "research", "association"}
 
@@ -66,9 +73,12 @@ def partner_type(paragraph: Paragraph) -> tuple[str, str] | None:
     return next(((mech, label) for pattern, mech, label in TIERS if pattern.search(title)), None)
 
 
-def _named(ctx: Context, plan: Plan, paragraph: Paragraph,
-           labels: tuple[str, ...]) -> tuple[dict[str, list[Evidence]], list[Note]]:
-    """Parties a paragraph names (party id → evidence per sentence) and its responsibility notes."""
+def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ...],
+           mechanism: str | None = None) -> tuple[dict[str, list[Evidence]], list[Note]]:
+    """Parties a paragraph names (party id → evidence per sentence) and its responsibility notes.
+
+    With a "1对1" paragraph's mechanism, provincial names the reference lacks are taken too.
+    """
     generic = ctx.generic_parties
     found: dict[str, list[Evidence]] = {}
     notes: list[Note] = []
@@ -79,14 +89,23 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph,
         for sentence in sentences(line, raw, [(a, b) for a, b, _ in spans]):
             index += 1
             seen: set[str] = set()
-            for m in ctx.gazetteer.find_all(normalize(sentence.text), labels):
+            text = normalize(sentence.text)
+            known = ctx.gazetteer.find_all(text)
+            loc = f"{paragraph.path} (L{line}, sentence {index})"
+            for a, b, name in provincial_names(text, mechanism) if mechanism else []:
+                if any(m.start < b and a < m.end for m in known):
+                    continue  # a name the reference knows, matched below
+                party = ctx.party(name, f"L{line}", role="1对4 partner")
+                if party is not None and party not in seen:
+                    seen.add(party)
+                    found.setdefault(party, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+            for m in ctx.gazetteer.find_all(text, labels):
                 e = m.entry
                 if e.id in seen or is_own(e, plan.subject):
                     continue
                 if e.label == REGION and e.props.get("level") != "county":
                     continue
                 seen.add(e.id)
-                loc = f"{paragraph.path} (L{line}, sentence {index})"
                 found.setdefault(e.id, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
     return found, notes
 
@@ -115,11 +134,16 @@ def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[st
 
 def _read_list(ctx: Context, plan: Plan, paragraph: Paragraph, mechanism: str, label: str) -> bool:
     """A "1对1" paragraph whose text only lists names, read as a list (rule 1); False when it is prose."""
-    if not paragraph.body or not all(is_list_like(raw) for _, raw in paragraph.body):
+    body = paragraph.body
+    heading = ctx.doc.lines[paragraph.line - 1]
+    if not body and re.search(r"[:：]", heading):  # "1.省属国企：省能源集团" — the heading is the list
+        cut = re.search(r"[:：]", heading)
+        body = [(paragraph.line, heading[cut.end():])] if cut else []
+    if not body or not all(is_list_like(raw) for _, raw in body):
         return False
     reader = PartnerReader(ctx, plan)
-    made = sum(reader.statement(line, raw, normalize(raw), (mechanism, label),
-                                locator=f"{paragraph.path} (L{line})") for line, raw in paragraph.body)
+    made = sum(reader.statement(line, ctx.doc.lines[line - 1], normalize(raw), (mechanism, label),
+                                locator=f"{paragraph.path} (L{line})") for line, raw in body)
     if not made:
         ctx.warn(f"L{paragraph.line}", f"the {mechanism} paragraph {paragraph.title!r} names no partner")
     return True
@@ -133,7 +157,7 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[
     for paragraph, (mechanism, label) in partners:
         if _read_list(ctx, plan, paragraph, mechanism, label):
             continue
-        found, _ = _named(ctx, plan, paragraph, (label,))
+        found, _ = _named(ctx, plan, paragraph, (label,), mechanism)
         ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
                                 locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
         for party in found:

@@ -7,14 +7,16 @@ Layout rules (documented in loaders/README.md):
 2. A table starts at a cell whose text is 序号, or at the first cell of a block of cells (the line
    before it, blanks aside, is no cell) whose header the caller's `is_header` accepts (a header
    that names the roles of a table kind, loaders/headers.py, e.g. 项目名称 … 总投资). Its header ends
-   at the first blank line that is followed by a new cell; the header's cell count N is the width.
+   at the first blank line that is followed by a new cell — or, in a header that starts with 序号,
+   at a cell that is a row number (1, 1.) — and the header's cell count N is the width.
 3. A row is complete after N cells. A single cell like 一、产业合作领域 or （一）产业合作 that opens a row and is
    followed by a blank line is a section row: it names the field of the rows below it. A complete
    row whose cells repeat the header (the table goes on after a page break) is dropped.
 4. After a complete row, a line that is neither blank nor a new cell ends the table — except page
-   furniture (— 12 —, 第3页), which is skipped anywhere in a table, and a line that directly
-   follows the row's last cell (no blank line between), is no heading or note, and is followed by
-   another row's cell: that is the last cell wrapping onto a line of its own, kept in the cell.
+   furniture (— 12 —, 第3页), which is skipped anywhere in a table, and lines that directly
+   follow the row's last cell (no blank line between), are no heading (附件…, 表N), note (注：) or
+   续表 caption, and run up to another row's cell, a blank line or the end of the text: that is the
+   last cell wrapping onto lines of its own, kept in the cell.
 5. A row that is still incomplete when the text ends, or when a new heading (附件…, 表N, 一、…)
    follows a blank line, means the table was cut off: that is an input error naming the line.
 6. Two tables with the same header, with nothing between them but blank lines, page furniture or
@@ -35,6 +37,7 @@ HEADING_RE = re.compile(r"^(附件|表\s*\d|[一二三四五六七八九十]+、
 FURNITURE_RE = re.compile(r"^(?:[-—–_~]+\s*\d{1,4}\s*[-—–_~]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)$")
 NOTE_RE = re.compile(r"^(注|备注|说明|资料来源|数据来源|[\ufffd*※①②③④⑤⑥⑦⑧⑨⑩])")
 CONTINUED_RE = re.compile(r"续表|\(续\)|^续")  # matched on NFKC text: （续） is (续)
+ROW_NUMBER_RE = re.compile(r"^\d{1,3}\.?$")
 UNIT_LINE_RE = re.compile(r"^单位\s*:")  # "单位：万元" above a table states its unit, it is no caption
 HeaderTest = Callable[[list[str]], bool]
 
@@ -115,6 +118,8 @@ def _read_header(lines: list[str], i: int) -> tuple[list[Cell], int]:
     n = len(lines)
     while i < n:
         line = lines[i]
+        if _is_cell(line) and len(header) > 1 and _key(header[0].text) == "序号" and ROW_NUMBER_RE.match(_key(line)):
+            return header, i  # no blank line after the header: the first row's 序号 ends it
         if _is_cell(line):
             header.append(Cell(line[1:], i + 1))
         elif line.strip():
@@ -195,10 +200,11 @@ def _wraps_last_cell(lines: list[str], i: int, is_header: HeaderTest | None) -> 
     if HEADING_RE.match(text) or NOTE_RE.match(text) or CONTINUED_RE.search(text):
         return False
     k = i + 1
-    while k < len(lines) and not lines[k].strip():
-        k += 1
-    return k < len(lines) and _is_cell(lines[k]) and normalize(lines[k]) != "序号" and not (
-        is_header is not None and _starts_table(lines, k, is_header))
+    while k < len(lines) and lines[k].strip() and not _is_cell(lines[k]):
+        k += 1  # the run of text lines this one starts
+    if k >= len(lines) or not lines[k].strip():
+        return True  # the run ends the table with its last cell: a blank line or the end follows
+    return normalize(lines[k]) != "序号" and not (is_header is not None and _starts_table(lines, k, is_header))
 
 
 def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,

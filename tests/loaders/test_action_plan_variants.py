@@ -305,3 +305,118 @@ def test_taishun_section_rows_and_lead_remarks(gaz: Gazetteer) -> None:
     institute = measure(res, "共建温州大学泰顺研究院")
     assert institute.props["label"] == "二.1"
     assert sources_to(res, "SUPPORTS_MEASURE", institute.id) == {rid(gaz, "温州大学")}
+
+
+SANMEN_PROSE = """三门县山海协作结对帮扶三年行动计划
+
+一、结对帮扶力量
+
+1.强化与省领导“1对1”联系
+
+依托省领导联系点，加强与省体育局、省林业局、省发展改革委等省级部门的联系。（县发改局）
+2.用好国有企业“1对1”结对帮扶力量
+
+充分发挥省能源集团等国有平台资源优势，加强省属国企集团化运营合作。（县发改局）
+
+二、重点任务
+
+序号\t领域\t重点任务\t帮扶单位\t责任单位
+1\t产业合作\t共建海洋装备产业园\t温岭市\t县发改局
+2\t\t招引配套企业\t温岭市、省能源集团\t县经信局
+3\t医疗卫生\t共建县域医共体\t浙医一院\t县卫健局
+"""
+
+
+def test_provincial_names_in_one_to_one_prose(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "sanmen.txt"
+    path.write_text(SANMEN_PROSE, encoding="utf-8")
+    res = run(gaz, path)
+    # 省体育局 and 省能源集团 are not in data/reference: taken by their provincial form in their tier's
+    # paragraph; 省属国企集团化运营 and 省级部门 name nobody
+    assert one_to_four(res) == {
+        ("leader_contact", org("省体育局")), ("leader_contact", rid(gaz, "省林业局")),
+        ("leader_contact", rid(gaz, "省发展改革委")),
+        ("soe_pairing", org("省能源集团"))}
+    soe = next(n for n in res.nodes if n.id == org("省能源集团"))
+    assert soe.props["kind"] == "soe"
+
+
+def test_field_column_instead_of_section_rows(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "sanmen.txt"
+    path.write_text(SANMEN_PROSE, encoding="utf-8")
+    res = run(gaz, path)
+    suppliers = measure(res, "招引配套企业")  # an empty 领域 cell takes the one above
+    assert (suppliers.props["section"], suppliers.props["domains"]) == ("产业合作", ["domain:industry"])
+    assert sources_to(res, "SUPPORTS_MEASURE", suppliers.id) == {rid(gaz, "温岭市"), org("省能源集团")}
+    assert sources_to(res, "RESPONSIBLE_FOR", suppliers.id) == {org("三门县经信局")}
+    health = measure(res, "共建县域医共体")
+    assert health.props["domains"] == ["domain:healthcare"]
+    labels = {n.props["label"] for n in res.nodes if n.label == MEASURE and n.props["kind"] == "key_measure"}
+    assert labels == {"产业合作.1", "产业合作.2", "医疗卫生.3"}
+
+
+# The layout a DOCX table with line breaks in its cells is rendered to (loaders/formats): a blank line
+# after the header and after a spanning section row, no blank line between rows, a cell's further
+# lines as lines of their own — the last cell of the last row too, before the next paragraph.
+DOCX_CELLS = """云和县山海协作结对帮扶三年行动方案
+
+一、结对关系
+（一）经济强县：杭州市上城区
+
+附件：重点任务清单
+
+\t序号
+\t重点任务
+\t结对帮扶单位
+\t责任单位
+
+\t一、产业合作
+
+\t1
+\t共建木制玩具产业园
+\t上城区
+\t县发改局
+\t2
+\t拓展消费帮扶
+\t结对经济强县
+\t县农业农村局、
+县商务局
+
+（此件公开发布）
+"""
+
+
+def test_docx_rendered_cell_layout(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "yunhe.txt"
+    path.write_text(DOCX_CELLS, encoding="utf-8")
+    res = run(gaz, path)
+    assert one_to_four(res) == {("county_pairing", rid(gaz, "上城区"))}
+    sales = measure(res, "拓展消费帮扶")
+    assert sources_to(res, "RESPONSIBLE_FOR", sales.id) == {org("云和县农业农村局"), org("云和县商务局")}
+    # "结对经济强县" names the tier: the plan's own 经济强县 supports the task, noted as inferred
+    link = next(r for r in res.relations if r.type == "SUPPORTS_MEASURE" and r.target == sales.id)
+    assert link.source == rid(gaz, "上城区") and link.evidence[0].note.startswith("layout-inferred")
+    assert not [n for n in res.nodes if n.name == "结对经济强县"]
+    toys = measure(res, "共建木制玩具产业园")
+    assert toys.props["label"] == "一.1"
+    assert sources_to(res, "SUPPORTS_MEASURE", toys.id) == {rid(gaz, "上城区")}
+
+
+JINYUN = ("缙云县山海协作结对帮扶三年行动方案\n\n一、结对机制\n"
+          "（一）省领导联系。省领导张某某联系缙云县，联系单位为省水利厅、省体育局。\n"
+          "（二）经济强县结对。与杭州市西湖区深化“1对1”结对，每年召开联席会议。\n\n"
+          "附件：重点任务清单\n\t序号\n\t重点任务\n\t帮扶单位\n\t牵头单位\n"
+          "\t1\n\t共建产业飞地\n\t西湖区\n\t县发改局\n\t2\n\t深化医疗合作\n\t浙医一院\n\t县卫健局\n")
+
+
+def test_header_without_blank_line_and_partner_headings(gaz: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "jinyun.txt"
+    path.write_text(JINYUN, encoding="utf-8")
+    res = run(gaz, path)
+    # 张某某 is a person, 缙云县 the subject: neither is a partner
+    assert one_to_four(res) == {("leader_contact", rid(gaz, "省水利厅")), ("leader_contact", org("省体育局")),
+                                ("county_pairing", rid(gaz, "西湖区"))}
+    enclave = measure(res, "共建产业飞地")  # the first row's 序号 ends the header
+    assert sources_to(res, "SUPPORTS_MEASURE", enclave.id) == {rid(gaz, "西湖区")}
+    assert sources_to(res, "RESPONSIBLE_FOR", enclave.id, lead=True) == {org("缙云县发改局")}
+    assert not [w for w in res.warnings if "is not read" in w.message]
