@@ -77,7 +77,8 @@ def render(doc: Document) -> Rendered:
             add("", locs[-1])
         if isinstance(block, Paragraph):
             for k, line in enumerate(block.text.split("\n")):
-                add(line, block.line_locators[k] if k < len(block.line_locators) else block.locator)
+                # An indent is layout, and a leading tab would make the line read as a table cell.
+                add(line.lstrip(" \t\u3000"), block.line_locators[k] if k < len(block.line_locators) else block.locator)
         elif not _row_layout(block):
             _cell_layout(block, add)
         else:
@@ -93,8 +94,9 @@ ROW_TABLE_WORDS = ("受援地", "支援地", "产业园", "事项")
 
 
 def _row_layout(table: Table) -> bool:
-    header = "".join(c for i, row in enumerate(table.rows[:3]) if i not in table.spans for c in row)
-    return any(word in re.sub(r"\s+", "", header) for word in ROW_TABLE_WORDS)
+    """Whether the table's header (its first row that is not a title) names a row reader's column."""
+    header = next((row for i, row in enumerate(table.rows) if i not in table.spans), [])
+    return any(word in re.sub(r"\s+", "", "".join(header)) for word in ROW_TABLE_WORDS)
 
 
 def _one_line(cell: str) -> str:
