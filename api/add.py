@@ -72,7 +72,7 @@ def plan(files: list[Path], sources_dir: Path, given: dict[str, Any]) -> list[tu
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from graph.build import build
+    from api.build import build
     from graph.reference import BUILD_DIR, SOURCES_DIR
 
     sources_dir = Path(args.sources_dir) if args.sources_dir else SOURCES_DIR

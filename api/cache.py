@@ -15,10 +15,12 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph.store import GraphStore
+
 CACHEABLE_PREFIX = "/api/"
 # Exports stream large bodies and /api/admin writes; neither belongs in a response cache.
 NOT_CACHED = ("/api/export", "/api/admin")
-MAX_ENTRIES = 2048
+MAX_ENTRIES = 4096  # every county × field (90 × 15) and more: a varied client must not thrash it
 MAX_BODY = 2 * 1024 * 1024
 
 
@@ -38,7 +40,7 @@ class ResponseCache:
             return
         path: str = scope["path"]
         store = _store_of(scope)
-        if (store is None or getattr(store, "kind", None) != "memory" or not path.startswith(CACHEABLE_PREFIX)
+        if (store is None or not store.immutable or not path.startswith(CACHEABLE_PREFIX)
                 or path.startswith(NOT_CACHED)):
             await self.app(scope, receive, send)
             return
@@ -85,7 +87,8 @@ def _generation(scope: Scope) -> int:
     return int(getattr(state, "store_generation", 0))
 
 
-def _store_of(scope: Scope) -> object | None:
+def _store_of(scope: Scope) -> GraphStore | None:
     app = scope.get("app")
     state = getattr(app, "state", None)
-    return getattr(state, "store", None) if state is not None else None
+    store: GraphStore | None = getattr(state, "store", None) if state is not None else None
+    return store

@@ -28,7 +28,7 @@ def _progress_printer(enabled: bool) -> Any:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graph.build import build
+    from api.build import build
     from graph.reference import BUILD_DIR
 
     out = Path(args.out) if args.out else BUILD_DIR
@@ -55,10 +55,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from graph.store import open_store
+def _settings(args: argparse.Namespace) -> Any:
+    """The environment's settings (SHANHAI_*, NEO4J_*), with the command's flags on top."""
+    from api.settings import Settings
 
-    return open_store(getattr(args, "backend", "memory"), Path(args.graph) if getattr(args, "graph", None) else None)
+    overrides: dict[str, Any] = {"backend": getattr(args, "backend", None),
+                                 "graph_dir": Path(args.graph) if getattr(args, "graph", None) else None}
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from graph.registry import open_store
+
+    return open_store(_settings(args).store_config())
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -70,7 +79,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         counts = store.counts()
         rels = store.all_relations()
         missing = sum(1 for r in rels if not r.evidence)
-        snap_meta = getattr(store, "snapshot_meta", {})
+        snap_meta = store.snapshot_meta
         out = {
             "backend": store.kind,
             "nodes": counts["nodes"],
@@ -79,9 +88,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "relationship_total": sum(counts["relationships"].values()),
             "relationships_without_evidence": missing,
             "supports_by_mechanism": _by_mechanism([r for r in rels if r.type == SUPPORTS]),
-            "checks": getattr(store, "checks", []),
-            "warnings": getattr(store, "warnings", []),
-            "unknown_names": [u.to_dict() for u in unknown_names(getattr(store, "warnings", []))],
+            "checks": store.checks,
+            "warnings": store.warnings,
+            "unknown_names": [u.to_dict() for u in unknown_names(store.warnings)],
             "documents": snap_meta.get("documents", []),
         }
     finally:
@@ -148,15 +157,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
-    from api.settings import Settings
+    from api.limits import MAX_REQUEST_HEAD
 
     # Flags override the SHANHAI_* environment; unset flags leave it (or the defaults) in charge.
-    overrides: dict[str, Any] = {"backend": args.backend, "graph_dir": Path(args.graph) if args.graph else None}
-    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    settings = _settings(args)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"serving the graph ({settings.backend} store) at http://{host}:{args.port}/ "
           f"— API docs at http://{host}:{args.port}/docs", flush=True)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
     return 0
 
 
@@ -167,7 +176,7 @@ def cmd_neo4j_sync(args: argparse.Namespace) -> int:
     from graph.reference import BUILD_DIR
 
     snap = snapshot.read(Path(args.graph) if args.graph else BUILD_DIR)
-    store = Neo4jStore.from_env()
+    store = Neo4jStore.from_config(_settings(args).store_config())
     try:
         summary = sync(snap, store, batch_size=args.batch_size, progress=_progress_printer(sys.stderr.isatty()))
     finally:

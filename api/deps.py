@@ -13,7 +13,7 @@ from api.settings import MAX_PAGE_LIMIT, Settings
 from graph.store import GraphStore, StoreUnavailable
 
 
-def get_settings(request: Request) -> Settings:
+def settings_of(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -38,7 +38,7 @@ def require_admin(
     authorization: Annotated[str | None, Header(description="Bearer <SHANHAI_ADMIN_TOKEN>")] = None,
 ) -> None:
     """Write routes: 404 unless enabled in settings (they do not exist for clients), then a bearer token."""
-    settings = get_settings(request)
+    settings = settings_of(request)
     if not settings.admin_active or settings.admin_token is None:
         raise ApiError(404, "not_found", f"no route {request.method} {request.url.path}",
                        {"path": request.url.path})
@@ -49,7 +49,7 @@ def require_admin(
                        {"WWW-Authenticate": "Bearer"})
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(settings_of)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 PageDep = Annotated[PageParams, Depends(page_params)]
 AdminDep = Annotated[None, Depends(require_admin)]

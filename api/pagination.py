@@ -64,3 +64,4 @@ def paginate(items: Sequence[Any], page: PageParams, **extra: Any) -> dict[str, 
         "limit": page.limit,
         "next_cursor": encode_cursor(end) if end < len(items) else None,
     }
+

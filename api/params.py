@@ -7,15 +7,16 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from api.graphview import GraphView
+from api.limits import MAX_NAME
 from graph.model import Node
 from queries.errors import InvalidQuery
 
 FieldParam = Annotated[str | None, Query(
     description="a field (domain): id, Chinese or English label, e.g. `医疗卫生`, `healthcare`",
-    examples=["医疗卫生"])]
+    max_length=MAX_NAME, examples=["医疗卫生"])]
 RoundParam = Annotated[str | None, Query(
     description="`current` (default: the latest round), `all`, or a round id such as `2021-provincial`",
-    examples=["2025-2027"])]
+    max_length=MAX_NAME, examples=["2025-2027"])]
 
 
 def check_round(view: GraphView, round_: str | None) -> str | None:

@@ -23,6 +23,9 @@ def swap_store(app: FastAPI, store: GraphStore) -> GraphStore | None:
     app.state.views = {}
     # Cached responses (api/cache.py) are keyed on this; a new store never sees the old answers.
     app.state.store_generation = getattr(app.state, "store_generation", 0) + 1
+    memo = getattr(app.state, "memo", None)
+    if memo is not None:  # answers of the old store (api/memo.py) can never be asked for again
+        memo.clear()
     invalidate(store)
     if previous is not None and previous is not store:
         invalidate(previous)

@@ -39,10 +39,13 @@ async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, reque
     return status
 
 
-async def _worker(host: str, port: int, request: bytes, deadline: float, load: Load) -> None:
+async def _worker(host: str, port: int, requests: list[bytes], deadline: float, load: Load) -> None:
     reader, writer = await asyncio.open_connection(host, port)
+    i = 0
     try:
         while time.perf_counter() < deadline:
+            request = requests[i % len(requests)]
+            i += 1
             t0 = time.perf_counter()
             try:
                 status = await _one(reader, writer, request)
@@ -58,18 +61,22 @@ async def _worker(host: str, port: int, request: bytes, deadline: float, load: L
         writer.close()
 
 
-async def _run(host: str, port: int, path: str, seconds: float, connections: int) -> Load:
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: keep-alive\r\n\r\n".encode("ascii")
+async def _run(host: str, port: int, paths: list[str], seconds: float, connections: int) -> Load:
+    requests = [f"GET {p} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: keep-alive\r\n\r\n".encode("ascii")
+                for p in paths]
     load = Load()
     t0 = time.perf_counter()
-    await asyncio.gather(*(_worker(host, port, request, t0 + seconds, load) for _ in range(connections)))
+    # Each connection starts at its own place in the list, so varied paths are not asked in lockstep.
+    starts = [(c * max(1, len(requests) // connections)) % len(requests) for c in range(connections)]
+    await asyncio.gather(*(_worker(host, port, requests[k:] + requests[:k], t0 + seconds, load) for k in starts))
     load.seconds = time.perf_counter() - t0
     return load
 
 
-def run_load(host: str, port: int, path: str, seconds: float, connections: int) -> Load:
-    """GET `path` (already percent-encoded) over `connections` keep-alive connections for `seconds`."""
-    return asyncio.run(_run(host, port, path, seconds, connections))
+def run_load(host: str, port: int, path: str | list[str], seconds: float, connections: int) -> Load:
+    """GET `path` — or each of a list of paths in turn — (already percent-encoded) over `connections`
+    keep-alive connections for `seconds`."""
+    return asyncio.run(_run(host, port, [path] if isinstance(path, str) else path, seconds, connections))
 
 
 __all__ = ["Load", "run_load"]

@@ -63,6 +63,7 @@ def measure_neo4j_sync(mode: Mode, graphs: Graphs) -> Section:
     if missing:
         sec.status, sec.note = missing
         return sec
+    from api.settings import Settings
     from graph import snapshot
     from graph.neo4j_store import Neo4jStore
     from graph.neo4j_sync import sync, sync_row_by_row
@@ -72,7 +73,7 @@ def measure_neo4j_sync(mode: Mode, graphs: Graphs) -> Section:
     part = subset(full, mode.neo4j_rows)
     rows = len(part.nodes) + len(part.relations)
     empty = Snapshot([], [])
-    store = Neo4jStore.from_env()
+    store = Neo4jStore.from_config(Settings().store_config())
     try:
         # Warm-up: the server plans each statement text once (7 labels + 12 types, ~100 ms each on a
         # cold server) and caches the plan; both variants run the same texts, so neither may pay that.
@@ -116,13 +117,14 @@ def measure_neo4j_query(mode: Mode, graphs: Graphs, synced: bool) -> Section:
     if missing:
         sec.status, sec.note = missing
         return sec
+    from api.settings import Settings
     from bench.measure_queries import available_queries, probe
     from graph import snapshot
     from graph.memory_store import MemoryStore
     from graph.neo4j_store import Neo4jStore
     from graph.neo4j_sync import sync
 
-    store = Neo4jStore.from_env()
+    store = Neo4jStore.from_config(Settings().store_config())
     try:
         if not synced:
             sync(snapshot.read(graphs.real), store)

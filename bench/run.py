@@ -28,7 +28,7 @@ from bench.stats import Figure, Section
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 CORE = ("build", "queries")
-SECTIONS = ("build", "queries", "api", "neo4j_sync", "neo4j_query", "serve")
+SECTIONS = ("build", "queries", "api", "neo4j_sync", "neo4j_query", "neo4j_bulk", "serve")
 
 
 def _guarded(name: str, fn: Callable[[], Section]) -> Section:
@@ -45,6 +45,7 @@ def _guarded(name: str, fn: Callable[[], Section]) -> Section:
 
 def run(mode: Mode, workdir: Path) -> dict[str, Section]:
     from bench.measure_api import measure_api
+    from bench.measure_bulk import measure_bulk
     from bench.measure_neo4j import measure_neo4j_query, measure_neo4j_sync
     from bench.measure_queries import measure_queries
     from bench.measure_serve import measure_serve
@@ -68,6 +69,7 @@ def run(mode: Mode, workdir: Path) -> dict[str, Section]:
     sections["neo4j_sync"] = _guarded("neo4j_sync", lambda: measure_neo4j_sync(mode, g))
     synced = sections["neo4j_sync"].status == "ok"
     sections["neo4j_query"] = _guarded("neo4j_query", lambda: measure_neo4j_query(mode, g, synced))
+    sections["neo4j_bulk"] = _guarded("neo4j_bulk", lambda: measure_bulk(mode, g))
     sections["serve"] = _guarded("serve", lambda: measure_serve(mode, g, workdir))
     return sections
 

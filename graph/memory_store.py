@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from graph import snapshot
 from graph.model import Node, Relation
-from graph.store import StoreUnavailable
+from graph.reference import BUILD_DIR
+from graph.store import GraphStore, StoreConfig, StoreUnavailable
+from graph.store_base import StoreBase
 
 
-class MemoryStore:
+class MemoryStore(StoreBase):
     kind = "memory"
+    immutable = True  # a snapshot: nothing changes it while it is open
 
     def __init__(self, nodes: list[Node], relations: list[Relation]) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
@@ -22,6 +26,16 @@ class MemoryStore:
             self.graph.add_node(n.id, record=n)
         for r in relations:
             self.graph.add_edge(r.source, r.target, key=r.id, record=r)
+        # Adjacency by node, with each relationship's id, built once per snapshot: relations_of is
+        # on every query's path, and walking networkx's edge views and re-hashing `Relation.id` per
+        # edge was most of a supporters_of call (bench/PROFILE.md).
+        self._out: dict[str, list[tuple[str, Relation]]] = {}
+        self._in: dict[str, list[tuple[str, Relation]]] = {}
+        for source, target, rid, rel in self.graph.edges(keys=True, data="record"):
+            self._out.setdefault(source, []).append((rid, rel))
+            self._in.setdefault(target, []).append((rid, rel))
+        self._by_id: list[Relation] = [rel for _, rel in sorted(
+            ((rid, rel) for _, _, rid, rel in self.graph.edges(keys=True, data="record")), key=lambda x: x[0])]
 
     @classmethod
     def from_snapshot(cls, directory: Path) -> MemoryStore:
@@ -29,15 +43,21 @@ class MemoryStore:
             snap = snapshot.read(directory)
         except FileNotFoundError as exc:
             raise StoreUnavailable(str(exc)) from None
-        store = cls(snap.nodes, snap.relations)
-        store.snapshot_meta = snap.meta
-        store.warnings = snap.warnings
-        store.checks = snap.checks
+        store = cls.of(snap)
+        store.directory = directory
         return store
 
-    snapshot_meta: dict = {}  # noqa: RUF012 - replaced per instance by from_snapshot
-    warnings: list = []  # noqa: RUF012
-    checks: list = []  # noqa: RUF012
+    @classmethod
+    def of(cls, snap: snapshot.Snapshot) -> MemoryStore:
+        store = cls(snap.nodes, snap.relations)
+        store.snapshot_meta, store.warnings, store.checks = snap.meta, snap.warnings, snap.checks
+        return store
+
+    directory: Path | None = None
+
+    @property
+    def location(self) -> str | None:
+        return str(self.directory) if self.directory else None
 
     def node(self, node_id: str) -> Node | None:
         data = self.graph.nodes.get(node_id)
@@ -51,23 +71,17 @@ class MemoryStore:
                      types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
         seen: dict[str, Relation] = {}
+        sides = [side for name, side in (("out", self._out), ("in", self._in)) if direction in (name, "both")]
         for nid in node_ids:
-            if nid not in self.graph:
-                continue
-            edges = []
-            if direction in ("out", "both"):
-                edges += self.graph.out_edges(nid, data="record")
-            if direction in ("in", "both"):
-                edges += self.graph.in_edges(nid, data="record")
-            for _, _, rel in edges:
-                if wanted is None or rel.type in wanted:
-                    seen[rel.id] = rel
-        return sorted(seen.values(), key=lambda r: r.id)
+            for side in sides:
+                for rid, rel in side.get(nid, ()):
+                    if wanted is None or rel.type in wanted:
+                        seen[rid] = rel
+        return [seen[rid] for rid in sorted(seen)]
 
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
-        rels = [r for _, _, r in self.graph.edges(data="record") if wanted is None or r.type in wanted]
-        return sorted(rels, key=lambda r: r.id)
+        return [r for r in self._by_id if wanted is None or r.type in wanted]
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
@@ -80,3 +94,13 @@ class MemoryStore:
 
     def close(self) -> None:
         return None
+
+    def reloaded(self, snap: snapshot.Snapshot) -> tuple[GraphStore, dict[str, Any]]:
+        """A new store for the snapshot: requests in flight finish on this one, unchanged."""
+        fresh = MemoryStore.of(snap)
+        fresh.directory = self.directory
+        return fresh, {"store": "memory", "nodes": len(snap.nodes), "relationships": len(snap.relations)}
+
+
+def open_memory(config: StoreConfig) -> MemoryStore:
+    return MemoryStore.from_snapshot(config.graph_dir or BUILD_DIR)

@@ -1,11 +1,8 @@
-"""The Neo4j store: the GraphStore interface over a Neo4j server, and the property codec sync shares."""
+"""The Neo4j store: the GraphStore interface over a server (Cypher in graph.cypher, codec in neo4j_codec)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import re
 import threading
 from collections import Counter
@@ -22,8 +19,38 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph.model import LABELS, Evidence, Node, Relation
-from graph.store import StoreUnavailable
+from graph.cypher import (
+    ALL_NODES,
+    ALL_RELS,
+    COUNT_LABELS,
+    COUNT_TYPES,
+    NODE_BY_ID,
+    NODES_BY_LABEL,
+    PING,
+    RELATIONS_AMONG,
+    RELATIONS_AROUND,
+    RELS_BOTH,
+    RELS_IN,
+    RELS_OUT,
+    SUPPORTERS_RELATIONS,
+)
+from graph.model import Node, Relation
+from graph.neo4j_codec import (
+    ENTITY,
+    decode_node,
+    decode_relation,
+    decode_rows,
+    encode_node,
+    encode_relation,
+    wanted_types,
+)
+from graph.snapshot import Snapshot
+from graph.store import GraphStore, StoreConfig, StoreUnavailable
+from graph.store_base import StoreBase
+
+# Re-exported: the sync and tests take the codec from the store module they talk to.
+__all__ = ["ENTITY", "HINT", "Neo4jStore", "acquire_driver", "encode_node", "encode_relation", "open_neo4j",
+           "release_driver", "unavailable"]
 
 # Every call is bounded so a dead or wedged server fails fast instead of hanging a request:
 # connecting 5 s, waiting for a pooled connection 6 s (it may include connecting), and each read
@@ -42,120 +69,7 @@ BULK_QUERY_TIMEOUT = 60.0
 # stderr ahead of our one-line StoreUnavailable. Applications that configure logging still see them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
-ENTITY = "Entity"  # helper label on every node: carries the unique id constraint
 HINT = "start the local server with `make neo4j-up` or set NEO4J_URI"
-
-# Property names the codec owns; a record prop with such a name is stored JSON-encoded as json_<key>.
-RESERVED = frozenset({"id", "name", "rel_id", "prop_keys", "content_hash"})
-RESERVED_PREFIXES = ("json_", "ev_")
-_SCALARS = (str, bool, int, float)
-_INT64 = (-(2**63), 2**63 - 1)
-
-_ROW: LiteralString = "RETURN labels(n) AS labels, properties(n) AS props"
-NODE_BY_ID: LiteralString = "MATCH (n:Entity {id: $id}) " + _ROW
-ALL_NODES: LiteralString = "MATCH (n:Entity) " + _ROW
-# Labels cannot be parameters: one fixed query per label of the model, built once from LABELS.
-NODES_BY_LABEL: dict[str, str] = {label: f"MATCH (n:Entity:{label}) {_ROW}" for label in LABELS}
-_REL_ROW: LiteralString = (
-    "WHERE r.rel_id IS NOT NULL AND ($types IS NULL OR type(r) IN $types) WITH DISTINCT r "
-    "RETURN startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, properties(r) AS props"
-)
-RELS_OUT: LiteralString = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->(:Entity) " + _REL_ROW
-RELS_IN: LiteralString = "UNWIND $ids AS id MATCH (:Entity {id: id})<-[r]-(:Entity) " + _REL_ROW
-RELS_BOTH: LiteralString = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]-(:Entity) " + _REL_ROW
-ALL_RELS: LiteralString = "MATCH (:Entity)-[r]->(:Entity) " + _REL_ROW
-COUNT_LABELS: LiteralString = (
-    "MATCH (n:Entity) UNWIND labels(n) AS label WITH label WHERE label <> 'Entity' "
-    "RETURN label, count(*) AS n"
-)
-COUNT_TYPES: LiteralString = (
-    "MATCH (:Entity)-[r]->(:Entity) WHERE r.rel_id IS NOT NULL RETURN type(r) AS type, count(*) AS n"
-)
-PING: LiteralString = "RETURN 1 AS ok"
-
-
-# ---------------------------------------------------------------------------------------- codec
-
-def _native(value: Any) -> bool:
-    """Whether Neo4j can hold the value as a property unchanged (and hand back the same Python value)."""
-    if type(value) in _SCALARS:
-        return type(value) is not int or _INT64[0] <= value <= _INT64[1]
-    if type(value) is list:
-        if not value:
-            return True  # Neo4j 5 stores an empty list and returns [] (checked against 5.26)
-        # Homogeneous by exact type: [1, True] or [1, 2.5] would come back coerced or be refused.
-        first = type(value[0])
-        return first in _SCALARS and all(type(v) is first and _native(v) for v in value)
-    return False  # None (SET drops null properties), dicts, lists of dicts, mixed lists
-
-
-def _stored_key(key: str) -> str | None:
-    """The property name a prop lives under natively, or None when it must be JSON-encoded."""
-    return None if key in RESERVED or key.startswith(RESERVED_PREFIXES) else key
-
-
-def encode_props(props: dict[str, Any]) -> dict[str, Any]:
-    """Record props → Neo4j properties; `prop_keys` keeps their order so decoding is exact."""
-    out: dict[str, Any] = {"prop_keys": list(props)}
-    for key, value in props.items():
-        if _stored_key(key) is not None and _native(value):
-            out[key] = value
-        else:
-            out["json_" + key] = json.dumps(value, ensure_ascii=False)
-    return out
-
-
-def encode_evidence(evidence: list[Evidence]) -> dict[str, list[Any]]:
-    """Evidence as parallel lists Cypher can read; ev_note_null tells a None note from an empty one."""
-    return {
-        "ev_document": [e.document for e in evidence],
-        "ev_locator": [e.locator for e in evidence],
-        "ev_quote": [e.quote for e in evidence],
-        "ev_note": [e.note or "" for e in evidence],
-        "ev_note_null": [e.note is None for e in evidence],
-    }
-
-
-def with_hash(kind: str, props: dict[str, Any]) -> dict[str, Any]:
-    """Stamp `content_hash`: sha1 of the canonical JSON of exactly what is stored, plus label or type."""
-    canonical = json.dumps([kind, props], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return {**props, "content_hash": hashlib.sha1(canonical.encode("utf-8")).hexdigest()}
-
-
-def encode_node(node: Node) -> dict[str, Any]:
-    props = {"id": node.id, "name": node.name, **encode_props(node.props), **encode_evidence(node.evidence)}
-    return with_hash(node.label, props)
-
-
-def encode_relation(rel: Relation, rel_id: str | None = None) -> dict[str, Any]:
-    """`rel_id` when the caller already has `rel.id` (a hash computed on each access)."""
-    props = {"rel_id": rel_id or rel.id, **encode_props(rel.props), **encode_evidence(rel.evidence)}
-    return with_hash(f"{rel.type}|{rel.source}|{rel.target}", props)
-
-
-def decode_props(stored: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in stored.get("prop_keys") or []:
-        encoded = stored.get("json_" + key)
-        out[key] = json.loads(encoded) if encoded is not None else stored.get(key)
-    return out
-
-
-def decode_evidence(stored: dict[str, Any]) -> list[Evidence]:
-    columns = [stored.get(k) or [] for k in ("ev_document", "ev_locator", "ev_quote", "ev_note", "ev_note_null")]
-    return [Evidence(d, loc, q, None if null else note) for d, loc, q, note, null in zip(*columns, strict=True)]
-
-
-def decode_node(labels: list[str], stored: dict[str, Any]) -> Node:
-    label = next((x for x in LABELS if x in labels), None) or min(x for x in labels if x != ENTITY)
-    return Node(stored["id"], label, stored["name"], decode_props(stored), decode_evidence(stored))
-
-
-def decode_relation(record: Record) -> Relation:
-    stored = record["props"]
-    return Relation(record["type"], record["source"], record["target"], decode_props(stored),
-                    decode_evidence(stored))
-
 
 # ---------------------------------------------------------------------------------------- driver
 
@@ -213,10 +127,12 @@ def unavailable(exc: Exception, uri: str, database: str) -> StoreUnavailable | N
 
 # ---------------------------------------------------------------------------------------- store
 
-class Neo4jStore:
+class Neo4jStore(StoreBase):
     """Reads the graph `graph.neo4j_sync` wrote; answers equal MemoryStore's for the same snapshot."""
 
     kind = "neo4j"
+    # The database can change underneath (another sync, another writer): answers must not be replayed.
+    immutable = False
 
     def __init__(self, driver: Driver, database: str = "neo4j", uri: str = "the configured server",
                  *, owns_driver: bool = False) -> None:
@@ -224,13 +140,15 @@ class Neo4jStore:
         self._owns_driver = owns_driver
 
     @classmethod
-    def from_env(cls) -> Neo4jStore:
-        """NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (empty: no auth) and NEO4J_DATABASE, read once here."""
-        uri = os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
-        password = os.environ.get("NEO4J_PASSWORD") or ""
-        auth = (os.environ.get("NEO4J_USER") or "neo4j", password) if password else None
-        return cls(acquire_driver(uri, auth), os.environ.get("NEO4J_DATABASE") or "neo4j", uri,
+    def from_config(cls, config: StoreConfig) -> Neo4jStore:
+        """The server and database of the settings (an empty password means no auth)."""
+        auth = (config.neo4j_user, config.neo4j_password) if config.neo4j_password else None
+        return cls(acquire_driver(config.neo4j_uri, auth), config.neo4j_database, config.neo4j_uri,
                    owns_driver=True)
+
+    @property
+    def location(self) -> str:
+        return self.uri
 
     def read(self, text: LiteralString, timeout: float = QUERY_TIMEOUT, **params: Any) -> list[Record]:
         """Run one read query with the timeouts above; connection trouble becomes StoreUnavailable."""
@@ -263,11 +181,11 @@ class Neo4jStore:
         query = {"out": RELS_OUT, "in": RELS_IN, "both": RELS_BOTH}.get(direction)
         if query is None:
             return []  # MemoryStore collects no edges for an unknown direction
-        rows = self.read(query, ids=list(node_ids), types=_wanted(types))
+        rows = self.read(query, ids=list(node_ids), types=wanted_types(types))
         return sorted((decode_relation(r) for r in rows), key=lambda r: r.id)
 
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
-        rows = self.read(ALL_RELS, BULK_QUERY_TIMEOUT, types=_wanted(types))
+        rows = self.read(ALL_RELS, BULK_QUERY_TIMEOUT, types=wanted_types(types))
         return sorted((decode_relation(r) for r in rows), key=lambda r: r.id)
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -293,7 +211,30 @@ class Neo4jStore:
             self._owns_driver = False
             release_driver(self.driver)
 
+    # -- capabilities: one round trip each instead of the generic walks over relations_of -------------
+    def supporters_relations(self, region_id: str, domain_id: str | None
+                             ) -> tuple[list[Relation], list[Relation]]:
+        # FOR / BENEFITS / LOCATED_IN / IN_DOMAIN relationships, and supports that cannot be in
+        # `domain_id`, come without evidence: supporters_of reads only their ends and props.
+        found = self.read(SUPPORTERS_RELATIONS, region=region_id, domain=domain_id)
+        rows = found[0]["rows"] if found else []
+        return decode_rows(row[1:] for row in rows if row[0]), decode_rows(row[1:] for row in rows if not row[0])
 
-def _wanted(types: Iterable[str] | None) -> list[str] | None:
-    # Same truthiness rule as MemoryStore: None or an empty list means every type.
-    return sorted(set(types)) if types else None
+    def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        # Without evidence: the walk reads ends, rounds and domains.
+        found = self.read(RELATIONS_AROUND, ids=node_ids, types=wanted_types(types))
+        return decode_rows(found[0]["rows"])
+
+    def relations_among(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        found = self.read(RELATIONS_AMONG, ids=node_ids, types=wanted_types(types))
+        return decode_rows(found[0]["rows"])
+
+    def reloaded(self, snap: Snapshot) -> tuple[GraphStore, dict[str, Any]]:
+        """Sync the snapshot into this database; the same store serves it."""
+        from graph.neo4j_sync import sync  # the sync imports this module
+
+        return self, {"store": "neo4j", "sync": sync(snap, self).to_dict()}
+
+
+def open_neo4j(config: StoreConfig) -> Neo4jStore:
+    return Neo4jStore.from_config(config)

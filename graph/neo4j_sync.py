@@ -7,13 +7,25 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import Driver, Query
 from neo4j.exceptions import ClientError
 
+from graph.cypher import (
+    DELETE_FOREIGN_RELS,
+    DELETE_NODES,
+    DELETE_RELS,
+    EXISTING_RECORDS,
+    SCHEMA_ITEMS,
+    SHOW_SCHEMA,
+    UPSERT_ANY_NODES,
+    UPSERT_NODES,
+    UPSERT_RELS,
+)
 from graph.model import LABELS, REL_TYPES
-from graph.neo4j_store import Neo4jStore, encode_node, encode_relation, unavailable
+from graph.neo4j_codec import encode_node, encode_relation
+from graph.neo4j_store import Neo4jStore, unavailable
 from graph.snapshot import Snapshot
 
 Progress = Callable[[str, int, int], None]
@@ -26,62 +38,6 @@ WRITE_TIMEOUT = 60.0
 # 500, 1000 and 2000 all take ~30 s (the server's per-row work dominates there).
 BATCH_SIZE = 1000
 
-# Labels and relationship types cannot be parameters, so every per-label / per-type statement is
-# built once here from the model's fixed tuples; no runtime value ever reaches the query text.
-# (kind, name, statement): the name is what SHOW INDEXES reports once the statement has run.
-SCHEMA_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("constraint", "entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE"),
-    *(("index", f"{label.lower()}_name",
-       f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)") for label in LABELS),
-    # Unique per type: MERGE then cannot duplicate a relationship, and pruning by rel_id is a seek.
-    *(("constraint", f"{t.lower()}_rel_id",
-       f"CREATE CONSTRAINT {t.lower()}_rel_id IF NOT EXISTS FOR ()-[r:{t}]-() REQUIRE r.rel_id IS UNIQUE")
-      for t in REL_TYPES),
-)
-# One read instead of 20 schema writes on every sync after the first: a uniqueness constraint is
-# listed through the index it owns, under the constraint's name.
-SHOW_SCHEMA: LiteralString = "SHOW INDEXES YIELD name, owningConstraint RETURN name, owningConstraint"
-# `SET n = row.props` (not +=) so a prop dropped by a rebuild disappears; the other model labels are
-# removed in case a node changed label between builds.
-UPSERT_NODES: dict[str, str] = {
-    label: "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props "
-           f"SET n:{label} " + "".join(f"REMOVE n:{other} " for other in LABELS if other != label)
-           + "RETURN count(n) AS written"
-    for label in LABELS
-}
-# The same for every label in one statement, with Cypher's dynamic labels (Neo4j 5.26 and later,
-# checked against 5.26.30): the label is a parameter value, checked against LABELS by _check before
-# anything is written. It writes as fast per row as the per-label statements (measured on the real
-# snapshot), with one statement per batch instead of one per label and batch.
-UPSERT_ANY_NODES: LiteralString = (
-    "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props "
-    "SET n:$(row.label) REMOVE n:$([other IN $labels WHERE other <> row.label]) RETURN count(n) AS written"
-)
-# Relationship types stay one statement per type: MERGE with a dynamic type `[r:$(row.type) …]`
-# cannot use the per-type rel_id constraint's index and took ~7× the server time of these on the real
-# snapshot's 1,546 relationships (612 against 83 ms); one statement with a UNION branch per type, 3×.
-UPSERT_RELS: dict[str, str] = {
-    t: "UNWIND $rows AS row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) "
-       f"MERGE (a)-[r:{t} {{rel_id: row.rel_id}}]->(b) SET r = row.props RETURN count(r) AS written"
-    for t in REL_TYPES
-}
-DELETE_RELS: dict[str, str] = {
-    t: f"UNWIND $ids AS id MATCH ()-[r:{t} {{rel_id: id}}]->() DELETE r RETURN count(*) AS written"
-    for t in REL_TYPES
-}
-# A type the model no longer has (renamed between versions) has no fixed query: one scan finds them.
-DELETE_FOREIGN_RELS: LiteralString = (
-    "MATCH (:Entity)-[r]->(:Entity) WHERE r.rel_id IN $ids DELETE r RETURN count(*) AS written"
-)
-DELETE_NODES: LiteralString = (
-    "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n RETURN count(*) AS written"
-)
-# Ids and hashes of everything stored, in one read: nodes have no type.
-EXISTING_RECORDS: LiteralString = (
-    "MATCH (n:Entity) RETURN n.id AS id, null AS type, n.content_hash AS hash UNION ALL "
-    "MATCH (:Entity)-[r]->(:Entity) WHERE r.rel_id IS NOT NULL "
-    "RETURN r.rel_id AS id, type(r) AS type, r.content_hash AS hash"
-)
 DYNAMIC_LABELS_SINCE = (5, 26)
 
 

@@ -1,23 +1,55 @@
-"""The store interface both backends implement, and how to open one from settings."""
+"""The store interface both backends implement, what opening one needs, and its errors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from graph.model import Node, Relation
+
+if TYPE_CHECKING:
+    from graph.snapshot import Snapshot
 
 
 class StoreUnavailable(Exception):
     """The store cannot be reached (Neo4j down, no snapshot). Carries a one-line, actionable message."""
 
 
+@dataclass(frozen=True)
+class StoreConfig:
+    """What opening a store needs; api.settings.Settings fills it from the environment (read once there)."""
+
+    backend: str = "memory"
+    graph_dir: Path | None = None  # the memory store's snapshot directory (None: data/build)
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""  # empty: connect without auth
+    neo4j_database: str = "neo4j"
+
+
 @runtime_checkable
 class GraphStore(Protocol):
-    """Read access to the built graph. `kind` is "memory" or "neo4j"."""
+    """Read access to the built graph, the same answers from every backend.
+
+    `kind` names the backend for people (stats, health); code never branches on it: what differs
+    between backends is a capability below (graph.store_base.StoreBase gives the generic version).
+    """
 
     kind: str
+    # True when the data cannot change while the store is open (a snapshot in memory): answers may
+    # then be replayed. False for a server other writers can change.
+    immutable: bool
+    # What the build recorded: documents and rounds (snapshot_meta), the checks and the warnings.
+    snapshot_meta: dict[str, Any]
+    checks: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+
+    @property
+    def location(self) -> str | None:
+        """Where the data lives, for messages (a snapshot directory, a server URI)."""
+        ...
 
     def node(self, node_id: str) -> Node | None: ...
 
@@ -34,16 +66,21 @@ class GraphStore(Protocol):
 
     def close(self) -> None: ...
 
+    # -- capabilities (walks the named queries need; a backend may answer them in one round trip) --
+    def supporters_relations(self, region_id: str, domain_id: str | None
+                             ) -> tuple[list[Relation], list[Relation]]:
+        """(relationships into the region: SUPPORTS, FOR, BENEFITS, LOCATED_IN; the SUPPORTS_MEASURE,
+        SUPPORTS_PROJECT and IN_DOMAIN relationships around its measures and projects)."""
+        ...
 
-def open_store(backend: str = "memory", graph_dir: Path | None = None) -> GraphStore:
-    """Open the memory store from a snapshot, or connect to Neo4j with NEO4J_* settings."""
-    if backend == "memory":
-        from graph.memory_store import MemoryStore
-        from graph.reference import BUILD_DIR
+    def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        """`relations_of(node_ids, "both", types)`; evidence may be left out (walks read ends and props)."""
+        ...
 
-        return MemoryStore.from_snapshot(graph_dir or BUILD_DIR)
-    if backend == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+    def relations_among(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        """The relationships around `node_ids` whose two ends are both in `node_ids`, with evidence."""
+        ...
 
-        return Neo4jStore.from_env()
-    raise ValueError(f"unknown backend {backend!r} (memory or neo4j)")
+    def reloaded(self, snap: Snapshot) -> tuple[GraphStore, dict[str, Any]]:
+        """A store serving `snap` (a new one, or this one after writing it) and what was done."""
+        ...

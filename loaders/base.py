@@ -11,6 +11,7 @@ from graph.model import (
     DOMAIN,
     ORGANIZATION,
     REGION,
+    SUPPORTS,
     BuildWarning,
     Evidence,
     LoadResult,
@@ -120,6 +121,8 @@ class Context:
         ev = evidence if isinstance(evidence, list) else [evidence]
         # Every statement belongs to its document's round unless the loader says otherwise.
         props.setdefault("round", self.doc.round)
+        if type_ == SUPPORTS:  # 山海协作 unless the loader says another programme (东西部协作 …)
+            props.setdefault("programme", "shanhai")
         clean = {k: v for k, v in props.items() if v is not None}
         self.result.relations.append(Relation(type_, source, target, clean, list(ev)))
 

@@ -80,7 +80,7 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         if not frontier:
             break
         found: set[str] = set()
-        for r in _around(store, frontier, type_set):
+        for r in store.relations_around(frontier, type_set):
             if passes(r):
                 found |= {r.source, r.target}
         fresh = [node_by_id(store, i) for i in sorted(found - set(distance))]
@@ -95,7 +95,7 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         if truncated:
             break
     kept = {i: node_by_id(store, i) for i in distance}
-    edges = [r for r in _among(store, sorted(distance), type_set) if passes(r)]
+    edges = [r for r in store.relations_among(sorted(distance), type_set) if passes(r)]
     nodes = sorted((n for n in kept.values() if n is not None), key=lambda n: (distance[n.id], *node_key(n)))
     params = {"node": center.id, "depth": depth, "labels": label_set, "rel_types": type_set,
               "domain": dom.id if dom else None, "round": round_, "limit": limit}
@@ -105,25 +105,6 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         [{"id": r.id, "type": r.type, "source": r.source, "target": r.target, "props": r.props,
           "evidence": evidence_of([r])} for r in sorted(edges, key=lambda x: x.id)],
         truncated)
-
-
-def _around(store: GraphStore, ids: list[str], types: list[str] | None) -> list[Relation]:
-    """Relationships around `ids`; on Neo4j without evidence (the walk reads ends, rounds, domains)."""
-    if store.kind == "neo4j":
-        from queries.neo4j_queries import relations_around
-
-        return relations_around(store, ids, types)
-    return store.relations_of(ids, "both", types)
-
-
-def _among(store: GraphStore, ids: list[str], types: list[str] | None) -> list[Relation]:
-    """Relationships with both ends in `ids`; on Neo4j only those cross the wire."""
-    if store.kind == "neo4j":
-        from queries.neo4j_queries import relations_among
-
-        return relations_among(store, ids, types)
-    kept = set(ids)
-    return [r for r in store.relations_of(ids, "both", types) if r.source in kept and r.target in kept]
 
 
 __all__ = ["NeighborhoodResult", "neighborhood"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import (
@@ -10,7 +10,6 @@ from graph.model import (
     DOMAIN,
     FOR,
     IN_DOMAIN,
-    LOCATED_IN,
     MEASURE,
     ORGANIZATION,
     PROJECT,
@@ -27,6 +26,7 @@ from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
 
+DEFAULT_PROGRAMME = "shanhai"  # 山海协作; 东西部协作 (east_west) etc. only when asked for
 LEVEL_ORDER = {"city": 0, "county": 1, "organization": 2}
 
 
@@ -43,6 +43,12 @@ class Support:
     evidence: list[dict[str, Any]]
     measure: dict[str, str] | None = None
     project: dict[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        # By hand: dataclasses.asdict deep-copies every evidence dict, the most of an API answer's cost.
+        return {"via": self.via, "relation": self.relation, "level": self.level, "mechanism": self.mechanism,
+                "rounds": list(self.rounds), "domains": list(self.domains), "evidence": list(self.evidence),
+                "measure": self.measure, "project": self.project}
 
 
 @dataclass
@@ -62,9 +68,9 @@ class Supporter:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = self.evidence
-        return d
+        return {"id": self.id, "name": self.name, "type": self.type, "kind": self.kind,
+                "domains": list(self.domains), "supports": [s.to_dict() for s in self.supports],
+                "evidence": self.evidence}
 
 
 @dataclass
@@ -87,26 +93,19 @@ def resolve_field(store: GraphStore, field_: str | None) -> str | None:
 
 
 def supporters_of(store: GraphStore, region: str, field: str | None = None,
-                  round: str | None = None) -> SupportResult:
+                  round: str | None = None, programme: str = DEFAULT_PROGRAMME) -> SupportResult:
     """Every supporter of a region: pairings and stated support, measures FOR it, projects in it.
 
     `field` keeps only support tied to that field (a general pairing names no field, so it is
     left out). `round`: None = the region's latest round ("current"), "all", or a round id.
+    `programme`: 山海协作 ("shanhai") by default; "all" adds 东西部协作 and the other programmes.
     """
     round = _check_round(store, round)
     lk = lookup_for(store)
     target = lk.resolve(region, (REGION,))
     domain = resolve_field(store, field)
-    if store.kind == "neo4j":  # the same relationships in one round trip, evidence only where shown
-        from queries.neo4j_queries import supporters_relations
-
-        direct, around = supporters_relations(store, target.id, domain)
-    else:
-        direct = store.relations_of([target.id], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
-        measures = [r.source for r in direct if r.type == FOR and r.source.startswith("measure:")]
-        projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
-        around = store.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
-    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS], round)
+    direct, around = store.supporters_relations(target.id, domain)
+    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS and _in_programme(r, programme)], round)
     kept_rounds = {x for r in pairing for x in r.props.get("rounds", [])}
     item_domains: dict[str, list[str]] = {}
     for r in around:
@@ -127,7 +126,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
             continue
         supporter(r.source).supports.append(_support("pairing", r, doms))
     for r in around:
-        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT):
+        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT) or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue
@@ -152,13 +151,15 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
                                        (x.measure or x.project or {}).get("id", "")))
     out.sort(key=lambda sp: (min(LEVEL_ORDER.get(x.level or "", 9) for x in sp.supports) if sp.supports else 9,
                              sp.type != REGION, sp.id))
-    return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current"},
+    return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current",
+                                           **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
                          _brief(target), out)
 
 
 def supported_by(store: GraphStore, supporter: str, field: str | None = None,
-                 round: str | None = "all") -> SupportResult:
-    """The reverse: which regions a region or organisation supports, and how."""
+                 round: str | None = "all", programme: str = DEFAULT_PROGRAMME) -> SupportResult:
+    """The reverse: which regions a region or organisation supports, and how (山海协作 unless
+    `programme` is "all" or another programme)."""
     round = _check_round(store, round)
     lk = lookup_for(store)
     src = lk.resolve(supporter, (REGION, ORGANIZATION))
@@ -183,13 +184,13 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
             by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("level"), [])
         return by_id[node_id]
 
-    for r in filter_rounds([r for r in rels if r.type == SUPPORTS], round):
+    for r in filter_rounds([r for r in rels if r.type == SUPPORTS and _in_programme(r, programme)], round):
         doms = list(r.props.get("domains", []))
         if domain and domain not in doms:
             continue
         target(r.target).supports.append(_support("pairing", r, doms))
-    for r in rels:
-        if r.type == SUPPORTS:
+    for r in rels:  # measures and projects belong to 山海协作 plans
+        if r.type == SUPPORTS or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue
@@ -210,8 +211,14 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
         sp.domains = sorted({d for x in sp.supports for d in x.domains})
         sp.supports.sort(key=lambda x: (x.via, x.mechanism or "", (x.measure or x.project or {}).get("id", "")))
     out.sort(key=lambda sp: sp.id)
-    return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current"},
+    return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current",
+                                          **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
                          _brief(src), out)
+
+
+def _in_programme(r: Relation, programme: str) -> bool:
+    """A SUPPORTS without a programme predates the property: it is 山海协作."""
+    return programme == "all" or r.props.get("programme", DEFAULT_PROGRAMME) == programme
 
 
 def _check_round(store: GraphStore, round_: str | None) -> str | None:

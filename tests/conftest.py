@@ -27,7 +27,7 @@ def gazetteer(reference: Reference) -> Gazetteer:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real corpus built once per session into a temporary directory."""
-    from graph.build import build
+    from api.build import build
 
     out = tmp_path_factory.mktemp("build")
     build(out=out)
@@ -53,11 +53,12 @@ def neo4j_store(built: Path) -> Iterator[object]:
         if neo4j_required():
             pytest.fail("NEO4J_URI is not set but a real Neo4j is required (CI): run the tests via `make test`")
         pytest.skip("no Neo4j: set NEO4J_URI or run `make test`")
+    from api.settings import Settings
     from graph import snapshot
     from graph.neo4j_store import Neo4jStore
     from graph.neo4j_sync import sync
 
-    store = Neo4jStore.from_env()
+    store = Neo4jStore.from_config(Settings().store_config())
     sync(snapshot.read(built), store)
     yield store
     store.close()
@@ -75,7 +76,7 @@ def base(tmp_path: Path) -> tuple[Path, Path, bytes]:
     the "previous build" that bad input must leave untouched."""
     import shutil
 
-    from graph.build import build
+    from api.build import build
 
     src = tmp_path / "src"
     src.mkdir()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
+from api.build import build
 from graph.model import InputError
 from graph.reference import REPO_ROOT
 

@@ -37,6 +37,11 @@ def test_quick_bench_writes_results(tmp_path: Path) -> None:
     ids = {f["id"] for f in data["figures"]}
     assert {"build.real.median", "build.synthetic.1x", "build.synthetic.10x", "build.scaling.10x"} <= ids
     assert "query.supporters_of.p50" in ids and "query.ask.p50" in ids
+    if data["sections"]["api"]["status"] == "ok":
+        # Kept ids: other tooling reads these two; the varied load reports every variant.
+        assert {"api.supporters.uncached_vs_bare", "api.ask.uncached_vs_bare"} <= ids
+        for variant in ("cached", "uncached", "cold"):
+            assert {f"api.load.{variant}.rps", f"api.load.{variant}.p95", f"api.load.{variant}.errors"} <= ids
     for f in data["figures"]:
         assert {"id", "label", "value", "unit", "target", "ok"} <= set(f)
         assert f["value"] is None or isinstance(f["value"], int | float)

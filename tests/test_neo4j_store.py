@@ -46,7 +46,17 @@ from graph.model import (
 from graph.neo4j_store import HINT, Neo4jStore
 from graph.neo4j_sync import SCHEMA_ITEMS, SyncSummary, dynamic_labels, sync, sync_row_by_row
 from graph.snapshot import Snapshot
-from graph.store import GraphStore, StoreUnavailable
+from graph.store import GraphStore, StoreConfig, StoreUnavailable
+
+
+def _config() -> StoreConfig:
+    # Not api.settings: this file also runs as a script (the killed sync's child) from tests/, where
+    # the name `api` would be tests/api. The same variables, the same defaults.
+    default = StoreConfig()
+    return StoreConfig(neo4j_uri=os.environ.get("NEO4J_URI") or default.neo4j_uri,
+                       neo4j_user=os.environ.get("NEO4J_USER") or default.neo4j_user,
+                       neo4j_password=os.environ.get("NEO4J_PASSWORD") or "",
+                       neo4j_database=os.environ.get("NEO4J_DATABASE") or default.neo4j_database)
 
 REPO = Path(__file__).resolve().parents[1]
 CLEAR = "MATCH (n) DETACH DELETE n"
@@ -63,7 +73,7 @@ def live() -> Iterator[Neo4jStore]:
         if os.environ.get("CI") == "true" or os.environ.get("SHANHAI_REQUIRE_NEO4J") == "1":
             pytest.fail("a real Neo4j is required here: " + message)
         pytest.skip(message)
-    opened = Neo4jStore.from_env()
+    opened = Neo4jStore.from_config(_config())
     found = Snapshot(opened.nodes(), opened.all_relations())
     yield opened
     opened.driver.execute_query(CLEAR, database_=opened.database)
@@ -290,11 +300,7 @@ def test_per_label_statements_where_labels_cannot_be_dynamic(db: Neo4jStore,
 
 @pytest.mark.neo4j
 def test_one_round_trip_reads_equal_relations_of(db: Neo4jStore) -> None:
-    """queries.neo4j_queries: the relationships relations_of gives, evidence only where asked for."""
-    # Imported here: this file also runs as a script (the killed sync's child), and from tests/ the
-    # name `queries` would be tests/queries.
-    from queries.neo4j_queries import relations_among, relations_around, supporters_relations
-
+    """The store's one-round-trip capabilities: the relationships relations_of gives, evidence only where asked."""
     snap = support_snapshot()
     sync(snap, db)
     mem = MemoryStore(snap.nodes, snap.relations)
@@ -305,9 +311,9 @@ def test_one_round_trip_reads_equal_relations_of(db: Neo4jStore) -> None:
     ids = [n.id for n in snap.nodes]
     for types in (None, [], [SUPPORTS, PART_OF], ["NOPE"]):
         for group in ([ids[0]], ids, ["region:lishui", "region:lishui"], ["region:nowhere"], []):
-            assert relations_around(db, group, types) == bare(mem.relations_of(group, "both", types))
+            assert db.relations_around(group, types) == bare(mem.relations_of(group, "both", types))
             kept = set(group)
-            assert relations_among(db, group, types) == [
+            assert db.relations_among(group, types) == [
                 r for r in mem.relations_of(group, "both", types) if r.source in kept and r.target in kept]
 
     in_domain = {(r.source, r.target) for r in snap.relations if r.type == IN_DOMAIN}
@@ -317,7 +323,7 @@ def test_one_round_trip_reads_equal_relations_of(db: Neo4jStore) -> None:
                  or r.type in (BENEFITS, LOCATED_IN)]
         around = mem.relations_of(items, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
         for domain in (None, "domain:healthcare", "domain:education", "domain:nowhere"):
-            got_direct, got_around = supporters_relations(db, region, domain)
+            got_direct, got_around = db.supporters_relations(region, domain)
             assert (bare(got_direct), bare(got_around)) == (bare(direct), bare(around)), (region, domain)
 
             def shown(r: Relation, domain: str | None = domain) -> bool:
@@ -329,7 +335,7 @@ def test_one_round_trip_reads_equal_relations_of(db: Neo4jStore) -> None:
             assert [r.evidence for r in got_direct + got_around] == [
                 r.evidence if r.type in (SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT) and shown(r) else []
                 for r in direct + around], (region, domain)
-    assert any(r.evidence for r in supporters_relations(db, "region:yongjia", "domain:education")[1])
+    assert any(r.evidence for r in db.supporters_relations("region:yongjia", "domain:education")[1])
 
 
 @pytest.mark.neo4j
@@ -411,7 +417,7 @@ def test_unreachable_server_fails_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     uri = f"bolt://127.0.0.1:{port}"
     monkeypatch.setenv("NEO4J_URI", uri)
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    store = Neo4jStore.from_env()
+    store = Neo4jStore.from_config(_config())
     try:
         started = time.monotonic()
         with pytest.raises(StoreUnavailable) as failure:
@@ -431,6 +437,6 @@ def test_unreachable_server_fails_fast(monkeypatch: pytest.MonkeyPatch) -> None:
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--sync-synthetic"]:
     # The child of test_sync_killed_halfway_converges: reports progress so the parent can kill it.
-    child_store = Neo4jStore.from_env()
+    child_store = Neo4jStore.from_config(_config())
     sync(synthetic(SYNTHETIC_SIZE, int(sys.argv[2])), child_store, batch_size=500,
          progress=lambda stage, done, total: print(stage, done, total, flush=True))

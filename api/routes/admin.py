@@ -30,27 +30,17 @@ def _graph_dir(request: Request) -> Path:
 def _serve_snapshot(app: FastAPI, store: GraphStore, directory: Path) -> dict[str, Any]:
     """Make the served store hold the snapshot in `directory`: reload it (memory) or sync it (Neo4j)."""
     snap = snapshot.read(directory)
-    if store.kind == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-        from graph.neo4j_sync import sync
-
-        assert isinstance(store, Neo4jStore)
-        summary = sync(snap, store)
-        swap_store(app, store)  # same store object; clears the cached view and name index
-        return {"store": "neo4j", "sync": summary.to_dict()}
-    from graph.memory_store import MemoryStore
-
-    fresh = MemoryStore(snap.nodes, snap.relations)
-    fresh.snapshot_meta, fresh.warnings, fresh.checks = snap.meta, snap.warnings, snap.checks
-    previous = swap_store(app, fresh)
+    # A memory store hands back a new store for the snapshot; Neo4j syncs it and serves it itself.
+    fresh, done = store.reloaded(snap)
+    previous = swap_store(app, fresh)  # also clears the cached view, name index and answers
     if previous is not None and previous is not fresh:
         previous.close()
-    return {"store": "memory", "nodes": len(snap.nodes), "relationships": len(snap.relations)}
+    return done
 
 
 @router.post("/rebuild", summary="Build the graph from the sources and serve it")
 def rebuild(request: Request, _: AdminDep, store: StoreDep) -> dict[str, Any]:
-    from graph.build import build
+    from api.build import build
 
     directory = _graph_dir(request)
     if not _WRITE_LOCK.acquire(blocking=False):

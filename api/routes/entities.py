@@ -6,8 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
+from api.csv_out import FormatParam, csv_response, field_names, supporter_rows, with_csv
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
+from api.evidence import EvidenceParam, compact, shape
 from api.examples import (
     NODE_EXAMPLE,
     REGION_EXAMPLE,
@@ -15,6 +17,9 @@ from api.examples import (
     SUPPORTERS_EXAMPLE,
     example,
 )
+from api.jsonresp import FastJSON
+from api.limits import MAX_NAME
+from api.memo import memoised
 from api.pagination import paginate
 from api.params import FieldParam, RoundParam, check_round, node_out
 from api.state import graph_view
@@ -23,60 +28,83 @@ from queries.lookup import lookup_for
 from queries.region_profile import region_profile
 from queries.support import supported_by, supporters_of
 
-router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES, default_response_class=FastJSON)
 
 NameParam = Annotated[str, Path(description="id, Chinese name, short name, alias or pinyin",
-                                 examples=["永嘉县", "永嘉", "Yongjia", "region:yongjiaxian"])]
+                                 max_length=MAX_NAME, examples=["永嘉县", "永嘉", "Yongjia", "region:yongjiaxian"])]
+Answer = dict[str, Any]
 
-
-
-@router.get("/regions/{name}", summary="A region's profile", responses={200: example(REGION_EXAMPLE)})
-def region(name: NameParam, store: StoreDep) -> dict[str, Any]:
+@router.get("/regions/{name}", summary="A region's profile", response_model=Answer,
+            responses={200: example(compact(REGION_EXAMPLE))})
+def region(request: Request, name: NameParam, store: StoreDep, evidence: EvidenceParam = "compact") -> FastJSON:
     """Category and 一县一业 (with their evidence), supporters grouped by mechanism, projects,
     measures, indicators and the documents that speak of the region."""
-    return region_profile(store, name).to_dict()
+    return FastJSON(memoised(request, ("region", name, evidence),
+                             lambda: shape(region_profile(store, name).to_dict(), evidence)))
 
 
-@router.get("/regions/{name}/supporters", summary="Who supports a region",
-            responses={200: example(SUPPORTERS_EXAMPLE)})
+@router.get("/regions/{name}/supporters", summary="Who supports a region", response_model=Answer,
+            responses=with_csv({200: example(compact(SUPPORTERS_EXAMPLE))}))
 def region_supporters(request: Request, name: NameParam, store: StoreDep, page: PageDep,
-                      field: FieldParam = None, round: RoundParam = None) -> dict[str, Any]:
+                      field: FieldParam = None, round: RoundParam = None,
+                      evidence: EvidenceParam = "compact", format: FormatParam = "json") -> Any:
     """Pairings, stated support, measures for it and projects in it — each with its evidence.
 
     `field` keeps support tied to that field (a general pairing names no field, so it drops out);
     `round`: `current` (default: the region's latest round), `all`, or a round id.
     """
-    rnd = check_round(graph_view(request.app, store), round)
-    result = supporters_of(store, name, field, rnd)
-    return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
-                    params=result.params, subject=result.subject)
+    if format == "csv":  # a download: every quote whole, one row per support
+        result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supporters-{result.subject['id']}.csv")
+
+    def answer() -> tuple[list[Any], dict[str, Any]]:
+        result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
+        return (shape([s.to_dict() for s in result.supporters], evidence),
+                {"query": result.query, "params": result.params, "subject": result.subject})
+
+    items, head = memoised(request, ("supporters", name, field, round, evidence), answer)
+    return FastJSON(paginate(items, page, **head))
 
 
-@router.get("/organizations/{name}", summary="An organisation and whom it supports",
-            responses={200: example(NODE_EXAMPLE)})
-def organization(name: NameParam, store: StoreDep) -> dict[str, Any]:
-    node = lookup_for(store).resolve(name, (ORGANIZATION,))
-    return {"organization": node_out(node),
-            "supports": [s.to_dict() for s in supported_by(store, node.id).supporters]}
+@router.get("/organizations/{name}", summary="An organisation and whom it supports", response_model=Answer,
+            responses={200: example(compact(NODE_EXAMPLE))})
+def organization(request: Request, name: NameParam, store: StoreDep,
+                 evidence: EvidenceParam = "compact") -> FastJSON:
+    def answer() -> dict[str, Any]:
+        node = lookup_for(store).resolve(name, (ORGANIZATION,))
+        return shape({"organization": node_out(node),
+                      "supports": [s.to_dict() for s in supported_by(store, node.id).supporters]}, evidence)
+
+    return FastJSON(memoised(request, ("organization", name, evidence), answer))
 
 
-@router.get("/supported-by/{name}", summary="Whom a region or organisation supports",
-            responses={200: example(SUPPORTED_BY_EXAMPLE)})
+@router.get("/supported-by/{name}", summary="Whom a region or organisation supports", response_model=Answer,
+            responses=with_csv({200: example(compact(SUPPORTED_BY_EXAMPLE))}))
 def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
               field: FieldParam = None,
-              round: Annotated[str | None, Query(description="`all` (default), `current` or a round id")] = "all",
-              ) -> dict[str, Any]:
-    rnd = check_round(graph_view(request.app, store), round)
-    result = supported_by(store, name, field, rnd)
-    return paginate([s.to_dict() for s in result.supporters], page, query=result.query,
-                    params=result.params, subject=result.subject)
+              round: Annotated[str | None, Query(description="`all` (default), `current` or a round id",
+                                                 max_length=MAX_NAME)] = "all",
+              evidence: EvidenceParam = "compact", format: FormatParam = "json") -> Any:
+    if format == "csv":  # a download: every quote whole, one row per support
+        result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supported-by-{result.subject['id']}.csv")
+
+    def answer() -> tuple[list[Any], dict[str, Any]]:
+        result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
+        return (shape([s.to_dict() for s in result.supporters], evidence),
+                {"query": result.query, "params": result.params, "subject": result.subject})
+
+    items, head = memoised(request, ("supported_by", name, field, round, evidence), answer)
+    return FastJSON(paginate(items, page, **head))
 
 
-@router.get("/nodes/{name}", summary="Any node by id or name, with its relationships",
+@router.get("/nodes/{name}", summary="Any node by id or name, with its relationships", response_model=Answer,
             responses={200: example(NODE_EXAMPLE)})
 def node(request: Request, name: NameParam, store: StoreDep,
          with_relationships: Annotated[bool, Query(description="include relationships and evidence")] = True,
-         ) -> dict[str, Any]:
+         ) -> FastJSON:
     found = store.node(name) or lookup_for(store).resolve(name)
     out = node_out(found)
     if with_relationships:
@@ -84,4 +112,4 @@ def node(request: Request, name: NameParam, store: StoreDep,
         out["relationships"] = [
             {**r.to_dict(), "domains": view.edge_domains(r)} for r in view.relations_at(found.id)
         ]
-    return out
+    return FastJSON(out)

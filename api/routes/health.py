@@ -32,7 +32,7 @@ def health(request: Request) -> JSONResponse:
         except StoreUnavailable as exc:
             reason = str(exc)
         if not reachable and reason is None:
-            where = getattr(store, "uri", None)
+            where = store.location
             reason = f"the {kind} store does not answer" + (f" at {where}" if where else "")
     body: dict[str, Any] = {"status": "ok" if reachable else "unavailable",
                             "store": {"kind": kind, "reachable": reachable}}

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Request
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
 from api.examples import STATS_EXAMPLE, example
+from api.jsonresp import FastJSON
 from api.state import graph_view
 from graph.model import SUPPORTS
 
-router = APIRouter(prefix="/api", tags=["stats"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["stats"], responses=ERROR_RESPONSES, default_response_class=FastJSON)
 
 
 @router.get("/stats", summary="Node and relationship counts, checks, warnings",
@@ -35,6 +36,6 @@ def stats(request: Request, store: StoreDep) -> dict[str, Any]:
         "supports_by_mechanism": dict(sorted(mechanisms.items())),
         "rounds": view.rounds(),
         # Only the memory store has the snapshot's build report; Neo4j holds the graph alone.
-        "checks": getattr(store, "checks", []),
-        "warnings": getattr(store, "warnings", []),
+        "checks": store.checks,
+        "warnings": store.warnings,
     }

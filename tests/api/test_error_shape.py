@@ -13,6 +13,7 @@ from api.app import create_app
 from api.settings import Settings
 from graph.model import Node, Relation
 from graph.store import StoreUnavailable
+from graph.store_base import StoreBase
 from tests.api.conftest import tiny_store
 
 
@@ -89,7 +90,7 @@ def test_store_unavailable_is_503(no_snapshot_app: TestClient) -> None:
     assert set(health.json()["error"]) == {"code", "message", "details"}
 
 
-class _FailingStore:
+class _FailingStore(StoreBase):
     """A store whose server went away after start-up, or whose code has a bug."""
 
     kind = "neo4j"

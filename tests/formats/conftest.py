@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from graph.build import BuildReport, build
+from api.build import BuildReport, build
 from tests.conftest import SOURCES
 
 ROUND = "2021-provincial"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
+from api.build import build
 from graph.model import InputError
 from tests.fixtures.formats import make
 

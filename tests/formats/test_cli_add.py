@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from api.build import build
 from graph import snapshot as snapshot_io
-from graph.build import build
 from graph.reference import REPO_ROOT
 from tests.conftest import SOURCES
 from tests.fixtures.formats import make

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import BuildReport
+from api.build import BuildReport
 from graph.gazetteer import Gazetteer
 from tests.conftest import SOURCES
 from tests.fixtures.formats import make

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.build import BuildReport
+from api.build import BuildReport
 from tests.fixtures.formats import make
 from tests.formats.conftest import build_one
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.build import build
+from api.build import build
 from loaders.formats import Paragraph, read_document, render
 from tests.fixtures.formats import make
 

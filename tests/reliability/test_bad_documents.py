@@ -18,9 +18,9 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.app import create_app
+from api.build import build
 from api.settings import Settings
 from graph import snapshot as snapshot_io
-from graph.build import build
 from graph.model import InputError
 from graph.reference import REPO_ROOT
 from tests.reliability.procs import SHANHAI, clean_env

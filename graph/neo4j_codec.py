@@ -1,0 +1,128 @@
+"""The one codec between the model's records and what Neo4j stores: props, evidence, compact rows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from neo4j import Record
+
+from graph.model import LABELS, Evidence, Node, Relation
+
+ENTITY = "Entity"  # helper label on every node: carries the unique id constraint
+
+# Property names the codec owns; a record prop with such a name is stored JSON-encoded as json_<key>.
+RESERVED = frozenset({"id", "name", "rel_id", "prop_keys", "content_hash"})
+RESERVED_PREFIXES = ("json_", "ev_")
+_SCALARS = (str, bool, int, float)
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _native(value: Any) -> bool:
+    """Whether Neo4j can hold the value as a property unchanged (and hand back the same Python value)."""
+    if type(value) in _SCALARS:
+        return type(value) is not int or _INT64[0] <= value <= _INT64[1]
+    if type(value) is list:
+        if not value:
+            return True  # Neo4j 5 stores an empty list and returns [] (checked against 5.26)
+        # Homogeneous by exact type: [1, True] or [1, 2.5] would come back coerced or be refused.
+        first = type(value[0])
+        return first in _SCALARS and all(type(v) is first and _native(v) for v in value)
+    return False  # None (SET drops null properties), dicts, lists of dicts, mixed lists
+
+
+def _stored_key(key: str) -> str | None:
+    """The property name a prop lives under natively, or None when it must be JSON-encoded."""
+    return None if key in RESERVED or key.startswith(RESERVED_PREFIXES) else key
+
+
+def encode_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Record props → Neo4j properties; `prop_keys` keeps their order so decoding is exact."""
+    out: dict[str, Any] = {"prop_keys": list(props)}
+    for key, value in props.items():
+        if _stored_key(key) is not None and _native(value):
+            out[key] = value
+        else:
+            out["json_" + key] = json.dumps(value, ensure_ascii=False)
+    return out
+
+
+def encode_evidence(evidence: list[Evidence]) -> dict[str, list[Any]]:
+    """Evidence as parallel lists Cypher can read; ev_note_null tells a None note from an empty one."""
+    return {
+        "ev_document": [e.document for e in evidence],
+        "ev_locator": [e.locator for e in evidence],
+        "ev_quote": [e.quote for e in evidence],
+        "ev_note": [e.note or "" for e in evidence],
+        "ev_note_null": [e.note is None for e in evidence],
+    }
+
+
+def with_hash(kind: str, props: dict[str, Any]) -> dict[str, Any]:
+    """Stamp `content_hash`: sha1 of the canonical JSON of exactly what is stored, plus label or type."""
+    canonical = json.dumps([kind, props], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return {**props, "content_hash": hashlib.sha1(canonical.encode("utf-8")).hexdigest()}
+
+
+def encode_node(node: Node) -> dict[str, Any]:
+    props = {"id": node.id, "name": node.name, **encode_props(node.props), **encode_evidence(node.evidence)}
+    return with_hash(node.label, props)
+
+
+def encode_relation(rel: Relation, rel_id: str | None = None) -> dict[str, Any]:
+    """`rel_id` when the caller already has `rel.id` (a hash computed on each access)."""
+    props = {"rel_id": rel_id or rel.id, **encode_props(rel.props), **encode_evidence(rel.evidence)}
+    return with_hash(f"{rel.type}|{rel.source}|{rel.target}", props)
+
+
+def decode_props(stored: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in stored.get("prop_keys") or []:
+        encoded = stored.get("json_" + key)
+        out[key] = json.loads(encoded) if encoded is not None else stored.get(key)
+    return out
+
+
+def decode_evidence(stored: dict[str, Any]) -> list[Evidence]:
+    columns = [stored.get(k) or [] for k in ("ev_document", "ev_locator", "ev_quote", "ev_note", "ev_note_null")]
+    return [Evidence(d, loc, q, None if null else note) for d, loc, q, note, null in zip(*columns, strict=True)]
+
+
+def decode_node(labels: list[str], stored: dict[str, Any]) -> Node:
+    label = next((x for x in LABELS if x in labels), None) or min(x for x in labels if x != ENTITY)
+    return Node(stored["id"], label, stored["name"], decode_props(stored), decode_evidence(stored))
+
+
+def decode_relation(record: Record) -> Relation:
+    stored = record["props"]
+    return Relation(record["type"], record["source"], record["target"], decode_props(stored),
+                    decode_evidence(stored))
+
+
+def decode_row(row: list[Any]) -> Relation:
+    """A compact row as decode_relation would give the whole relationship."""
+    _, source, rel_type, target, keys, encoded, native, evidence = row
+    props = {k: json.loads(e) if e is not None else v for k, e, v in zip(keys or [], encoded, native, strict=True)}
+    documents, locators, quotes, notes, nulls = (column or [] for column in (evidence or [None] * 5))
+    return Relation(rel_type, source, target, props,
+                    [Evidence(d, loc, q, None if null else note)
+                     for d, loc, q, note, null in zip(documents, locators, quotes, notes, nulls, strict=True)])
+
+
+def _decoded(rows: Iterable[list[Any]]) -> list[Relation]:
+    """Rows decoded and ordered like `relations_of` (by relationship id)."""
+    return [decode_row(row) for row in sorted(rows, key=lambda row: row[0])]
+
+
+
+def decode_rows(rows: Iterable[list[Any]]) -> list[Relation]:
+    """Compact rows decoded and ordered like `relations_of` (by relationship id, stored as rel_id)."""
+    return [decode_row(row) for row in sorted(rows, key=lambda row: row[0])]
+
+
+def wanted_types(types: Iterable[str] | None) -> list[str] | None:
+    """The relationship types a read asks for; the same truthiness rule as both stores: None or an empty
+    list means every type."""
+    return sorted(set(types)) if types else None

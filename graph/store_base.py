@@ -1,0 +1,41 @@
+"""The generic half of every store: capabilities worked out from `relations_of`, build metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from graph.model import BENEFITS, FOR, IN_DOMAIN, LOCATED_IN, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Relation
+
+
+class StoreBase:
+    """Backends subclass this and override a capability where they can answer it faster."""
+
+    kind = "base"
+    immutable = False
+    snapshot_meta: dict[str, Any] = {}  # noqa: RUF012 - replaced per instance where the backend has them
+    checks: list[dict[str, Any]] = []  # noqa: RUF012
+    warnings: list[dict[str, Any]] = []  # noqa: RUF012
+
+    @property
+    def location(self) -> str | None:
+        return None
+
+    def relations_of(self, node_ids: Iterable[str], direction: str = "both",
+                     types: Iterable[str] | None = None) -> list[Relation]:
+        raise NotImplementedError
+
+    def supporters_relations(self, region_id: str, domain_id: str | None
+                             ) -> tuple[list[Relation], list[Relation]]:
+        direct = self.relations_of([region_id], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
+        measures = [r.source for r in direct if r.type == FOR and r.source.startswith("measure:")]
+        projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
+        around = self.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
+        return direct, around
+
+    def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        return self.relations_of(node_ids, "both", types)
+
+    def relations_among(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
+        kept = set(node_ids)
+        return [r for r in self.relations_of(node_ids, "both", types) if r.source in kept and r.target in kept]
