@@ -77,7 +77,8 @@ def render(doc: Document) -> Rendered:
             add("", locs[-1])
         if isinstance(block, Paragraph):
             for k, line in enumerate(block.text.split("\n")):
-                add(line, block.line_locators[k] if k < len(block.line_locators) else block.locator)
+                # An indent is layout, and a leading tab would make the line read as a table cell.
+                add(line.lstrip(" \t\u3000"), block.line_locators[k] if k < len(block.line_locators) else block.locator)
         elif not _row_layout(block):
             _cell_layout(block, add)
         else:
@@ -93,8 +94,9 @@ ROW_TABLE_WORDS = ("受援地", "支援地", "产业园", "事项")
 
 
 def _row_layout(table: Table) -> bool:
-    header = "".join(c for i, row in enumerate(table.rows[:3]) if i not in table.spans for c in row)
-    return any(word in re.sub(r"\s+", "", header) for word in ROW_TABLE_WORDS)
+    """Whether the table's header (its first row that is not a title) names a row reader's column."""
+    header = next((row for i, row in enumerate(table.rows) if i not in table.spans), [])
+    return any(word in re.sub(r"\s+", "", "".join(header)) for word in ROW_TABLE_WORDS)
 
 
 def _one_line(cell: str) -> str:
@@ -123,14 +125,18 @@ class Merged(Enum):
 def resolve_merges(grid: list[list[str | Merged]]) -> tuple[list[list[str]], set[int]]:
     """Rows with one text per column. A position covered from above takes that cell's value (a
     vertically merged cell repeats on every row it spans); one covered from the left stays empty, so
-    a label spanning columns stands once, in its first column. A row that is one cell covering the
-    whole width becomes a spanning row `[text]`."""
+    a label spanning columns stands once, in its first column. A row whose only text is in its first
+    cell (merged across the width or not) becomes a spanning row `[text]`."""
     rows: list[list[str]] = []
     spans: set[int] = set()
     for r, raw in enumerate(grid):
-        if len(raw) > 1 and isinstance(raw[0], str) and all(c is Merged.LEFT for c in raw[1:]):
+        first = raw[0] if raw and isinstance(raw[0], str) else ""
+        # A title or section row (二、经济强县…, 一、产业合作领域) is one cell across the width, merged or
+        # typed into the first column with the rest left empty; a lone number is a row's 序号, not a title.
+        if len(raw) > 1 and first.strip() and not first.strip().isdigit() and all(
+                c is Merged.LEFT or (isinstance(c, str) and not c.strip()) for c in raw[1:]):
             spans.add(r)
-            rows.append([raw[0]])
+            rows.append([first])
             continue
         row: list[str] = []
         for c, cell in enumerate(raw):

@@ -12,6 +12,9 @@ from graph.model import InputError
 from loaders.formats.model import Document, Merged, Paragraph, Table, resolve_merges
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+# Page furniture: a line that is only a page number (- 3 -, — 3 —, 第3页, 3/10). Left in, it would stand
+# between the two halves of a table split across pages and end the table there.
+_PAGE_NUMBER_RE = re.compile(r"[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[-—–\s]*")
 
 
 def read(data: bytes, shown: str) -> Document:
@@ -44,9 +47,10 @@ def _page(page: Any, number: int) -> list[Paragraph | Table]:
         return not any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, Paragraph | Table]] = []
-    lines = [ln for ln in page.filter(outside).extract_text_lines() if ln["text"].strip()]
+    lines = [ln for ln in page.filter(outside).extract_text_lines()
+             if ln["text"].strip() and not _PAGE_NUMBER_RE.fullmatch(ln["text"])]
     run: list[tuple[float, str, str]] = []
-    for k, ln in enumerate(lines, 1):
+    for k, ln in enumerate(lines, 1):  # "line k" counts the page's text lines outside its tables
         run.append((ln["top"], ln["text"], f"p.{number} line {k}"))
     for t_index, table in enumerate(found, 1):
         rows, spans = resolve_merges(_grid(table))

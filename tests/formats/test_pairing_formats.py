@@ -103,6 +103,16 @@ def test_pdf_table_yields_the_same_county_pairings_with_pages(tmp_path: Path, fi
     assert _evidence(report, "温岭市", "三门县") == [("county table/p.2 table 1 row 51", "26\t台州市\t三门县\t温岭市")]
 
 
+def test_pdf_table_over_three_pages_with_page_numbers(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
+    """Rows 30 pt high: the table runs over pages 2–4, its header repeated, "- 3 -" at each page's foot."""
+    report = build_one(tmp_path, make.pairing_pdf(fixtures_dir / "annex.pdf", row_height=30))
+    assert county_pairs(report) == expected
+    # 永嘉县 (no. 17) opens page 4 of this layout: the row after the repeated header.
+    assert _evidence(report, "温州市瓯海区", "永嘉县") == [("county table/p.4 table 1 row 2",
+                                                         "17\t温州市\t永嘉县\t温州市瓯海区")]
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
 def test_text_in_other_encodings_reads_like_utf8(tmp_path: Path, encoding: str, expected: set[tuple[str, str]]) -> None:
     text = (SOURCES / "zhejiang_2021_pairing_guidance.txt").read_text(encoding="utf-8")
