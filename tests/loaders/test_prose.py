@@ -171,3 +171,17 @@ def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
     }
     amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert amounts == [500, 12000]
+
+
+def test_web_page_with_mixed_forms_and_garbled_bytes(gazetteer: Gazetteer) -> None:
+    text, res = load("news_web_mixed_forms.txt", gazetteer)
+    # L2 "平湖·松阳携手共建“飞地”园区", L4 "平湖市与松阳縣签订山海協作“飞地”共建协议" (mixed forms, ASCII comma),
+    # L5 "平湖市已向松阳县拨付援建资金８００万元，用于大东坝镇石仓村…" (full-width digits); L6 garbled
+    # bytes give nothing; L7 "結對關係尚未調整" is negated.
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.props["mechanism"],
+            r.evidence[0].locator) for r in res.relations}
+    assert got == {("平湖市", "松阳县", "enclave", "L2"), ("平湖市", "松阳县", "enclave", "L4"),
+                   ("平湖市", "松阳县", "aid_fund", "L5")}
+    fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
+    assert fund.props["amount_wan"] == 800 and fund.props["villages"] == ["石仓村"]
+    assert "８００万元" in fund.evidence[0].quote  # the file's full-width digits, not the NFKC form
