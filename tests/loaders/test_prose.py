@@ -174,7 +174,7 @@ def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
 
 
 def test_web_page_with_mixed_forms_and_garbled_bytes(gazetteer: Gazetteer) -> None:
-    text, res = load("news_web_mixed_forms.txt", gazetteer)
+    _, res = load("news_web_mixed_forms.txt", gazetteer)
     # L2 "平湖·松阳携手共建“飞地”园区", L4 "平湖市与松阳縣签订山海協作“飞地”共建协议" (mixed forms, ASCII comma),
     # L5 "平湖市已向松阳县拨付援建资金８００万元，用于大东坝镇石仓村…" (full-width digits); L6 garbled
     # bytes give nothing; L7 "結對關係尚未調整" is negated.
