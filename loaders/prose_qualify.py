@@ -49,7 +49,8 @@ def qualify(text: str, link: Link, kind: str, clause: str, tail: str, ps: list[P
     elif (kind == "dash" and re.search(r"产业园|园区|产业平台", tail)) \
             or re.search(r"共建[^，。；]{0,10}(?:产业园|园区)", words):
         link.mechanism = "park_cobuild"
-    elif kind == "give" or re.search(r"(?:援建|帮扶|援助|协作)资金", clause):
+    elif (kind == "give" and re.search(r"资金|\d(?:万|亿)元", clause)) \
+            or re.search(r"(?:援建|帮扶|援助|协作)资金", clause):
         link.mechanism = "aid_fund"
     elif sup.label == ORGANIZATION or rec.label == ORGANIZATION or "partner" in link.props:
         link.mechanism = ("institution_pairing" if "partner" in link.props

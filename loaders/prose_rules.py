@@ -22,7 +22,8 @@ _VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟()（）:：《》“�
                    r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
 _POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
                    r"对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
-_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|投入|拨付|下达|捐赠|捐助)给?")
+_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|对|投入|拨付|下达|捐赠|捐助)给?")
+_TOWARD_SUPPORT = re.compile(r"^(?:进行|开展|实施|展开)?(?:山海协作)?(?:结对帮扶|对口帮扶|对口支援|帮扶|援建|支援)")
 _GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供")
 _MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
 _IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
@@ -91,7 +92,10 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             if gap:  # two names side by side (a table flattened) are no statement at all
                 out.skipped.append("a dash between two places that names a road, line or nothing paired")
             continue
-        if kind == "give" and not (_FUND_VERB.search(tail) or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
+        if kind == "give" and _TOWARD_SUPPORT.match(tail):
+            kind = "toward"  # 余杭区对柯城区开展结对帮扶
+        elif kind == "give" and not (_FUND_VERB.search(tail)
+                                     or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
             continue
         if kind == "is" and not _POSS.match(tail):
             continue
@@ -143,6 +147,11 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
         return "conj"
     if _POSS.fullmatch(gap):
         return "poss"
+    m = _VERB.fullmatch(gap)  # before the money verbs: 结对 ends in 对, 对口 starts with it
+    if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
+        if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
+            return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
+        return "verb"
     if _GIVE.fullmatch(gap):
         return "give"
     if _IS.fullmatch(gap):
@@ -151,11 +160,6 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
         return "help"
     if _VISIT.fullmatch(gap):
         return "visit"
-    m = _VERB.fullmatch(gap)
-    if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
-        if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
-            return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
-        return "verb"
     return "other"
 
 

@@ -168,6 +168,10 @@ def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
         ("余杭区", "柯城区", "statement", "L19"),  # 余杭柯城携手打造共富样板
         # L20 杭州游客到丽水旅游: a visit about nothing paired
         ("浙江省二轻集团", "松阳县", "statement", "L21"),  # 松阳县的帮扶单位浙江省二轻集团
+        ("余杭区", "柯城区", "county_pairing", "L22"),  # 余杭区对柯城区开展结对帮扶
+        # L23 杭州对衢州的投资: no pairing wording
+        ("余杭区", "柯城区", "county_pairing", "L24"),  # 余杭结对柯城
+        ("萧山区", "淳安县", "statement", "L25"),  # 萧山区为淳安县捐赠物资
     }
     amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert amounts == [500, 12000]
