@@ -3,7 +3,7 @@
 The reader a document goes to when no specialised loader recognises it (`detect` is False: the
 build calls `loaders.fallback()`, whose test is `about_the_programme` — the text speaks of 结对, 帮扶,
 协作, 飞地 …; anything else still stops the build as unrecognised). Rules, in the order they apply
-(the pattern details are in loaders/prose_rules.py, loaders/prose_parties.py and
+(the pattern details are in loaders/prose_rules.py, loaders/prose_parties.py, loaders/prose_qualify.py and
 loaders/prose_institutions.py):
 
 - Text: line breaks and spaces are dropped (a wrap inside a paragraph joins its lines; a blank line or
@@ -45,8 +45,9 @@ from typing import Any
 from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult
 from loaders.base import Context, SourceDocument
 from loaders.prose_institutions import institution_links, town_links
-from loaders.prose_parties import stop_contexts
-from loaders.prose_rules import Link, document_programme, read_sentence
+from loaders.prose_parties import Link, stop_contexts
+from loaders.prose_qualify import document_programme
+from loaders.prose_rules import read_sentence
 from loaders.prose_text import prepare
 
 KIND = "prose"

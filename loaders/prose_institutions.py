@@ -8,8 +8,8 @@ from graph.gazetteer import is_mountain
 from graph.model import ORGANIZATION, REGION
 from graph.reference import Entry
 from loaders.base import Context
-from loaders.prose_parties import Party
-from loaders.prose_rules import INSTITUTION_KINDS, INTENT, NEG, Link, clause_end, clause_start
+from loaders.prose_parties import Link, Party
+from loaders.prose_rules import INSTITUTION_KINDS, INTENT, NEG, clause_end, clause_start
 
 # "与温州科技职业学院合作，建成文成县…研究院": the county is the sentence's other party.
 _WITH_BEFORE = re.compile(r"(?:^|[，,；;。])[^，,；;。]{0,8}?(?:与|和|同)$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from graph.gazetteer import is_mountain
 from graph.model import ORGANIZATION, REGION, Node, make_id, normalize
@@ -12,6 +13,9 @@ from loaders.base import Context
 
 # "四川省凉山州木里藏族自治县": a county outside Zhejiang named with its province, not in the reference data.
 _OUTSIDE_TAIL = r"(?:省|自治区|市)?(?:[一-龥]{2,6}?(?:州|地区|盟))?([一-龥]{2,7}?(?:自治县|县|旗))"
+
+
+_FACILITY_AFTER = re.compile(r"[一-龥]{0,3}?(?:港|国际机场|机场|码头|火车站|高铁站)")
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,17 @@ class Party:
     outside: bool = False
     region: str | None = None  # an organisation's own region id (from the reference data)
     kind: str | None = None
+
+
+@dataclass
+class Link:
+    """One support statement: supporter → recipient region, how, and what the sentence adds."""
+
+    supporter: Party
+    recipient: Party
+    mechanism: str
+    props: dict[str, Any] = field(default_factory=dict)
+    supporter_institution: str | None = None  # 杭州市第一人民医院: an institution of the supporter region
 
 
 @dataclass
@@ -64,6 +79,8 @@ def find_parties(ctx: Context, text: str, stops: dict[str, list[str]]) -> Partie
         if _stopped(text, m.start, m.end, stops.get(m.surface, [])):
             continue
         e = m.entry
+        if e.label == REGION and _FACILITY_AFTER.match(text, m.end):
+            continue  # 宁波舟山港, 杭州萧山国际机场: a port or an airport, not the place as a party
         if e.label == REGION:
             level = str(e.props.get("level"))
             if level not in ("county", "city", "province"):
@@ -123,4 +140,4 @@ def _drop_city_prefixes(ctx: Context, items: list[Party]) -> list[Party]:
     return keep
 
 
-__all__ = ["Parties", "Party", "find_parties", "region_side", "stop_contexts"]
+__all__ = ["Link", "Parties", "Party", "find_parties", "region_side", "stop_contexts"]

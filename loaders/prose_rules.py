@@ -5,25 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 from graph.model import ORGANIZATION, REGION
 from loaders.base import Context
-from loaders.prose_parties import Parties, Party, find_parties
+from loaders.prose_parties import Link, Parties, Party, find_parties
+from loaders.prose_qualify import GOVERNMENT_AFTER, INSTITUTION_AFTER, qualify
 
 # How two neighbouring parties are joined (the text between them, in match form).
 _LIST = re.compile(r"、")
 _AND = re.compile(r"和|及|以及")  # after a 、 list it ends the list (宁波、湖州和嘉兴)
 _CONJ = re.compile(r"(?:分别)?(?:[两二三四五六七八九十\d]+个?(?:市|县|区|地|县\(市、区\)|县市区|家|所))?"
                    r"(?:政府|人民政府|县政府|市政府)?(?:与|和|同|跟)")
-_DASH = re.compile(r"[—－\-–~～·・•]{1,2}")  # 余杭—柯城, 镇海·龙游
+_DASH = re.compile(r"[—－\-–~～·・•]{0,2}")  # 余杭—柯城, 镇海·龙游, and 鄞州衢江山海协作产业园 (no mark)
 _VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
                    r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
                    r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
 _POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
                    r"对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
-_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|投入|拨付|下达|捐赠|捐助)给?")
-_GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供")
+_GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|对|投入|拨付|下达|捐赠|捐助)给?")
+_TOWARD_SUPPORT = re.compile(r"^(?:进行|开展|实施|展开)?(?:山海协作)?(?:结对帮扶|对口帮扶|对口支援|帮扶|援建|支援)")
+_GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供|送来|送去")
 _MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
 _IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
 _PAIR_LIST_AFTER = re.compile(r"^(?:两地|两县|两区|两市|双方)?的?(?:山海协作|结对|协作|合作)")
@@ -33,10 +34,18 @@ _ORG_ONLY_VERBS = {"支持", "援助"}
 INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
 
 # What follows the second party.
-_CUE = re.compile(r"结对|协作|合作|共建|牵手|携手|帮扶|支援|援建|对口|飞地")
+_CUE = re.compile(r"结对|协作|合作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成对子|结为")
+# Between two regions 合作 alone is any cooperation (温州与丽水合作…): a pairing needs one of these.
+_CUE_REGIONS = re.compile(r"结对|协作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成对子|结为")
+_GEO_ANY = re.compile(r"铁路|高铁|高速|公路|国道|省道|航线|轨道交通|城际|隧道|大桥|管道|交界|接壤|毗邻|相邻")
+# 余杭区党政代表团赴柯城区考察山海协作: a visit about the pairing; 在余杭区的帮扶下，柯城区…
+_VISIT = re.compile(r"[^，,。；、与和同跟]{0,8}?(?:赴|到|来到|走进|前往)")
+_VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
+_HELP = re.compile(r"的(?:结对)?(?:帮扶|帮助|支持|援助|支援)下[，,]?")
 _GEO_AFTER = re.compile(r"^(?:[一-龥]{0,2})(?:铁路|高铁|高速|公路|国道|省道|线|航线|轨道|城际|通道|大道|隧道|大桥|管道|"
                         r"客运|专线|动车|快速路|一带|沿线|之间|交界|方向)")
-_PARK_AFTER = re.compile(r"^(?:两地)?(?:山海协作)?[^，。；]{0,6}?(?P<what>飞地|产业园|园区|产业平台|结对|协作|合作)")
+_PARK_AFTER = re.compile(r"^(?:两地)?(?:山海协作)?[^，。；]{0,6}?"
+                         r"(?P<what>飞地|产业园|园区|产业平台|结对|协作|合作|携手|牵手)")
 _FUND_VERB = re.compile(r"(?:提供|拨付|下达|安排|投入|捐赠|捐助|落实|援助)[^，。；]{0,20}?(?:资金|援建|帮扶|捐赠|捐助)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 
@@ -45,36 +54,6 @@ NEG = re.compile(r"尚未|暂未|并未|还未|未能|没有|未曾|不再|解�
 INTENT = re.compile(r"拟|计划|将要|将会|将于|即将|准备|打算|有望|意向|争取|力争|谋划|筹划|有意|希望|探讨|洽谈|商谈|"
                      r"磋商|探索|是否|能否|可否|如果|若|(?<![主重需])要(?=与|和|同|结对|签|开展|建立|共建|携手|牵手)|"
                      r"将(?!近|军|领|士)")  # 将 as "will" (将向…提供, 将与…结对); 将近 is "nearly"
-
-_AMOUNT = r"(\d+(?:\.\d+)?)(万|亿)元"
-_FUND_AMOUNT = [re.compile(r"(?:援建|帮扶|援助|协作)资金" + r"[^，。；\d]{0,6}" + _AMOUNT),
-                re.compile(_AMOUNT + r"[^，。；]{0,8}(?:援建|帮扶|援助|协作)资金"),
-                re.compile(r"(?:提供|拨付|下达|捐赠|捐助|援助)[^，。；\d]{0,6}" + _AMOUNT)]
-_YEARLY = re.compile(r"(?:每年|年均|一年)[^，。；\d]{0,6}" + _AMOUNT)
-# A town or village is read only right after its county (瓯海郭溪街道, 淳安县下姜村): names alone are not delimited.
-_TOWN_AFTER = re.compile(r"^(?P<towns>[一-龥]{2}(?:镇|乡|街道))")
-_TOWN_VILLAGE = re.compile(r"([一-龥]{2}(?:镇|乡|街道))([一-龥]{2}村)(?![民委级集庄落])")
-_VILLAGE_AFTER = re.compile(r"^(?:[一-龥]{2}(?:镇|乡|街道))?(?P<villages>[一-龥]{2}村)(?![民委级集庄落])")
-_INSTITUTION_AFTER = re.compile(r"^(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?"
-                                r"(人民医院|中医院|中医医院|妇幼保健院|医院|卫生院|"
-                                r"高级中学|中学|小学|学校|学院|研究院)")
-_GOVERNMENT_AFTER = re.compile(r"^(?:县|市|区)?(?:人民)?政府")
-
-PROGRAMME_CUES = [("east_west", re.compile(r"东西部(?:扶贫)?协作|东西协作")),
-                  ("counterpart_support", re.compile(r"对口支援")),
-                  ("counterpart_cooperation", re.compile(r"对口合作"))]
-
-
-@dataclass
-class Link:
-    """One support statement: supporter → recipient region, how, and what the sentence adds."""
-
-    supporter: Party
-    recipient: Party
-    mechanism: str
-    props: dict[str, Any] = field(default_factory=dict)
-    supporter_institution: str | None = None  # 杭州市第一人民医院: an institution of the supporter region
-
 
 @dataclass
 class Reading:
@@ -108,15 +87,24 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         if kind == "conj" and not _conj_cue(text, ps, kinds, right[-1], window_end,
                                             {ps[i].id for i in left + right}):
             continue
-        if kind == "dash" and (_GEO_AFTER.search(tail) or not _PARK_AFTER.search(tail)):
-            out.skipped.append("a dash between two places that names a road, line or nothing paired")
-            continue
         gap = text[_end(text, ps[k]):ps[k + 1].start]
-        if kind == "give" and not (_FUND_VERB.search(tail) or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
+        if kind == "dash" and (_GEO_AFTER.search(tail) or not _PARK_AFTER.search(tail)):
+            if gap:  # two names side by side (a table flattened) are no statement at all
+                out.skipped.append("a dash between two places that names a road, line or nothing paired")
+            continue
+        if kind == "give" and _TOWARD_SUPPORT.match(tail):
+            kind = "toward"  # 余杭区对柯城区开展结对帮扶
+        elif kind == "give" and not (_FUND_VERB.search(tail)
+                                     or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
             continue
         if kind == "is" and not _POSS.match(tail):
             continue
+        if kind == "visit" and not _VISIT_CUE.search(tail):
+            continue
         clause = text[clause_start(text, ps[left[0]].start):window_end]
+        if kind in ("conj", "visit") and _GEO_ANY.search(clause):
+            out.skipped.append("two places joined by a road, line or border, not a pairing")
+            continue
         if NEG.search(clause) or INTENT.search(clause):
             out.skipped.append("negated or intended, not a fact")
             continue
@@ -136,7 +124,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             link = _direct(ps[a], ps[b], verb.group("verb") if verb else None)
             if link is None or (orgs_only and ORGANIZATION not in (link.supporter.label, link.recipient.label)):
                 continue
-            _qualify(text, link, "dash" if kind == "pairlist" else kind, clause, tail, ps)
+            qualify(text, link, "dash" if kind == "pairlist" else kind, clause, tail, ps)
             out.links.append(link)
     return out
 
@@ -146,7 +134,7 @@ def _end(text: str, p: Party) -> int:
     (泰顺中学、平湖中学: the list joins two schools, not 泰顺 and 中学)."""
     if p.label != REGION:
         return p.end
-    m = _INSTITUTION_AFTER.match(text[p.end:]) or _GOVERNMENT_AFTER.match(text[p.end:])
+    m = INSTITUTION_AFTER.match(text[p.end:]) or GOVERNMENT_AFTER.match(text[p.end:])
     return p.end + m.end() if m else p.end
 
 
@@ -159,15 +147,19 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
         return "conj"
     if _POSS.fullmatch(gap):
         return "poss"
-    if _GIVE.fullmatch(gap):
-        return "give"
-    if _IS.fullmatch(gap):
-        return "is"
-    m = _VERB.fullmatch(gap)
+    m = _VERB.fullmatch(gap)  # before the money verbs: 结对 ends in 对, 对口 starts with it
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
         return "verb"
+    if _GIVE.fullmatch(gap):
+        return "give"
+    if _IS.fullmatch(gap):
+        return "is"
+    if _HELP.fullmatch(gap):
+        return "help"
+    if _VISIT.fullmatch(gap):
+        return "visit"
     return "other"
 
 
@@ -191,7 +183,8 @@ def _side(ps: list[Party], kinds: list[str], k: int, step: int) -> list[int]:
 def _conj_cue(text: str, ps: list[Party], kinds: list[str], last: int, end: int, pair: set[str]) -> bool:
     """A pairing cue later in the clause, with only further pairs of a list (A与B、C与D结对) or the
     same two parties again (…在柯城签订…) before it."""
-    m = _CUE.search(text, ps[last].end, end)
+    regions = all(p.label == REGION for p in ps if p.id in pair)
+    m = (_CUE_REGIONS if regions else _CUE).search(text, ps[last].end, end)
     if m is None:
         return False
     i = last + 1
@@ -232,71 +225,4 @@ def _direct(a: Party, b: Party, verb: str | None) -> Link | None:
     return Link(sup, rec, "statement")
 
 
-def _qualify(text: str, link: Link, kind: str, clause: str, tail: str, ps: list[Party]) -> None:
-    """Mechanism, amounts, villages, the recipient institution and the programme of one link."""
-    sup, rec = link.supporter, link.recipient
-    inst = _INSTITUTION_AFTER.match(text[rec.end:]) if rec.label == REGION else None
-    # An institution of the recipient county later in the clause (支持永嘉建立温大…研究院) is the partner.
-    local = [p for p in ps if p.label == ORGANIZATION and p.region == rec.id and p.start >= rec.end
-             and p.end <= rec.end + len(tail)]
-    if rec.label == ORGANIZATION:
-        link.props["partner"] = rec.name
-    elif inst and not _GOVERNMENT_AFTER.match(text[rec.end:]):
-        link.props["partner"] = text[rec.start:rec.end + inst.end()]
-    elif sup.label == ORGANIZATION and local:
-        link.props["partner"] = local[0].name
-        link.props["partner_id"] = local[0].id
-    words = text[link.supporter.start:] if kind == "dash" else clause
-    fund = next((m for r in _FUND_AMOUNT if (m := r.search(clause))), None)
-    if "飞地" in (tail if kind == "dash" else words):
-        link.mechanism = "enclave"
-    elif (kind == "dash" and re.search(r"产业园|园区|产业平台", tail)) \
-            or re.search(r"共建[^，。；]{0,10}(?:产业园|园区)", words):
-        link.mechanism = "park_cobuild"
-    elif kind == "give" or re.search(r"(?:援建|帮扶|援助|协作)资金", clause):
-        link.mechanism = "aid_fund"
-    elif sup.label == ORGANIZATION or rec.label == ORGANIZATION or "partner" in link.props:
-        link.mechanism = ("institution_pairing" if "partner" in link.props
-                          else "agreement" if "协议" in clause else "statement")
-    elif "结对" in clause and sup.level == rec.level == "city":
-        link.mechanism = "city_pairing"
-    elif "结对" in clause and sup.level == "county" and rec.level == "county":
-        link.mechanism = "county_pairing"
-    if fund:
-        link.props["amount_wan"] = _wan(fund.group(1), fund.group(2))
-    yearly = _YEARLY.search(text)
-    if yearly and link.supporter.label == ORGANIZATION:
-        link.props["amount_wan_per_year"] = _wan(yearly.group(1), yearly.group(2))
-    for key, rx in (("towns", _TOWN_AFTER), ("villages", _VILLAGE_AFTER)):
-        found = [m.group(key) for p in (sup, rec) if (m := rx.match(text[p.end:]))]
-        if key == "villages":  # 支持沟溪乡余东村: a village written after its township, later in the sentence
-            found += [m.group(2) for m in _TOWN_VILLAGE.finditer(text, min(sup.start, rec.start))]
-        if found:
-            link.props[key] = list(dict.fromkeys(found))
-    if sup.label == REGION and (inst := _INSTITUTION_AFTER.match(text[sup.end:])) \
-            and not _GOVERNMENT_AFTER.match(text[sup.end:]):
-        link.supporter_institution = text[sup.start:sup.end + inst.end()]
-    link.props["level"] = "organization" if sup.label == ORGANIZATION else sup.level
-    link.props["programme"] = programme(text, link)  # None: the loader takes the document's wording
-
-
-def programme(text: str, link: Link) -> str | None:
-    """山海协作 between two Zhejiang parties; with a party outside Zhejiang, the programme the sentence
-    names (None when it names none: the caller falls back on the document's wording)."""
-    if not (link.supporter.outside or link.recipient.outside):
-        return "shanhai"
-    return next((name for name, cue in PROGRAMME_CUES if cue.search(text)), None)
-
-
-def document_programme(text: str) -> str:
-    """The first cross-province programme a document names; "other_province" when it names none."""
-    hits = [(m.start(), name) for name, cue in PROGRAMME_CUES if (m := cue.search(text))]
-    return min(hits)[1] if hits else "other_province"
-
-
-def _wan(number: str, unit: str) -> float | int:
-    value = float(number) * (10000 if unit == "亿" else 1)
-    return int(value) if value.is_integer() else value
-
-
-__all__ = ["Link", "Reading", "document_programme", "programme", "read_sentence"]
+__all__ = ["INSTITUTION_KINDS", "INTENT", "NEG", "Reading", "clause_end", "clause_start", "read_sentence"]

@@ -52,12 +52,13 @@ def test_every_quote_is_verbatim_from_the_file(gazetteer: Gazetteer, name: str) 
 
 def test_pairing_news_with_group_geography_negation_and_intention(gazetteer: Gazetteer) -> None:
     _, res = load("news_pairing.txt", gazetteer)
+    # L1 headline "余杭柯城山海协作再结硕果" (two names side by side, then 山海协作),
     # L3 "杭州市余杭区与衢州市柯城区在柯城签订新一轮山海协作结对协议", L4 "作为柯城区的结对地区，余杭区…",
     # L4 "余杭区已向柯城区提供帮扶资金1500万元，支持沟溪乡余东村…", L5 "余杭—柯城山海协作产业园二期开工".
     # Not links: L3 "余杭区今年将向柯城区提供援建资金2000万元" (will), L6 the 50-county and 3-to-2 city group
     # statements, L7 the motorway and the railway, L8 尚未建立结对关系 / 有望 / 拟.
-    assert triples(res, gazetteer) == {("余杭区", "柯城区", "county_pairing"), ("余杭区", "柯城区", "aid_fund"),
-                                       ("余杭区", "柯城区", "park_cobuild")}
+    assert triples(res, gazetteer) == {("余杭区", "柯城区", "statement"), ("余杭区", "柯城区", "county_pairing"),
+                                       ("余杭区", "柯城区", "aid_fund"), ("余杭区", "柯城区", "park_cobuild")}
     fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert fund.props["amount_wan"] == 1500 and fund.props["villages"] == ["余东村"]
     assert fund.evidence[0].locator == "L4"
@@ -158,6 +159,33 @@ def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
         ("嘉兴市", "丽水市", "city_pairing", "L12"),  # 嘉兴、湖州、宁波与丽水结对: three with one
         ("湖州市", "丽水市", "city_pairing", "L12"),
         ("宁波市", "丽水市", "city_pairing", "L12"),
+        ("余杭区", "柯城区", "statement", "L13"),  # 余杭区党政代表团赴柯城区考察山海协作工作
+        ("鄞州区", "衢江区", "park_cobuild", "L14"),  # 鄞州衢江山海协作产业园
+        ("余杭区", "柯城区", "county_pairing", "L15"),  # 在结对县余杭区的帮扶下，柯城区…
+        # L16 温州与丽水合作建设高速公路: a road, and 合作 alone is no pairing of two regions
+        ("慈溪市", "常山县", "county_pairing", "L17"),  # 由慈溪市结对帮扶的常山县
+        ("萧山区", "淳安县", "county_pairing", "L18"),  # 淳安县与萧山区结成对子
+        ("余杭区", "柯城区", "statement", "L19"),  # 余杭柯城携手打造共富样板
+        # L20 杭州游客到丽水旅游: a visit about nothing paired
+        ("浙江省二轻集团", "松阳县", "statement", "L21"),  # 松阳县的帮扶单位浙江省二轻集团
+        ("余杭区", "柯城区", "county_pairing", "L22"),  # 余杭区对柯城区开展结对帮扶
+        # L23 杭州对衢州的投资: no pairing wording
+        ("余杭区", "柯城区", "county_pairing", "L24"),  # 余杭结对柯城
+        ("萧山区", "淳安县", "statement", "L25"),  # 萧山区为淳安县捐赠物资
     }
     amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert amounts == [500, 12000]
+
+
+def test_web_page_with_mixed_forms_and_garbled_bytes(gazetteer: Gazetteer) -> None:
+    _, res = load("news_web_mixed_forms.txt", gazetteer)
+    # L2 "平湖·松阳携手共建“飞地”园区", L4 "平湖市与松阳縣签订山海協作“飞地”共建协议" (mixed forms, ASCII comma),
+    # L5 "平湖市已向松阳县拨付援建资金８００万元，用于大东坝镇石仓村…" (full-width digits); L6 garbled
+    # bytes give nothing; L7 "結對關係尚未調整" is negated.
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.props["mechanism"],
+            r.evidence[0].locator) for r in res.relations}
+    assert got == {("平湖市", "松阳县", "enclave", "L2"), ("平湖市", "松阳县", "enclave", "L4"),
+                   ("平湖市", "松阳县", "aid_fund", "L5")}
+    fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
+    assert fund.props["amount_wan"] == 800 and fund.props["villages"] == ["石仓村"]
+    assert "８００万元" in fund.evidence[0].quote  # the file's full-width digits, not the NFKC form
