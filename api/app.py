@@ -47,7 +47,10 @@ answer with the document, locator and verbatim quote it came from.
   the server sets `SHANHAI_CACHE_MAX_AGE`); on Neo4j, whose data can change, `no-cache` and no ETag.
   CORS (GET and HEAD, `ETag` exposed) for the origins in `SHANHAI_CORS_ORIGINS` only — none by
   default; a refused preflight answers 403 `cors_refused`.
-* Pages: `/` (counties), `/viz` (whole network), `/viz/{name}?depth=1|2` (a neighbourhood).
+* Lists also answer `format=csv` (UTF-8 with a BOM, evidence in document/locator/quote columns);
+  `/api/pairings.csv` is the flat pairing table.
+* Pages: `/` (counties), `/regions/{name}`, `/organizations/{name}`, `/documents/{id}?hl={locator}`
+  (the source viewer), `/map`, `/coverage`, `/viz` (whole network), `/viz/{name}?depth=1|2`.
 """
 
 

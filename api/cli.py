@@ -1,4 +1,4 @@
-"""The `shanhai` command line: build, stats, ask, serve, neo4j sync, export."""
+"""The `shanhai` command line: build, add, stats, ask, serve, neo4j sync, export."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from api.add import add_parser
 from graph.model import BuildCheckError, InputError
 
 
@@ -27,7 +28,7 @@ def _progress_printer(enabled: bool) -> Any:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graph.build import build
+    from api.build import build
     from graph.reference import BUILD_DIR
 
     out = Path(args.out) if args.out else BUILD_DIR
@@ -46,6 +47,9 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{len(report.documents)} documents in {report.seconds:.2f}s → {report.path}")
     for c in snap.checks:
         print(f"  check {c['id']}: {'ok' if c['ok'] else 'FAILED'} — {c['detail']}")
+    for w in snap.warnings:
+        if w["locator"] in ("file", "document"):  # a whole file skipped or unread: said here, not only in stats
+            print(f"  warning {w['document']}: {w['message']}")
     if snap.warnings:
         print(f"  {len(snap.warnings)} warnings (see `shanhai stats`)")
     return 0
@@ -68,6 +72,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from graph.model import SUPPORTS
+    from queries.unknown_names import unknown_names
 
     store = _open(args)
     try:
@@ -85,6 +90,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "supports_by_mechanism": _by_mechanism([r for r in rels if r.type == SUPPORTS]),
             "checks": store.checks,
             "warnings": store.warnings,
+            "unknown_names": [u.to_dict() for u in unknown_names(store.warnings)],
             "documents": snap_meta.get("documents", []),
         }
     finally:
@@ -101,6 +107,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"check {c['id']}: {'ok' if c['ok'] else 'FAILED'} — {c['detail']}")
     for w in out["warnings"]:
         print(f"warning {w['document']}:{w['locator']}: {w['message']}")
+    names = out["unknown_names"]
+    print(f"names not in data/reference ({len(names)}): add them to data/reference/*.yaml if they are right")
+    for u in names:
+        print(f"  {u['name']} — {u['count']}× in {', '.join(u['documents'])} ({', '.join(u['locators'][:3])}"
+              f"{' …' if u['count'] > 3 else ''})")
     return 0
 
 
@@ -209,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--source", action="append", default=[], help="extra source file or directory")
     b.add_argument("--out", help="directory for the snapshot (default data/build)")
     b.set_defaults(func=cmd_build)
+    add_parser(sub)
     for name, fn, helptext in (("stats", cmd_stats, "counts, checks and warnings"),
                                ("ask", cmd_ask, "answer a question in Chinese or English")):
         s = sub.add_parser(name, help=helptext)

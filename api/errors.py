@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -62,7 +63,8 @@ def error_body(code: str, message: str, details: dict[str, Any] | None = None) -
 def _respond(request: Request, status: int, code: str, message: str, details: dict[str, Any] | None = None,
              headers: dict[str, str] | None = None) -> Response:
     if _wants_html(request):
-        return HTMLResponse(_html_page(status, code, message, details), status_code=status, headers=headers)
+        return HTMLResponse(_html_page(status, code, message, details, request.url.path), status_code=status,
+                            headers=headers)
     return JSONResponse(jsonable_encoder(error_body(code, message, details)), status_code=status, headers=headers)
 
 
@@ -73,11 +75,21 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _html_page(status: int, code: str, message: str, details: dict[str, Any] | None) -> str:
+def _suggestion_href(path: str, item: dict[str, Any]) -> str:
+    """Where a suggestion leads: the same kind of page that was asked for (a dossier, a document)."""
+    node_id = quote(str(item["id"]), safe=":")
+    if path.startswith("/documents/"):
+        return f"/documents/{node_id}"
+    if path.startswith(("/regions/", "/organizations/")) and item.get("type") in ("Region", "Organization"):
+        return ("/regions/" if item["type"] == "Region" else "/organizations/") + node_id
+    return f"/viz/{node_id}"
+
+
+def _html_page(status: int, code: str, message: str, details: dict[str, Any] | None, path: str = "") -> str:
     links = []
     for item in (details or {}).get("suggestions", []) + (details or {}).get("candidates", []):
-        links.append(f'<li><a href="/viz/{html.escape(item["id"], quote=True)}">{html.escape(item["name"])}</a>'
-                     f' <small>{html.escape(item.get("type", ""))}</small></li>')
+        links.append(f'<li><a href="{html.escape(_suggestion_href(path, item), quote=True)}">'
+                     f'{html.escape(item["name"])}</a> <small>{html.escape(item.get("type", ""))}</small></li>')
     listing = f"<p>Did you mean:</p><ul>{''.join(links)}</ul>" if links else ""
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'

@@ -35,7 +35,7 @@ def _clock(fn: Callable[[], Any]) -> tuple[float, float, Any]:
 
 
 def measure_build(mode: Mode, workdir: Path) -> tuple[Section, Graphs]:
-    from graph.build import build
+    from api.build import build
 
     sec = Section("build")
     # The first build of a process pays for lazy imports and empty caches (pinyin, compiled patterns):
@@ -90,7 +90,7 @@ def measure_build(mode: Mode, workdir: Path) -> tuple[Section, Graphs]:
 
 
 def _builder(corpus: Corpus) -> Callable[[], Any]:
-    from graph.build import build
+    from api.build import build
 
     def once() -> Any:
         return build(out=None, sources_dir=corpus.sources_dir, reference_dir=corpus.reference_dir)

@@ -30,7 +30,7 @@ BULK_SCALE = 100
 
 
 def _snapshot_of(graphs: Graphs, scale: int) -> Path:
-    from graph.build import build
+    from api.build import build
 
     corpus = graphs.corpora[scale]
     out = graphs.real.parent / f"graph-{scale}x"

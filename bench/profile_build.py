@@ -18,7 +18,7 @@ from graph.reference import REPO_ROOT
 
 
 def _builder(scale: int | None, workdir: Path) -> Callable[[], object]:
-    from graph.build import build
+    from api.build import build
 
     if not scale:
         return lambda: build(out=None)

@@ -1,15 +1,11 @@
-"""The build: every source through its loaders, records merged into one graph, checks, snapshot."""
+"""The graph half of the build: reference records, merging loaded records into one graph, checks."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from graph import checks as build_checks
-from graph.gazetteer import Gazetteer
 from graph.model import (
     DOCUMENT,
     DOMAIN,
@@ -19,24 +15,12 @@ from graph.model import (
     BuildCheckError,
     BuildWarning,
     Evidence,
-    InputError,
     LoadResult,
     Node,
     Relation,
 )
-from graph.reference import BUILD_DIR, REFERENCE_DIR, SOURCES_DIR, Reference, load_reference
-from graph.snapshot import Snapshot, write
-from graph.sources import collect, metadata_for, read_text
-
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class BuildReport:
-    snapshot: Snapshot
-    path: Path | None
-    seconds: float
-    documents: list[dict[str, Any]] = field(default_factory=list)
+from graph.reference import Reference
+from graph.snapshot import Snapshot
 
 
 def reference_records(ref: Reference) -> LoadResult:
@@ -129,64 +113,11 @@ def _add_evidence(into: list[Evidence], new: list[Evidence]) -> None:
             seen.add((e.document, e.locator, e.note))
 
 
-def load_documents(paths: list[Path], gazetteer: Gazetteer, progress: Progress | None = None
-                   ) -> tuple[list[LoadResult], list[dict[str, Any]], dict[str, str]]:
-    """Every source through the loaders that detect it: (records, documents read, each document's text)."""
-    from graph.reference import load_sources_meta
-    from loaders import registry
-    from loaders.base import Context, SourceDocument
-
-    files = collect(paths)
-    metas = {str(p.resolve()): load_sources_meta(p) for p in {f.parent for f in files}}
-    loaders = registry()
-    results: list[LoadResult] = []
-    documents: list[dict[str, Any]] = []
-    seen_ids: dict[str, Path] = {}
-    texts: dict[str, str] = {}
-    for i, path in enumerate(files):
-        if progress:
-            progress(path.name, i, len(files))
-        text = read_text(path)
-        meta = metadata_for(path, metas)
-        if meta["id"] in seen_ids:
-            raise InputError(str(path), None, f"document id {meta['id']!r} is already used by {seen_ids[meta['id']]}")
-        seen_ids[meta["id"]] = path
-        doc = SourceDocument(meta["id"], str(path), text, meta)
-        texts[doc.id] = text
-        kinds = [ld for ld in loaders if ld.detect(text)]
-        if not kinds:
-            raise InputError(str(path), None, "no loader recognises this document (see loaders/README.md "
-                                              "for the document kinds and how to add one)")
-        doc_node = Node(f"doc:{meta['id']}", DOCUMENT, meta.get("title") or path.stem, {
-            k: (str(v) if k == "date" and v is not None else v)
-            for k, v in meta.items() if k in ("title", "issuer", "number", "date", "kind", "round", "subject")
-        } | {"path": path.name, "loaders": [ld.kind for ld in kinds]})
-        results.append(LoadResult(nodes=[doc_node]))
-        for ld in kinds:
-            ctx = Context(doc, gazetteer)
-            try:
-                results.append(ld.load(doc, ctx))
-            except (InputError, BuildCheckError):
-                raise
-            except Exception as exc:  # a loader bug must still name the file that triggered it
-                raise InputError(str(path), None, f"the {ld.kind} loader failed: "
-                                                  f"{type(exc).__name__}: {exc}") from exc
-        documents.append({"id": meta["id"], "path": str(path), "loaders": [ld.kind for ld in kinds]})
-    if progress:
-        progress("", len(files), len(files))
-    return results, documents, texts
-
-
-def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
-          reference_dir: Path = REFERENCE_DIR, sources_dir: Path | None = SOURCES_DIR,
-          progress: Progress | None = None) -> BuildReport:
-    """Run the whole build. On any error nothing is written, so the previous snapshot stays."""
-    t0 = time.perf_counter()
-    ref = load_reference(reference_dir)
-    gazetteer = Gazetteer(ref)
-    paths = ([sources_dir] if sources_dir else []) + list(sources or [])
-    results, documents, texts = load_documents(paths, gazetteer, progress)
-    results.insert(0, reference_records(ref))
+def assemble(results: list[LoadResult], ref: Reference, documents: list[dict[str, Any]],
+             texts: dict[str, str]) -> Snapshot:
+    """One graph from the reference data and the loaders' records, checked: BuildCheckError when a
+    check fails (the caller then writes nothing, so the previous snapshot stays)."""
+    results = [reference_records(ref), *results]
     nodes, rels = merge(results, ref)
     facts: dict[str, list[Any]] = {}
     warnings: list[BuildWarning] = []
@@ -203,5 +134,4 @@ def build(sources: list[Path] | None = None, out: Path | None = BUILD_DIR, *,
     failed = [c for c in outcome if not c["ok"]]
     if failed:
         raise BuildCheckError("build checks failed: " + "; ".join(f"{c['id']}: {c['detail']}" for c in failed))
-    path = write(snap, out) if out is not None else None
-    return BuildReport(snap, path, time.perf_counter() - t0, documents)
+    return snap

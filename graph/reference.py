@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,9 @@ class Reference:
     domains: list[Entry]
     rounds: list[dict[str, Any]]
     overrides: dict[str, Any]
+    province_abbr: str = ""  # 浙: the one-character form organisation abbreviations use (浙交投)
+    # Table header vocabulary (headers.yaml): column roles, table kinds, investment units.
+    headers: dict[str, Any] = field(default_factory=dict)
 
     def round_order(self) -> dict[str, int]:
         return {r["id"]: i for i, r in enumerate(self.rounds)}
@@ -84,6 +88,25 @@ def _region_entries(data: dict[str, Any]) -> list[Entry]:
                 county.get("pinyin"),
                 [f"{county['pinyin']} County", f"{county['pinyin']} District"],
             ))
+    out += _outside_entries(data.get("outside_province") or [])
+    return out
+
+
+def _outside_entries(provinces: list[dict[str, Any]]) -> list[Entry]:
+    """Provinces and counties outside Zhejiang (东西部协作 …): regions marked `outside_province`."""
+    out = []
+    for prov in provinces:
+        p = Entry(make_id(REGION, prov["name"]), REGION, prov["name"],
+                  {"level": "province", "outside_province": True},
+                  list(prov.get("short", [])) + list(prov.get("aliases", [])), prov.get("pinyin"),
+                  [f"{prov['pinyin']} Province"] if prov.get("pinyin") else [])
+        out.append(p)
+        for county in prov.get("counties", []):
+            out.append(Entry(
+                make_id(REGION, county["name"]), REGION, county["name"],
+                {"level": "county", "province": prov["name"], "parent": p.id, "outside_province": True},
+                list(county.get("short", [])) + list(county.get("aliases", [])), county.get("pinyin"),
+                [f"{county['pinyin']} County"] if county.get("pinyin") else []))
     return out
 
 
@@ -110,13 +133,23 @@ def _domain_entries(data: list[dict[str, Any]]) -> list[Entry]:
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     orgs_path = directory / "organizations.yaml"
     overrides_path = directory / "overrides.yaml"
+    regions = _read_yaml(directory / "regions.yaml")
     return Reference(
-        regions=_region_entries(_read_yaml(directory / "regions.yaml")),
+        regions=_region_entries(regions),
         organizations=_org_entries(_read_yaml(orgs_path) if orgs_path.exists() else []),
         domains=_domain_entries(_read_yaml(directory / "domains.yaml")),
         rounds=_read_yaml(directory / "rounds.yaml"),
         overrides=(_read_yaml(overrides_path) or {}) if overrides_path.exists() else {},
+        province_abbr=str(regions["province"].get("abbr") or ""),
+        headers=load_headers(directory),
     )
+
+
+@lru_cache(maxsize=4)  # detect() runs on every document and has no Context to carry it
+def load_headers(directory: Path = REFERENCE_DIR) -> dict[str, Any]:
+    """The table header vocabulary of headers.yaml (empty when the file is absent)."""
+    path = directory / "headers.yaml"
+    return (_read_yaml(path) or {}) if path.exists() else {}
 
 
 def load_sources_meta(directory: Path = SOURCES_DIR) -> dict[str, dict[str, Any]]:

@@ -24,3 +24,10 @@ def registry() -> list[Loader]:
         Loader(m.KIND, m.detect, m.load)
         for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine)
     ]
+
+
+def fallback() -> Loader:
+    """The reader for a document no loader recognises: free prose that speaks of the programme."""
+    from loaders import prose
+
+    return Loader(prose.KIND, prose.about_the_programme, prose.load)

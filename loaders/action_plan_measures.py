@@ -2,9 +2,13 @@
 
 Rules:
 
-- The table is the one whose header has 重点举措 and 帮扶单位 or 责任部门. Section rows
-  (一、产业合作领域 …) give the field of the rows below them; a measure is numbered by its section's
-  numeral and its 序号 (五.4).
+- The table is one whose header names a measure title (重点举措, 重点任务, 主要任务 … — the roles
+  and words are in data/reference/headers.yaml, loaders/headers.py) and 帮扶单位 or 责任部门 (or
+  their synonyms: 结对帮扶单位, 牵头单位 …). The title is the first measure-role column whose header
+  names no year; a further measure-role column without a year (具体举措 beside 重点任务) is kept
+  in the measure's `columns`. Section rows (一、产业合作领域 …) give the field of the rows below them;
+  a field column (领域, 类别) does the same for its row, an empty cell taking the one above. A
+  measure is numbered by its section's numeral and its 序号 (五.4).
 - Domains: the 重点举措 title's keywords decide; the section row's section_words are the fallback
   when the title names no field. The title goes first because the sections are broad (服务惠民 holds
   schools, hospitals and elderly care alike): 五.4 深化紧密型医共体… is healthcare, not welfare.
@@ -14,7 +18,9 @@ Rules:
 - 帮扶单位 and 责任部门 cells are lists (、，；), 等 dropped; a cell may span a blank line
   ("瓯海区\\n\\n、省街舞运动协会"). Relative names (县…, 市…) are qualified with the subject.
 - Each 帮扶单位 supports the measure (SUPPORTS_MEASURE) and the subject county (SUPPORTS,
-  mechanism named_support, with the measure's domains); each 责任部门 is RESPONSIBLE_FOR the measure.
+  mechanism named_support, with the measure's domains); each 责任部门 is RESPONSIBLE_FOR the measure
+  (a 牵头单位 column: lead=True; a 配合单位 column: role "co-operating"). With no responsible
+  column, an owner column (实施单位, 实施主体) is read as the responsible one.
 """
 
 from __future__ import annotations
@@ -34,19 +40,16 @@ from graph.model import (
 )
 from loaders.action_plan_outline import section_numeral
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
-from loaders.action_plan_tables import audit_columns, cell_text, row_evidence, row_number
-from loaders.base import Context, split_names
+from loaders.action_plan_tables import audit_columns, cell_names, cell_text, row_evidence, row_number
+from loaders.base import Context
+from loaders.headers import Columns
 from loaders.tables import CellTable, Row
 
-_TITLE = ("重点举措", "主要举措", "举措")
-_TARGET = ("预期目标", "目标")
-_SUPPORTERS = ("帮扶单位", "结对单位", "支持单位")
-_RESPONSIBLE = ("责任部门", "责任单位", "牵头单位")
+_LEAD_WORDS = ("牵头",)
 
 
 def is_measures(table: CellTable) -> bool:
-    return table.column("重点举措") is not None and (
-        table.column("帮扶单位") is not None or table.column("责任部门") is not None)
+    return Columns(table.header_keys).kind == "measures"
 
 
 def _years(key: str) -> list[int]:
@@ -60,14 +63,22 @@ def measure_domains(ctx: Context, section: str | None, title: str) -> list[str]:
 def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
     """Measure nodes with their supporters and responsible units; returns the measure ids."""
     keys = table.header_keys
-    title_col = table.column(*_TITLE)
-    target_col = table.column(*_TARGET)
-    sup_col = table.column(*_SUPPORTERS)
-    resp_col = table.column(*_RESPONSIBLE)
-    taken = {0, title_col, target_col, sup_col, resp_col}
+    cols = Columns(keys)
+    title_col = cols.first("measure", years=False)
+    target_col = cols.first("target")
+    sup_col = cols.first("supporters")
+    resp_col = cols.first("responsible", "owner")
+    co_cols = cols.all("co_responsible")
+    field_col = cols.first("field")
+    number_col = cols.first("number")
+    taken = {0, title_col, target_col, sup_col, resp_col, field_col, *co_cols}
     task_cols = sorted((i for i in range(len(keys)) if i not in taken and _years(keys[i])),
                        key=lambda i: _years(keys[i]))
-    audit_columns(ctx, table, taken | set(task_cols))
+    # Known roles the measure does not read on its own (具体举措 beside 重点任务, 完成时限) are kept
+    # as columns; only a header of no known role is reported.
+    extra_cols = [i for i, r in enumerate(cols.roles) if r and r != "number" and i not in taken
+                  and i not in task_cols and i != number_col]
+    audit_columns(ctx, table, taken | set(task_cols) | set(extra_cols) | {number_col})
     header_line = table.header[0].line if table.header else table.caption_line
     for col, what in ((sup_col, "帮扶单位 (supporting units)"), (resp_col, "责任部门 (responsible departments)")):
         if col is None:
@@ -78,10 +89,13 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
     period = f"{years[0]}-{years[-1]}" if years else None
     target_years = _years(keys[target_col]) if target_col is not None else []
     ids = []
+    field_above = ""
     for index, row in enumerate(table.rows, start=1):
         title = cell_text(row, title_col)
-        sec = section_numeral(row.section)
-        number = row_number(row, index)
+        field_above = cell_text(row, field_col) or field_above
+        section = row.section or (field_above or None)
+        sec = section_numeral(row.section) if row.section else _field_numeral(field_above)
+        number = row_number(row, index, number_col)
         label = f"{sec}.{number}" if sec else number
         if not title:
             ctx.warn(f"L{row.line}", f"row {label} of {table.caption!r} has no 重点举措; skipped")
@@ -90,15 +104,16 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
             ctx.warn(f"L{row.line}", f"row {label} repeats the row {label} of L{seen[label]}: read as the same "
                                      "measure, both rows kept as its evidence")
         seen.setdefault(label, row.line)
-        domains = measure_domains(ctx, row.section, title)
+        domains = measure_domains(ctx, section, title)
         if not domains:
             ctx.warn(f"L{row.line}", f"measure {label} {title!r}: neither its title nor its section "
                                      "names a field in data/reference/domains.yaml")
-        columns = {keys[i]: cell_text(row, i, "\n") for i in [target_col, *task_cols] if i is not None}
+        columns = {keys[i]: cell_text(row, i, "\n") for i in [target_col, *task_cols, *extra_cols]
+                   if i is not None and (i not in extra_cols or cell_text(row, i))}
         measure_id = make_id(MEASURE, ctx.doc.id, sec, number)
         ev = row_evidence(ctx, table, label, row)
         ctx.node(Node(measure_id, MEASURE, title, {k: v for k, v in {
-            "section": row.section, "number": number, "label": label, "kind": "key_measure",
+            "section": section, "number": number, "label": label, "kind": "key_measure",
             "target": cell_text(row, target_col, "\n") or None,
             "target_year": target_years[-1] if target_years else None,
             "tasks_first_year": cell_text(row, task_cols[0], "\n") if task_cols else None,
@@ -107,6 +122,7 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
             "start_year": years[0] if years else None, "end_year": years[-1] if years else None,
             "domains": domains, "supporting_units": cell_text(row, sup_col) or None,
             "responsible_units": cell_text(row, resp_col) or None, "document": ctx.doc.id,
+            "co_responsible_units": "、".join(cell_text(row, c) for c in co_cols if cell_text(row, c)) or None,
         }.items() if v not in (None, "")}, [ev]))
         ctx.fact("measures", measure_id)
         ids.append(measure_id)
@@ -114,8 +130,16 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
         for d in domains:
             ctx.relate(IN_DOMAIN, measure_id, d, ev)
         _supporters(ctx, plan, table, row, label, title, sup_col, measure_id, domains)
-        _responsible(ctx, table, row, label, title, resp_col, measure_id)
+        lead = resp_col is not None and any(w in keys[resp_col] for w in _LEAD_WORDS)
+        _responsible(ctx, table, row, label, title, resp_col, measure_id, lead=True if lead else None)
+        for col in co_cols:
+            _responsible(ctx, table, row, label, title, col, measure_id, role="co-operating")
     return ids
+
+
+def _field_numeral(field: str) -> str:
+    """The label prefix a field cell gives its rows: 一 of 一、产业合作, else the field as written."""
+    return section_numeral(field) if field else ""
 
 
 def _cell_evidence(ctx: Context, table: CellTable, row: Row, label: str, title: str,
@@ -132,7 +156,7 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name in split_names(cell.text):
+    for name, _ in cell_names(cell.text):
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
             continue  # a generic role (结对科研机构), see overrides.yaml
@@ -149,15 +173,16 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
 
 
 def _responsible(ctx: Context, table: CellTable, row: Row, label: str, title: str, col: int | None,
-                 measure_id: str) -> None:
+                 measure_id: str, **props: object) -> None:
     cell = row.get(col)
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name in split_names(cell.text):
+    for name, remark in cell_names(cell.text):
         party = ctx.party(name, f"L{cell.line}", role="responsible unit")
         if party is not None:
-            ctx.relate(RESPONSIBLE_FOR, party, measure_id, ev)
+            lead = {"lead": True} if any(w in remark for w in _LEAD_WORDS) else {}
+            ctx.relate(RESPONSIBLE_FOR, party, measure_id, ev, **{**props, **lead})
 
 
 __all__ = ["is_measures", "load_measures", "measure_domains"]

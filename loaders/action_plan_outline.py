@@ -2,11 +2,17 @@
 
 Layout rules (what the extracted text of a county plan looks like):
 
-1. Body text ends at the first annex heading (附件1：…); lines inside cell tables (from the 序号
-   header to a table's last row) are not body text.
+1. Body text ends at the first annex heading (附件1：…) that holds no outline of its own; an annex
+   that does (the plan itself, annexed to a 关于印发…的通知: a top-level heading 一、… comes before
+   the next table or annex heading) is body text. Lines inside tables (from the header to a
+   table's last row) are not body text.
 2. A top-level heading is a short line 一、…; a subsection heading is （一）…; a numbered paragraph
    heading is a short line "N.title" (no sentence end, at most 40 characters). A numbered
-   paragraph runs until the next heading of any level.
+   paragraph runs until the next heading of any level. A heading may run on into its text on the
+   same line ("1.加强产业合作。依托…"): the title is the part before the first sentence end (at
+   most 40 characters), the rest is the paragraph's first text.
+2a. A subsection with text of its own and no numbered paragraph is one paragraph (number ""); so is
+   a top-level section with text and neither subsections nor numbered paragraphs.
 3. A parenthesised list at a sentence boundary whose items are all relative unit names
    (县发改局, 市楠溪江旅发中心, the subject's own 永嘉县… units) or generic roles (相关单位) is a
    responsibility note, e.g. "（县发改局、相关单位）". It names who carries the task out, never who
@@ -61,6 +67,8 @@ class Paragraph:
     @property
     def path(self) -> str:
         sub = f"（{self.sub[0]}）" if self.sub else ""
+        if not self.number:  # a section's own text (rule 2a)
+            return f"{self.top[0]}、{self.top[1]}" + (f"/{sub}{self.sub[1]}" if self.sub else "")
         return f"{self.top[0]}、{self.top[1]}/{sub}{self.number}.{self.title}"
 
 
@@ -73,39 +81,108 @@ def body_lines(lines: list[str], table_spans: Iterable[tuple[int, int]]) -> list
     for i, raw in enumerate(lines, start=1):
         text = normalize(raw)
         if not raw.startswith("\t") and ANNEX_RE.match(text):
-            break
+            if not _annex_has_outline(lines, i, in_table):
+                break
+            continue
         if i in in_table or raw.startswith("\t") or not text:
             continue
         out.append((i, raw))
     return out
 
 
+def _annex_has_outline(lines: list[str], annex_line: int, in_table: set[int]) -> bool:
+    """Whether a top-level heading follows the annex heading before any table or other annex (rule 1)."""
+    for k in range(annex_line + 1, len(lines) + 1):
+        raw = lines[k - 1]
+        text = normalize(raw)
+        if k in in_table or raw.startswith("\t") or ANNEX_RE.match(text):
+            return False
+        if TOP_RE.match(text) and _is_heading(text):
+            return True
+    return False
+
+
 def _is_heading(text: str) -> bool:
     return len(text) <= MAX_HEADING and not text.endswith(tuple(SENTENCE_END))
 
 
+_INLINE_END = "。；;：:！？!?"
+
+
+def _split_heading(raw: str, marker: re.Pattern[str]) -> tuple[str, str] | None:
+    """(title, rest) of a heading that runs on into its text on the same line, else None."""
+    stripped = raw.strip()
+    m = marker.match(stripped)
+    if m is None:
+        return None
+    cut = next((i for i in range(m.end(), len(stripped)) if stripped[i] in _INLINE_END), -1)
+    if cut < 0 or cut - m.end() > MAX_HEADING or cut == m.end():
+        return None
+    return stripped[m.end():cut].strip(), stripped[cut + 1:].strip()
+
+
+_TOP_RAW_RE = re.compile(rf"^[{NUMERAL}]+\s*、\s*")
+_SUB_RAW_RE = re.compile(rf"^[（(]\s*[{NUMERAL}]+\s*[）)]\s*")
+
+
+def _heading(raw: str, text: str, pattern: re.Pattern[str], raw_marker: re.Pattern[str]) -> tuple[str, str, str] | None:
+    """(numeral, title, rest of the line) of a heading line of one level (rule 2), else None."""
+    m = pattern.match(text)
+    if m is None:
+        return None
+    # "2.提升教育质量。深化…。（县教育局）" is short and ends in a note, yet runs on into its text.
+    if _is_heading(text) and not any(c in text[:-1] for c in "。；;"):
+        return m.group(1), m.group(2), ""
+    inline = _split_heading(raw, raw_marker)
+    return (m.group(1), *inline) if inline else None
+
+
 def paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:
-    """Numbered paragraphs with the section and subsection they stand in (rule 2)."""
+    """Numbered paragraphs with the section and subsection they stand in (rule 2), sections' own text (2a)."""
     top: tuple[str, str] | None = None
     sub: tuple[str, str] | None = None
     out: list[Paragraph] = []
     current: Paragraph | None = None
+    intro: Paragraph | None = None  # the own text of the latest section heading (rule 2a)
+    intros: list[Paragraph] = []
+    parents: set[int] = set()  # ids of intros whose section has numbered paragraphs or subsections
     for line, raw in body:
         text = normalize(raw)
-        m_top, m_sub, m_para = TOP_RE.match(text), SUB_RE.match(text), PARA_RE.match(text)
-        if m_top and _is_heading(text):
-            top, sub, current = (m_top.group(1), m_top.group(2)), None, None
-        elif m_sub and _is_heading(text):
-            sub, current = (m_sub.group(1), m_sub.group(2)), None
-        elif m_para and _is_heading(text) and top is not None:
+        h_top = _heading(raw, text, TOP_RE, _TOP_RAW_RE)
+        h_sub = None if h_top else _heading(raw, text, SUB_RE, _SUB_RAW_RE)
+        h_para = None if h_top or h_sub or top is None else _heading(raw, text, PARA_RE, PARA_RAW_RE)
+        if h_top:
+            top, sub, current = (h_top[0], h_top[1]), None, None
+            intro = Paragraph(top, None, "", top[1], line, line)
+            intros.append(intro)
+            rest = h_top[2]
+        elif h_sub:
+            sub, current = (h_sub[0], h_sub[1]), None
+            if intro is not None and intro.sub is None:
+                parents.add(id(intro))
+            intro = Paragraph(top, sub, "", sub[1], line, line) if top is not None else None
+            if intro is not None:
+                intros.append(intro)
+            rest = h_sub[2]
+        elif h_para and top is not None:
             # The title as written (full-width brackets kept); the match ran on the NFKC form.
-            title = PARA_RAW_RE.sub("", raw.strip()).strip()
-            current = Paragraph(top, sub, m_para.group(1), title, line, line)
+            title = h_para[1] if h_para[2] or not _is_heading(text) else PARA_RAW_RE.sub("", raw.strip()).strip()
+            current = Paragraph(top, sub, h_para[0], title, line, line)
             out.append(current)
-        elif current is not None:
-            current.body.append((line, raw))
-            current.last_line = line
-    return out
+            if intro is not None:
+                parents.add(id(intro))
+            rest = h_para[2]
+        else:
+            holder = current if current is not None else intro
+            if holder is not None:
+                holder.body.append((line, raw))
+                holder.last_line = line
+            continue
+        holder = current if current is not None else intro
+        if rest and holder is not None:
+            holder.body.append((line, rest))  # the text after an inline title, verbatim
+    out += [p for p in intros if p.body and id(p) not in parents]
+    return sorted(out, key=lambda p: p.line)
 
 
 def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str]) -> bool:
@@ -145,10 +222,10 @@ def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence
 
 
 def section_numeral(section: str | None) -> str:
-    """一 of 一、产业合作领域 (section rows of the measures table)."""
+    """一 of 一、产业合作领域 or （一）产业合作 (section rows of the measures table)."""
     if not section:
         return ""
-    m = TOP_RE.match(normalize(section))
+    m = TOP_RE.match(normalize(section)) or SUB_RE.match(normalize(section))
     return m.group(1) if m else normalize(section)
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from graph.model import REGION, SUPPORTS, Evidence
+from graph.model import REGION, SUPPORTS, Evidence, normalize
 from graph.reference import Entry
 from loaders.base import Context
 
@@ -58,8 +59,40 @@ def support(ctx: Context, plan: Plan, party_id: str, evidence: Evidence | list[E
     return True
 
 
+_TITLE_WORDS_RE = re.compile(r"方案|计划|通知|意见|规划|清单")
+_BOOK_RE = re.compile(r"《([^《》]+)》")
+_TITLE_LINES = 6
+
+
+def _title_lines(lines: list[str], title: str | None) -> list[str]:
+    """The title given in sources.yaml, and the first lines that read like a title (…方案, …的通知)."""
+    first = [normalize(x) for x in lines if x.strip()][:_TITLE_LINES]
+    found = [x for x in first if len(x) <= 90 and _TITLE_WORDS_RE.search(x) and not x.endswith("。")]
+    return [t for t in [normalize(title or ""), *found] if t]
+
+
+def _county_in_title(ctx: Context, titles: list[str]) -> Entry | None:
+    """The county-level region a title is about: inside 《…》 first; a mountain county among several."""
+    for text in titles:
+        for part in [*_BOOK_RE.findall(text), text]:
+            counties = [m.entry for m in ctx.gazetteer.find_all(part, (REGION,))
+                        if m.entry.props.get("level") == "county"]
+            if counties:
+                mountain = [e for e in counties if e.props.get("mountain")]
+                return (mountain or counties)[0]
+    return None
+
+
 def subject_from_text(ctx: Context, lines: list[str], title: str | None) -> Entry | None:
-    """The mountain county named most often in the title and the first lines (first named wins ties)."""
+    """The county a plan is about.
+
+    The county named in its title (sources.yaml, or a first line such as "文成县山海协作…行动方案" or
+    "关于印发《文成县…》的通知"; a mountain county when the title names several); else the
+    mountain county named most often in the first lines, then in the whole text (first named wins ties).
+    """
+    by_title = _county_in_title(ctx, _title_lines(lines, title))
+    if by_title is not None:
+        return by_title
     for window in ([title or "", *lines[:10]], lines):
         counts: dict[str, int] = {}
         first: dict[str, int] = {}

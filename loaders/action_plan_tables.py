@@ -7,10 +7,17 @@ Rules:
   text as values (a value is a statement of the plan, not a number to compute with).
 - A footnote line (it starts with a footnote mark, which extraction often turns into U+FFFD) that
   contains an indicator's name is that indicator's footnote.
-- Major-projects table: a header with 项目名称 and 项目代码 or 建设性质. The investment unit is read
-  from the 总投资 header (亿元 or 万元) and converted to 亿元. A project's domain comes from its
-  项目所属领域 cell (产业类 → industry, matched like a section row); only when that names no field
-  do the name and 建设内容 decide.
+- Major-projects table: a header naming a project (项目名称, 项目, 工程名称) and one of code,
+  nature, investment, owner, period or supporters (words in data/reference/headers.yaml). The
+  investment unit is read from the investment header (亿元 or 万元), else from a 单位：万元 line
+  just above the table, else from the cell itself, and converted to 亿元; a number is read with its
+  thousands separators. A project's domain comes from its field cell (项目所属领域 产业类 →
+  industry, matched like a section row); only when that names no field do the name and 建设内容
+  decide. The owner is the owner column (业主单位, 实施主体 …), else the responsible one (责任单位).
+  A location column (建设地点) that names a county-level region other than the subject places the
+  project there (LOCATED_IN; a 飞地 built in the partner's county); the project always BENEFITS the
+  subject. A supporters column (帮扶单位) makes each named party SUPPORTS_PROJECT (role supporter)
+  and SUPPORTS the subject (named_support, with the project's domains).
 - A header column the loader does not read is reported as a warning, never silently dropped.
 """
 
@@ -26,33 +33,37 @@ from graph.model import (
     LOCATED_IN,
     OWNS,
     PROJECT,
+    REGION,
+    SUPPORTS_PROJECT,
     Evidence,
     Node,
     make_id,
     normalize,
 )
-from loaders.action_plan_parties import Plan
+from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
 from loaders.base import Context
+from loaders.headers import YEAR_RE, Columns, vocabulary
 from loaders.tables import CellTable, Row
 
-YEAR_RE = re.compile(r"(\d{4})\s*年")
 FOOTNOTE_RE = re.compile(r"^[\ufffd*※①②③④⑤⑥⑦⑧⑨⑩]\s*")
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+_UNIT_LINE_RE = re.compile(r"单位\s*[:：]\s*(亿元|万元)")
+_CELL_UNIT_RE = re.compile(r"^([\d,，]+(?:\.\d+)?)\s*(亿元|万元)?$")
 
 
 def is_targets(table: CellTable) -> bool:
-    return table.column("指标名称") is not None and any(YEAR_RE.search(k) for k in table.header_keys)
+    return Columns(table.header_keys).kind == "targets"
 
 
 def is_projects(table: CellTable) -> bool:
-    return table.column("项目名称") is not None and (
-        table.column("项目代码") is not None or table.column("建设性质") is not None)
+    return Columns(table.header_keys).kind == "projects"
 
 
-def row_number(row: Row, index: int) -> str:
-    """序号 as written (1 / 1.), digits only; the row's position when the cell has none."""
-    first = row.cells[0].clean if row.cells else ""
-    digits = re.sub(r"\D", "", first)
+def row_number(row: Row, index: int, col: int | None = 0) -> str:
+    """序号 as written (1 / 1.), digits only; the row's position when the cell has none or the table
+    has no 序号 column (col None: a name's digits are no row number)."""
+    cell = row.get(col)
+    digits = re.sub(r"\D", "", cell.clean) if cell is not None else ""
     return digits or str(index)
 
 
@@ -69,6 +80,33 @@ def audit_columns(ctx: Context, table: CellTable, used: set[int | None]) -> None
                      f"column {key!r} of table {table.caption!r} is not read by the action_plan loader")
 
 
+def cell_names(text: str) -> list[tuple[str, str]]:
+    """The names a 帮扶单位/责任部门 cell lists, each with its bracketed remark.
+
+    Separators (、，；/ and spaces) inside brackets do not split; 等 is dropped; a bracketed part is
+    taken off the name and returned as its remark ("县发改局（牵头）" → ("县发改局", "牵头"),
+    "浙江大学医学院附属第一医院（浙医一院）" → the full name).
+    """
+    flat = normalize(text).replace("\n", "")
+    out: list[tuple[str, str]] = []
+    depth, start = 0, 0
+    pieces = []
+    for i, ch in enumerate(flat + "、"):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、，,；;/" or ch.isspace()):
+            pieces.append(flat[start:i])
+            start = i + 1
+    for piece in pieces:
+        remark = "".join(re.findall(r"\(([^()]*)\)", piece))
+        name = re.sub(r"等$", "", re.sub(r"\([^()]*\)", "", piece).strip())
+        if name:
+            out.append((name, remark))
+    return out
+
+
 def cell_text(row: Row, index: int | None, joiner: str = "") -> str:
     """A cell as written (full-width punctuation kept), its lines joined by `joiner`, blank lines dropped.
 
@@ -83,14 +121,16 @@ def cell_text(row: Row, index: int | None, joiner: str = "") -> str:
 # -- targets -----------------------------------------------------------------------------------------
 def load_targets(ctx: Context, plan: Plan, table: CellTable) -> dict[str, Node]:
     """Indicator nodes, FOR → subject. Returns indicator name → node (for footnotes)."""
-    name_col = table.column("指标名称")
-    unit_col = table.column("单位")
+    cols = Columns(table.header_keys)
+    name_col = cols.first("indicator")
+    unit_col = cols.first("unit")
     year_cols = [i for i, k in enumerate(table.header_keys) if YEAR_RE.search(k)]
     audit_columns(ctx, table, {name_col, unit_col, *year_cols})
     out: dict[str, Node] = {}
+    number_col = cols.first("number")
     for index, row in enumerate(table.rows, start=1):
         name = cell_text(row, name_col)
-        number = row_number(row, index)
+        number = row_number(row, index, number_col)
         if not name:
             ctx.warn(f"L{row.line}", f"row {number} of {table.caption!r} has no 指标名称; skipped")
             continue
@@ -123,38 +163,45 @@ def attach_footnotes(ctx: Context, indicators: dict[str, Node]) -> None:
 
 
 # -- major projects ----------------------------------------------------------------------------------
-_PROJECT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("项目名称",),
-    "code": ("项目代码",),
-    "nature": ("建设性质",),
-    "field": ("项目所属领域", "所属领域", "领域"),
-    "period": ("建设周期", "建设年限", "起止年限"),
-    "content": ("建设内容",),
-    "investment": ("总投资", "计划投资"),
-    "owner": ("责任单位", "业主单位", "建设单位", "实施主体"),
-}
+_PROJECT_ROLES = ("project", "code", "nature", "field", "period", "content", "investment", "owner",
+                  "responsible", "location", "supporters", "number")
 
 
-def _investment_factor(header: str) -> float | None:
-    """Header unit → factor to 亿元."""
-    if "亿元" in header:
-        return 1.0
-    if "万元" in header:
-        return 1e-4
+def _unit_above(ctx: Context, table: CellTable) -> float | None:
+    """A 单位：万元 line between the caption and the header (or the caption itself)."""
+    first = table.header[0].line if table.header else 1
+    for line in ctx.doc.lines[max(0, first - 4):first - 1]:
+        m = _UNIT_LINE_RE.search(normalize(line))
+        if m:
+            return vocabulary().unit_factor(m.group(1))
     return None
 
 
+def _investment(raw: str, factor: float | None) -> float | None:
+    """The cell's number in 亿元: its own unit first, else the header's; None when not a number."""
+    m = _CELL_UNIT_RE.match(re.sub(r"\s+", "", raw))
+    if not m:
+        return None
+    own = vocabulary().unit_factor(m.group(2)) if m.group(2) else None
+    if own is None and factor is None:
+        return None
+    return round(float(re.sub(r"[,，]", "", m.group(1))) * (own or factor or 1.0), 6)
+
+
 def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
-    cols = {key: table.column(*words) for key, words in _PROJECT_COLUMNS.items()}
+    roles = Columns(table.header_keys)
+    cols = {role: roles.first(role, years=False) for role in _PROJECT_ROLES}
+    cols["owner"] = cols["owner"] if cols["owner"] is not None else cols["responsible"]
     audit_columns(ctx, table, set(cols.values()))
     inv_col = cols["investment"]
-    factor = _investment_factor(table.header_keys[inv_col]) if inv_col is not None else None
+    factor = vocabulary().unit_factor(table.header_keys[inv_col]) if inv_col is not None else None
+    factor = factor if factor is not None else _unit_above(ctx, table)
     if inv_col is not None and factor is None:
         ctx.warn(f"L{table.header[inv_col].line}", f"no unit (亿元/万元) in header "
                                                    f"{table.header_keys[inv_col]!r}; investments not read")
     for index, row in enumerate(table.rows, start=1):
-        number = row_number(row, index)
-        name = cell_text(row, cols["name"])
+        number = row_number(row, index, cols["number"])
+        name = cell_text(row, cols["project"])
         if not name:
             ctx.warn(f"L{row.line}", f"row {number} of {table.caption!r} has no 项目名称; skipped")
             continue
@@ -162,22 +209,22 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
         ev = row_evidence(ctx, table, number, row)
         years = [int(y) for y in re.findall(r"\d{4}", normalize(cell_text(row, cols["period"])))]
         raw_inv = normalize(cell_text(row, inv_col))
-        investment = None
-        if raw_inv and factor is not None:
-            if NUMBER_RE.match(raw_inv):
-                investment = round(float(raw_inv) * factor, 6)
-            else:
-                ctx.warn(f"L{row.line}", f"investment {raw_inv!r} of project {name!r} is not a number")
+        investment = _investment(raw_inv, factor) if raw_inv else None
+        if raw_inv and investment is None and factor is not None:
+            ctx.warn(f"L{row.line}", f"investment {raw_inv!r} of project {name!r} is not a number")
         field_text = cell_text(row, cols["field"])
         content = cell_text(row, cols["content"], "\n")
+        location = cell_text(row, cols["location"])
         project_id = make_id(PROJECT, code) if code else make_id(PROJECT, name)
+        domains = (ctx.domains_in(field_text, "section_words") or ctx.domains_in(field_text)
+                   or ctx.domains_in(f"{name} {content}"))
         ctx.node(Node(project_id, PROJECT, name, _props(
             code=code, nature=cell_text(row, cols["nature"]), field=field_text,
             period=cell_text(row, cols["period"]), start_year=years[0] if years else None,
             end_year=years[-1] if years else None, content=content, investment_yi=investment,
-            kind="major_project", document=ctx.doc.id, number=number), [ev]))
+            location=location, kind="major_project", document=ctx.doc.id, number=number), [ev]))
         ctx.fact("projects", code or name)
-        ctx.relate(LOCATED_IN, project_id, plan.subject.id, ev)
+        ctx.relate(LOCATED_IN, project_id, _site(ctx, plan, location), ev)
         ctx.relate(BENEFITS, project_id, plan.subject.id, ev)
         owner = cell_text(row, cols["owner"])
         if owner:
@@ -186,11 +233,37 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
                 ctx.relate(OWNS, owner_id, project_id, ev)
         else:
             ctx.warn(f"L{row.line}", f"project {name!r} has no 责任单位")
-        domains = (ctx.domains_in(field_text, "section_words") or ctx.domains_in(field_text)
-                   or ctx.domains_in(f"{name} {content}"))
         for d in domains:
             ctx.relate(IN_DOMAIN, project_id, d, ev)
+        _project_supporters(ctx, plan, row, cols["supporters"], project_id, ev, domains)
 
 
-__all__ = ["attach_footnotes", "audit_columns", "cell_text", "is_projects", "is_targets", "load_projects",
+def _site(ctx: Context, plan: Plan, location: str) -> str:
+    """The county-level region a location cell names (not the subject's towns), else the subject."""
+    for m in ctx.gazetteer.find_all(normalize(location), (REGION,)):
+        if m.entry.props.get("level") == "county":
+            return m.entry.id
+    return plan.subject.id
+
+
+def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, project_id: str,
+                        ev: Evidence, domains: list[str]) -> None:
+    cell = row.get(col)
+    if col is None or cell is None or not cell.clean:
+        return
+    for name, _ in cell_names(cell.text):
+        party = ctx.party(name, f"L{cell.line}", role="supporter")
+        if party is None:
+            continue
+        ctx.relate(SUPPORTS_PROJECT, party, project_id, ev, role="supporter")
+        entry = entry_or_none(ctx, party)
+        if entry is not None and is_own(entry, plan.subject):
+            continue
+        if entry is not None and entry.label == REGION:
+            plan.partner_regions.add(party)
+        plan.table_supporters.add(party)
+        support(ctx, plan, party, ev, "named_support", domains)
+
+
+__all__ = ["attach_footnotes", "audit_columns", "cell_names", "cell_text", "is_projects", "is_targets", "load_projects",
            "load_targets", "row_evidence", "row_number"]

@@ -2,15 +2,20 @@
 
 Rules:
 
-1. "1对4" partners: a numbered paragraph whose heading says "1对1" and names a partner type —
-   省领导 (leader_contact: the organisations named, i.e. the 省级部门 linked to the leader),
-   经济强县 (county_pairing: the county-level regions named), 国有企业/国企 (soe_pairing: the
-   organisations named), 社会力量/社会组织 (social_pairing: the organisations named). The parties are
-   found with the gazetteer inside that paragraph; evidence is the whole paragraph. A 社会力量
-   paragraph that names nobody yields no relation; a warning lists the social partners (hospitals,
-   universities, schools, research bodies, associations) the plan names elsewhere.
-2. Field paragraphs: every other numbered paragraph of a top-level section about actions or tasks
-   (四、七大行动, 主要任务, 重点举措). Each organisation it names is a supporter (SUPPORTS,
+1. "1对4" partners: a paragraph whose heading names a partner tier (the tier words of
+   loaders/action_plan_partners.py) and says "1对1" — or stands in a section about the pairing
+   mechanism (its section or heading says 1对4, 结对机制, 结对关系) — 省领导 (leader_contact: the
+   organisations named, i.e. the 省级部门 linked to the leader), 经济强县 (county_pairing: the
+   county-level regions named), 国有企业/国企 (soe_pairing: the organisations named), 社会力量/社会组织
+   (social_pairing: the organisations named). The parties are found with the gazetteer inside that
+   paragraph; evidence is the whole paragraph. A paragraph whose text only lists names
+   ("1.省属国企：省能源集团、省交通集团") is read as a list (action_plan_partners rule 3-4: names
+   the reference lacks become unlisted organisations). A 社会力量 paragraph that names nobody yields
+   no relation; a warning lists the social partners (hospitals, universities, schools, research
+   bodies, associations) the plan names elsewhere. The partners stated as a list or in a "1对4"
+   sentence anywhere else in the text are read by loaders/action_plan_partners.py.
+2. Field paragraphs: every other paragraph of a top-level section about actions or tasks
+   (四、七大行动, 主要任务, 重点举措, 重点工作). Each organisation it names is a supporter (SUPPORTS,
    mechanism named_support), evidence = each sentence naming it. A region counts only when the plan
    names it as a partner elsewhere (a 帮扶单位 cell, the 经济强县 paragraph): running text uses place
    names that support nothing (大丽水街, 杭州萧山国际机场, 纳入温州市市域统筹, 浙江工匠, 全省).
@@ -42,26 +47,23 @@ from graph.model import (
 )
 from loaders.action_plan_outline import Note, Paragraph, notes_in, sentences
 from loaders.action_plan_parties import Plan, is_own, support
+from loaders.action_plan_partners import ONE_TO_FOUR_RE, TIERS, PartnerReader, is_list_like, load_partner_statements
 from loaders.base import Context
 
-ACTION_SECTION_RE = re.compile(r"行动|任务|举措")
-ONE_TO_ONE_RE = re.compile(r"1\s*对\s*1")
-# Heading wording → mechanism and which kind of party the paragraph names (rule 1).
-PARTNER_TYPES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"省领导"), "leader_contact", ORGANIZATION),
-    (re.compile(r"经济强县|强县"), "county_pairing", REGION),
-    (re.compile(r"国有企业|国企"), "soe_pairing", ORGANIZATION),
-    (re.compile(r"社会力量|社会组织"), "social_pairing", ORGANIZATION),
-]
+ACTION_SECTION_RE = re.compile(r"行动|任务|举措|重点工作|主要工作|工作重点")
+ONE_TO_ONE_RE = re.compile(r"(?:1|一)\s*对\s*(?:1|一)(?![\d十百])")
+# A section about the pairing mechanism itself: its tier-named paragraphs are the partners (rule 1).
+MECHANISM_RE = re.compile(r"结对机制|结对帮扶机制|结对关系|(?:1|一)\s*对\s*(?:4|四)")
 MIN_FIELD_HITS = 2
 SOCIAL_KINDS = {"hospital", "university", "school", "research", "association"}
 
 
 def partner_type(paragraph: Paragraph) -> tuple[str, str] | None:
     title = normalize(paragraph.title)
-    if not ONE_TO_ONE_RE.search(title):
+    context = normalize(f"{paragraph.top[1]} {paragraph.sub[1] if paragraph.sub else ''} {title}")
+    if not (ONE_TO_ONE_RE.search(title) or ONE_TO_FOUR_RE.search(title) or MECHANISM_RE.search(context)):
         return None
-    return next(((mech, label) for pattern, mech, label in PARTNER_TYPES if pattern.search(title)), None)
+    return next(((mech, label) for pattern, mech, label in TIERS if pattern.search(title)), None)
 
 
 def _named(ctx: Context, plan: Plan, paragraph: Paragraph,
@@ -111,12 +113,26 @@ def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[st
     return [d for d, c in counts.items() if c == best and best >= MIN_FIELD_HITS]
 
 
-def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph]) -> None:
+def _read_list(ctx: Context, plan: Plan, paragraph: Paragraph, mechanism: str, label: str) -> bool:
+    """A "1对1" paragraph whose text only lists names, read as a list (rule 1); False when it is prose."""
+    if not paragraph.body or not all(is_list_like(raw) for _, raw in paragraph.body):
+        return False
+    reader = PartnerReader(ctx, plan)
+    made = sum(reader.statement(line, raw, normalize(raw), (mechanism, label),
+                                locator=f"{paragraph.path} (L{line})") for line, raw in paragraph.body)
+    if not made:
+        ctx.warn(f"L{paragraph.line}", f"the {mechanism} paragraph {paragraph.title!r} names no partner")
+    return True
+
+
+def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[tuple[int, str]]) -> None:
     action = [p for p in paragraphs if ACTION_SECTION_RE.search(p.top[1])]
     partners = [(p, t) for p in paragraphs if (t := partner_type(p)) is not None]
     unnamed_social: list[Paragraph] = []
     # 1对4 first: its 经济强县 is a partner region the field paragraphs may then name.
     for paragraph, (mechanism, label) in partners:
+        if _read_list(ctx, plan, paragraph, mechanism, label):
+            continue
         found, _ = _named(ctx, plan, paragraph, (label,))
         ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
                                 locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
@@ -129,6 +145,8 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph]) -> None:
             unnamed_social.append(paragraph)
         elif not found:
             ctx.warn(f"L{paragraph.line}", f"the {mechanism} paragraph {paragraph.title!r} names no partner")
+    partner_lines = {ln for p, _ in partners for ln in range(p.line, p.last_line + 1)}
+    load_partner_statements(ctx, plan, body, partner_lines)
     named: set[str] = set(plan.table_supporters)
     partner_paragraphs = {id(p) for p, _ in partners}
     for paragraph in action:
@@ -158,7 +176,8 @@ def _paragraph_measure(ctx: Context, plan: Plan, paragraph: Paragraph, domains: 
     ev = ctx.lines_evidence(paragraph.line, paragraph.last_line,
                             locator=f"{paragraph.path} (L{paragraph.line}-L{paragraph.last_line})")
     props = {"section": paragraph.top[1], "subsection": paragraph.sub[1] if paragraph.sub else None,
-             "number": paragraph.number, "label": f"{paragraph.top[0]}（{sub}）{paragraph.number}",
+             "number": paragraph.number, "label": f"{paragraph.top[0]}（{sub}）{paragraph.number}" if sub
+             else f"{paragraph.top[0]}.{paragraph.number}".rstrip("."),
              "kind": "action_paragraph", "domains": domains, "document": ctx.doc.id}
     ctx.node(Node(measure_id, MEASURE, paragraph.title, {k: v for k, v in props.items() if v}, [ev]))
     ctx.fact("action_paragraphs", measure_id)

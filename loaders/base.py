@@ -11,6 +11,7 @@ from graph.model import (
     DOMAIN,
     ORGANIZATION,
     REGION,
+    SUPPORTS,
     BuildWarning,
     Evidence,
     LoadResult,
@@ -21,6 +22,8 @@ from graph.model import (
 )
 from graph.reference import Entry
 
+_LINE_REF_RE = re.compile(r"\bL(\d+)(?:-L(\d+))?\b")
+
 
 @dataclass
 class SourceDocument:
@@ -28,6 +31,9 @@ class SourceDocument:
     path: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    # For a document rendered from DOCX/PDF/XLSX/HTML: the original locator of each line of `text`
+    # (0-based), e.g. "table 2 row 5", "p.3 line 4", "sheet 附表 row 7". None for plain text.
+    locators: list[str] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -36,6 +42,22 @@ class SourceDocument:
     @property
     def round(self) -> str | None:
         return self.meta.get("round")
+
+    def where(self, locator: str) -> str:
+        """A locator with its line numbers (L12, L3-L5) told in the original's terms when the text was
+        rendered from another format; unchanged for plain text."""
+        if self.locators is None:
+            return locator
+        locs = self.locators
+
+        def one(n: int) -> str:
+            return locs[n - 1] if 0 < n <= len(locs) else f"L{n}"
+
+        def span(m: re.Match[str]) -> str:
+            first, last = one(int(m.group(1))), one(int(m.group(2) or m.group(1)))
+            return first if first == last else f"{first} – {last}"
+
+        return _LINE_REF_RE.sub(span, locator)
 
 
 # Kind of an organisation not in the reference data, guessed from how its name ends. Order matters:
@@ -79,15 +101,15 @@ class Context:
         if quote is None:
             quote = "\n".join(self.doc.lines[first - 1:last]).strip()
         loc = f"L{first}" if first == last else f"L{first}-L{last}"
-        return Evidence(self.doc.id, locator or loc, quote, note)
+        return Evidence(self.doc.id, self.doc.where(locator or loc), quote, note)
 
     def cell_evidence(self, table: str, row: str, column: str | None, line: int, quote: str,
                       note: str | None = None) -> Evidence:
         loc = f"{table}/row {row}" + (f"/{column}" if column else "") + f" (L{line})"
-        return Evidence(self.doc.id, loc, quote, note)
+        return Evidence(self.doc.id, self.doc.where(loc), quote, note)
 
     def warn(self, locator: str, message: str) -> None:
-        self.result.warnings.append(BuildWarning(self.doc.id, locator, message))
+        self.result.warnings.append(BuildWarning(self.doc.id, self.doc.where(locator), message))
 
     # -- records -------------------------------------------------------------------------------
     def node(self, node: Node) -> str:
@@ -99,6 +121,8 @@ class Context:
         ev = evidence if isinstance(evidence, list) else [evidence]
         # Every statement belongs to its document's round unless the loader says otherwise.
         props.setdefault("round", self.doc.round)
+        if type_ == SUPPORTS:  # 山海协作 unless the loader says another programme (东西部协作 …)
+            props.setdefault("programme", "shanhai")
         clean = {k: v for k, v in props.items() if v is not None}
         self.result.relations.append(Relation(type_, source, target, clean, list(ev)))
 

@@ -30,6 +30,10 @@ Rules, in the order they apply:
   the same article; the evidence note cites where.
 - "全省50个经济强县结对帮扶山区26县" is recorded as the fact `stated_strong_county_count` and on the
   山区26县 node, with evidence; it is no relation.
+- Institutions: every sentence also goes through the prose reader's rules for organisations
+  (loaders/prose_rules.py, loaders/prose_institutions.py) — a hospital, university or SOE tied by
+  与…合作/签署…协议 to a mountain county or one of its institutions (浙医一院与景宁民族医院精准合作);
+  links with two regions stay with the rules above.
 - Leftovers are reported: a sentence with a trigger, a mountain county and a supporter that yields
   nothing (two mountain counties, no tying wording) becomes a warning, never a relation.
 """
@@ -44,6 +48,8 @@ from graph.gazetteer import is_mountain
 from graph.model import REGION, SUPPORTS, LoadResult, Node, normalize
 from graph.reference import Entry
 from loaders.base import Context, SourceDocument
+from loaders.prose import links_in, stamp
+from loaders.prose_parties import stop_contexts
 
 KIND = "magazine"
 
@@ -120,6 +126,8 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     flat, line_of = reflow(doc.text)
     stops = _stop_contexts(ctx)
     partners: Partners = {}
+    prose_stops = stop_contexts(ctx)
+    reported = str(doc.meta["date"]) if doc.meta.get("date") is not None else None
     for sent in sentences(flat):
         raw = flat[sent.start:sent.end]
         quote = raw.strip()
@@ -131,6 +139,10 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
         locator = f"L{first}" if first == last else f"L{first}-L{last}"
         text = match_text(quote)
         _strong_county_fact(ctx, text, first, last, quote)
+        if len(quote) <= MAX_SENTENCE:  # institutions (hospital, university, SOE …): the prose rules
+            institutions = links_in(ctx, text, prose_stops, orgs_only=True, towns=False)
+            stamp(ctx, institutions.links, ctx.lines_evidence(first, last, quote=quote), fallback_programme="shanhai",
+                  reported=reported)
         mechanisms = _mechanisms(text)
         if not mechanisms and not _PAIRING_RE.search(text):
             continue

@@ -4,24 +4,39 @@ Layout rules (documented in loaders/README.md):
 
 1. A line that starts with a tab starts a new cell; a line without a leading tab continues the
    current cell (blank lines inside a cell are kept as line breaks).
-2. A table starts at a cell whose text is 序号. Its header ends at the first blank line that is
-   followed by a new cell; the header's cell count N is the table's width.
-3. A row is complete after N cells. A single cell like 一、产业合作领域 that opens a row and is
-   followed by a blank line is a section row: it names the field of the rows below it.
-4. After a complete row, a line that is neither blank nor a new cell ends the table.
+2. A table starts at a cell whose text is 序号, or at the first cell of a block of cells (the line
+   before it, blanks aside, is no cell) whose header the caller's `is_header` accepts (a header
+   that names the roles of a table kind, loaders/headers.py, e.g. 项目名称 … 总投资). Its header ends
+   at the first blank line that is followed by a new cell; the header's cell count N is the width.
+3. A row is complete after N cells. A single cell like 一、产业合作领域 or （一）产业合作 that opens a row and is
+   followed by a blank line is a section row: it names the field of the rows below it. A complete
+   row whose cells repeat the header (the table goes on after a page break) is dropped.
+4. After a complete row, a line that is neither blank nor a new cell ends the table — except page
+   furniture (— 12 —, 第3页), which is skipped anywhere in a table, and a line that directly
+   follows the row's last cell (no blank line between), is no heading or note, and is followed by
+   another row's cell: that is the last cell wrapping onto a line of its own, kept in the cell.
 5. A row that is still incomplete when the text ends, or when a new heading (附件…, 表N, 一、…)
    follows a blank line, means the table was cut off: that is an input error naming the line.
+6. Two tables with the same header, with nothing between them but blank lines, page furniture or
+   a continuation caption (续表, …（续）), are one table split across pages: joined.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.model import InputError, normalize
 
-SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\S)")  # 一、… or （一）… (NFKC)
 HEADING_RE = re.compile(r"^(附件|表\s*\d|[一二三四五六七八九十]+、)")
+# Page numbers extraction leaves between the rows of a table: — 12 —, - 3 -, 第3页, 第3页 共10页.
+FURNITURE_RE = re.compile(r"^(?:[-—–_~]+\s*\d{1,4}\s*[-—–_~]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)$")
+NOTE_RE = re.compile(r"^(注|备注|说明|资料来源|数据来源|[\ufffd*※①②③④⑤⑥⑦⑧⑨⑩])")
+CONTINUED_RE = re.compile(r"续表|\(续\)|^续")  # matched on NFKC text: （续） is (续)
+UNIT_LINE_RE = re.compile(r"^单位\s*:")  # "单位：万元" above a table states its unit, it is no caption
+HeaderTest = Callable[[list[str]], bool]
 
 
 @dataclass
@@ -58,6 +73,8 @@ class CellTable:
     header: list[Cell]
     rows: list[Row] = field(default_factory=list)
     sections: list[Cell] = field(default_factory=list)
+    end: int = 0  # 0-based index of the first line after the table
+    repeated_headers: list[int] = field(default_factory=list)  # lines where the header repeats
 
     @property
     def header_keys(self) -> list[str]:
@@ -76,32 +93,26 @@ def _is_cell(line: str) -> bool:
     return line.startswith("\t")
 
 
-def parse_cell_tables(text: str, path: str) -> list[CellTable]:
-    lines = text.split("\n")
-    tables: list[CellTable] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        if not (_is_cell(line) and normalize(line) == "序号"):
-            i += 1
-            continue
-        caption, caption_line = "", 0
-        for j in range(i - 1, max(-1, i - 6), -1):
-            if lines[j].strip() and not _is_cell(lines[j]):
-                caption, caption_line = normalize(lines[j]), j + 1
-                break
-        table, i = _parse_one(lines, i, caption, caption_line, path)
-        tables.append(table)
-    return tables
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
 
 
-def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
-               path: str) -> tuple[CellTable, int]:
+def is_furniture(line: str) -> bool:
+    return bool(FURNITURE_RE.match(normalize(line)))
+
+
+def _block_start(lines: list[str], i: int) -> bool:
+    """Whether the cell at line i opens a block of cells (no cell before it, blank lines aside)."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j < 0 or not _is_cell(lines[j])
+
+
+def _read_header(lines: list[str], i: int) -> tuple[list[Cell], int]:
+    """Header cells from line i until a blank line followed by a new cell; returns them and the next line."""
     header: list[Cell] = []
-    i = start
     n = len(lines)
-    # Header: cells until a blank line followed by a new cell.
     while i < n:
         line = lines[i]
         if _is_cell(line):
@@ -113,11 +124,90 @@ def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
             while k < n and not lines[k].strip():
                 k += 1
             if k < n and _is_cell(lines[k]):
-                i = k
-                break
+                return header, k
         i += 1
+    return header, i
+
+
+def _starts_table(lines: list[str], i: int, is_header: HeaderTest | None) -> bool:
+    if not _is_cell(lines[i]):
+        return False
+    if normalize(lines[i]) == "序号":
+        return True
+    if is_header is None or not _block_start(lines, i):
+        return False
+    header, _ = _read_header(lines, i)
+    return len(header) > 1 and is_header([_key(c.text) for c in header])
+
+
+def header_candidates(lines: list[str]) -> list[list[str]]:
+    """Header keys of every block of cells (and of every 序号-led header): what detect() looks at."""
+    out = []
+    for i, line in enumerate(lines):
+        if _is_cell(line) and (normalize(line) == "序号" or _block_start(lines, i)):
+            header, _ = _read_header(lines, i)
+            if len(header) > 1:
+                out.append([_key(c.text) for c in header])
+    return out
+
+
+def parse_cell_tables(text: str, path: str, is_header: HeaderTest | None = None) -> list[CellTable]:
+    lines = text.split("\n")
+    tables: list[CellTable] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not _starts_table(lines, i, is_header):
+            i += 1
+            continue
+        caption, caption_line = "", 0
+        for j in range(i - 1, max(-1, i - 6), -1):
+            if lines[j].strip() and not _is_cell(lines[j]) and not is_furniture(lines[j]) \
+                    and not UNIT_LINE_RE.match(normalize(lines[j])):
+                caption, caption_line = normalize(lines[j]), j + 1
+                break
+        table, i = _parse_one(lines, i, caption, caption_line, path, is_header)
+        tables.append(table)
+    return join_split(tables, lines)
+
+
+def join_split(tables: list[CellTable], lines: list[str]) -> list[CellTable]:
+    """Rule 6: a table that repeats the previous one's header after a page break continues it."""
+    out: list[CellTable] = []
+    for table in tables:
+        prev = out[-1] if out else None
+        if prev is not None and prev.header_keys == table.header_keys and table.header:
+            between = lines[prev.end:table.header[0].line - 1]
+            if all(not ln.strip() or is_furniture(ln) or CONTINUED_RE.search(normalize(ln)) for ln in between):
+                prev.repeated_headers.append(table.header[0].line)
+                prev.rows += table.rows
+                prev.sections += table.sections
+                prev.repeated_headers += table.repeated_headers
+                prev.end = table.end
+                continue
+        out.append(table)
+    return out
+
+
+def _wraps_last_cell(lines: list[str], i: int, is_header: HeaderTest | None) -> bool:
+    """Rule 4: line i (no blank line before it) is the previous row's last cell going on."""
+    text = normalize(lines[i])
+    if HEADING_RE.match(text) or NOTE_RE.match(text) or CONTINUED_RE.search(text):
+        return False
+    k = i + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and _is_cell(lines[k]) and normalize(lines[k]) != "序号" and not (
+        is_header is not None and _starts_table(lines, k, is_header))
+
+
+def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
+               path: str, is_header: HeaderTest | None = None) -> tuple[CellTable, int]:
+    n = len(lines)
+    header, i = _read_header(lines, start)
     table = CellTable(caption, caption_line, header)
     width = len(header)
+    keys = table.header_keys
     current: list[Cell] = []
     section: Cell | None = None
     blank_before = False
@@ -135,7 +225,10 @@ def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
                     continue
             current.append(cell)
             if len(current) == width:
-                table.rows.append(_row(current, section))
+                if [_key(c.text) for c in current] == keys:
+                    table.repeated_headers.append(current[0].line)  # rule 3: header again after a page break
+                else:
+                    table.rows.append(_row(current, section))
                 current = []
         elif not line.strip():
             if current and current[-1].text and not current[-1].text.endswith("\n\n"):
@@ -143,11 +236,19 @@ def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
             blank_before = True
             i += 1
             continue
+        elif is_furniture(line):
+            i += 1  # rule 4: a page number between rows or inside a row
+            continue
         else:
             if not current:
                 if section is not None and not table.rows and table.sections and \
                         table.sections[-1] is section and not blank_before:
                     section.text += "\n" + line
+                    i += 1
+                    continue
+                if table.rows and not blank_before and _wraps_last_cell(lines, i, is_header):
+                    last = table.rows[-1].cells[-1]
+                    last.text = last.text.rstrip("\n") + "\n" + line
                     i += 1
                     continue
                 break  # rule 4: the table has ended
@@ -165,6 +266,7 @@ def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
     for row in table.rows:
         for c in row.cells:
             c.text = c.text.strip("\n")
+    table.end = i
     return table, i
 
 
@@ -173,4 +275,14 @@ def _row(cells: list[Cell], section: Cell | None) -> Row:
                section.line if section else None)
 
 
-__all__ = ["Cell", "CellTable", "Row", "parse_cell_tables"]
+__all__ = [
+    "UNIT_LINE_RE",
+    "Cell",
+    "CellTable",
+    "HeaderTest",
+    "Row",
+    "header_candidates",
+    "is_furniture",
+    "join_split",
+    "parse_cell_tables",
+]

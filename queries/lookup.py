@@ -1,76 +1,73 @@
-"""Finding nodes by id, Chinese name, short name, alias, abbreviation, pinyin or English."""
+"""Finding nodes by id, name, alias, abbreviation, pinyin or near name: the store's nodes in graph/names.py."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from graph.gazetteer import LATIN_SUFFIXES, latin_key
-from graph.model import DOMAIN, ORGANIZATION, REGION, Node, normalize
+from graph.fold import fold_name, latin_key
+from graph.gazetteer import name_rules
+from graph.model import DOMAIN, ORGANIZATION, REGION, Node
+from graph.name_forms import Named, NameRules
+from graph.names import EXACT, NameIndex, Suggestion, clear_best
+from graph.reference import load_reference
 from graph.store import GraphStore
 from queries.errors import Ambiguous, NotFound
-
-_CJK_SUFFIXES = ("县", "区", "市")
 
 
 @dataclass(frozen=True)
 class Hit:
+    """A name in a question: span and characters of the text as given, the node it most likely means,
+    how it matched (exact / derived / pinyin / homophone / fuzzy) and its score (100 unless near)."""
+
     start: int
     end: int
     surface: str
     node: Node
+    how: str = EXACT
+    score: float = 100.0
+    others: tuple[Node, ...] = ()  # the other nodes an ambiguous name may mean
+
+    @property
+    def near(self) -> bool:
+        """A near name (typo, homophone): answer only with a "did you mean …" note."""
+        return self.how in ("homophone", "fuzzy")
+
+
+def named(n: Node) -> Named:
+    """A store node as the name index sees it."""
+    aliases = [*n.props.get("aliases", [])] + ([n.props["zh"]] if n.label == DOMAIN and n.props.get("zh") else [])
+    latin = [n.props.get("pinyin"), n.props.get("en"), n.props.get("en_label"), *n.props.get("en_words", [])]
+    return Named(n.id, n.label, n.name, tuple(a for a in aliases if a), tuple(x for x in latin if x),
+                 n.props.get("level"), n.props.get("city"))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> NameRules:
+    return name_rules(load_reference())
 
 
 class Lookup:
-    """An index over a store's nodes, built once per store (the same for memory and Neo4j)."""
+    """The name index over a store's regions, organisations and fields (the same for memory and Neo4j),
+    plus exact names of every other node as a last resort."""
 
     def __init__(self, nodes: list[Node]) -> None:
         self.by_id = {n.id: n for n in nodes}
-        # Exact names of every other node (projects, measures, documents …): only a fallback.
         self.other_names: dict[str, list[Node]] = defaultdict(list)
         for n in nodes:
             if n.label not in (REGION, ORGANIZATION, DOMAIN):
-                self.other_names[normalize(n.name)].append(n)
-        self.surface: dict[str, list[Node]] = defaultdict(list)
-        self.latin: dict[str, list[Node]] = defaultdict(list)
-        for n in nodes:
-            if n.label not in (REGION, ORGANIZATION, DOMAIN):
-                continue
-            names = {n.name, *n.props.get("aliases", [])}
-            if n.label == DOMAIN:
-                names |= {n.props.get("zh", "")}
-            for s in names:
-                if s and n not in self.surface[normalize(s)]:
-                    self.surface[normalize(s)].append(n)
-            latin = [n.props.get("pinyin"), n.props.get("en"), n.props.get("en_label"), *n.props.get("en_words", [])]
-            for s in latin:
-                if s and latin_key(s) and n not in self.latin[latin_key(s)]:
-                    self.latin[latin_key(s)].append(n)
-        self._pattern = re.compile("|".join(
-            map(re.escape, sorted((s for s in self.surface if len(s) >= 2), key=len, reverse=True))))
+                self.other_names[fold_name(n.name)].append(n)
+        self.index = NameIndex([named(n) for n in nodes if n.label in (REGION, ORGANIZATION, DOMAIN)], _rules())
 
     def candidates(self, text: str, labels: tuple[str, ...] | None = None) -> list[Node]:
-        t = normalize(text)
-        if t in self.by_id:
-            found = [self.by_id[t]]
-        else:
-            found = list(self.surface.get(t, []))
-            if not found and t and t[-1] in _CJK_SUFFIXES and len(t) > 2:
-                found = list(self.surface.get(t[:-1], []))
-            if not found and re.search(r"[A-Za-z]", t):
-                key = latin_key(t)
-                found = list(self.latin.get(key, []))
-                for suffix in LATIN_SUFFIXES:
-                    if not found and key.endswith(suffix):
-                        found = list(self.latin.get(key[: -len(suffix)], []))
-            if not found:
-                found = list(self.other_names.get(t, []))
-        if labels:
-            found = [n for n in found if n.label in labels]
-        found.sort(key=lambda n: (normalize(n.name) != t, n.label != REGION, n.id))
+        """Every node a whole name may mean, best first (an exact canonical name, then regions)."""
+        if text in self.by_id and (not labels or self.by_id[text].label in labels):
+            return [self.by_id[text]]
+        found = [self.by_id[i] for i in self.index.candidates(text, labels)]
+        if not found:
+            found = [n for n in self.other_names.get(fold_name(text), []) if not labels or n.label in labels]
         return found
 
     def resolve(self, text: str, labels: tuple[str, ...] | None = None) -> Node:
@@ -78,53 +75,31 @@ class Lookup:
         found = self.candidates(text, labels)
         if not found:
             raise NotFound(text, self.suggest(text, labels))
-        if len(found) > 1 and normalize(found[0].name) != normalize(text):
+        if len(found) > 1 and fold_name(found[0].name) != fold_name(text):
             raise Ambiguous(text, [brief(n) for n in found])
         return found[0]
 
-    def suggest(self, text: str, labels: tuple[str, ...] | None = None, n: int = 5) -> list[dict[str, str]]:
-        t = normalize(text)
-        pool = {s: ns for s, ns in self.surface.items()}
-        close = difflib.get_close_matches(t, list(pool), n=n * 2, cutoff=0.5)
-        close += [s for s in pool if t and (t in s or s in t) and s not in close]
-        if re.search(r"[A-Za-z]", t):
-            keys = difflib.get_close_matches(latin_key(t), list(self.latin), n=n, cutoff=0.6)
-            out = [brief(x) for k in keys for x in self.latin[k]]
-        else:
-            out = []
-        for s in close:
-            out += [brief(x) for x in pool[s]]
-        seen: set[str] = set()
-        uniq = []
-        for b in out:
-            if b["id"] not in seen and (not labels or b["type"] in labels):
-                seen.add(b["id"])
-                uniq.append(b)
-        return uniq[:n]
+    def suggestions(self, text: str, labels: tuple[str, ...] | None = None, n: int = 5) -> list[Suggestion]:
+        """Ranked near names with scores 0–100 (see graph.names: CLEAR_SCORE, CLEAR_MARGIN)."""
+        return self.index.suggest(text, labels, n)
 
-    def scan(self, text: str, labels: tuple[str, ...] = (REGION, ORGANIZATION)) -> list[Hit]:
-        """Leftmost-longest names in a question (海宁市高级中学 before 海宁市), then Latin words."""
-        t = normalize(text)
-        hits = []
-        for m in self._pattern.finditer(t):
-            ns = [n for n in self.surface[m.group(0)] if n.label in labels]
-            if ns:
-                ns.sort(key=lambda n: (normalize(n.name) != m.group(0), n.label != REGION, n.id))
-                hits.append(Hit(m.start(), m.end(), m.group(0), ns[0]))
-        words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z']*", t)]
-        i = 0
-        while i < len(words):
-            for span in range(min(4, len(words) - i), 0, -1):
-                s, e = words[i][0], words[i + span - 1][1]
-                key = latin_key(t[s:e])
-                ns = [n for n in self.latin.get(key, []) if n.label in labels]
-                if len(ns) == 1:
-                    hits.append(Hit(s, e, t[s:e], ns[0]))
-                    i += span
-                    break
-            else:
-                i += 1
-        return sorted(hits, key=lambda h: h.start)
+    def did_you_mean(self, text: str, labels: tuple[str, ...] | None = None) -> Node | None:
+        """The node a misspelt name clearly means (one suggestion clearly best), else None."""
+        best = clear_best(self.suggestions(text, labels))
+        return self.by_id[best.id] if best else None
+
+    def suggest(self, text: str, labels: tuple[str, ...] | None = None, n: int = 5) -> list[dict[str, str]]:
+        """Close matches as {id, name, type} (for NotFound), best first."""
+        return [brief(self.by_id[s.id]) for s in self.suggestions(text, labels, n)]
+
+    def scan(self, text: str, labels: tuple[str, ...] = (REGION, ORGANIZATION), *, fuzzy: bool = True) -> list[Hit]:
+        """Names in a question, leftmost-longest (海宁市高级中学 before 海宁市), with spans of `text`.
+
+        Traditional characters, format characters, full-width forms, pinyin (with tones, spaces,
+        suffixes) are matched as the names; with `fuzzy`, near names too (marked by `how`/`near`)."""
+        return [Hit(h.start, h.end, h.surface, self.by_id[h.ids[0]], h.how, h.score,
+                    tuple(self.by_id[i] for i in h.ids[1:]))
+                for h in self.index.scan(text, labels, fuzzy=fuzzy)]
 
 
 def brief(n: Node) -> dict[str, Any]:
@@ -145,3 +120,6 @@ def lookup_for(store: GraphStore) -> Lookup:
 
 def invalidate(store: GraphStore) -> None:
     _CACHE.pop(id(store), None)
+
+
+__all__ = ["Hit", "Lookup", "brief", "invalidate", "latin_key", "lookup_for"]

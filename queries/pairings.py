@@ -18,7 +18,7 @@ from queries.common import (
     round_of_document,
 )
 from queries.errors import InvalidQuery
-from queries.rounds import filter_rounds
+from queries.rounds import filter_rounds, latest
 
 LEVELS = ("city", "county", "organization")
 
@@ -110,6 +110,40 @@ def pairings(store: GraphStore, level: str | None = None, round: str | None = No
     return PairingsResult("pairings", {"level": level, "round": round or "current"}, rows)
 
 
+def pairing_table(store: GraphStore, level: str | None = None, round: str | None = "all") -> list[dict[str, Any]]:
+    """The pairings flat, one row per supporter, recipient, mechanism and round, with the fields the
+    pairing names and only the evidence from that round's documents (a spreadsheet's view).
+
+    `round`: "all" (default), None = each recipient's latest round, or a round id."""
+    check_level(level)
+    check_round(store, round)
+    doc_round = round_of_document(store)
+    by_recipient: dict[str, list[Relation]] = {}
+    for r in pairing_relations(store, level):
+        by_recipient.setdefault(r.target, []).append(r)
+    out: list[dict[str, Any]] = []
+    for recipient_id in sorted(by_recipient):
+        kept = filter_rounds(by_recipient[recipient_id], round)
+        # One row per round the filter asks for: a relation stated in several rounds has one row each.
+        newest = latest(by_recipient[recipient_id])
+        rounds_kept = None if round == "all" else {round or newest or "", ""}
+        recipient = node_by_id(store, recipient_id)
+        for r in kept:
+            supporter = node_by_id(store, r.source)
+            if recipient is None or supporter is None:
+                continue
+            for rnd in r.props.get("rounds") or [""]:
+                if rounds_kept is not None and rnd not in rounds_kept:
+                    continue
+                ev = [e for e in evidence_of([r]) if doc_round.get(e["document"], rnd) == rnd]
+                out.append({"supporter": brief(supporter), "recipient": brief(recipient),
+                            "level": r.props.get("level"), "mechanism": r.props.get("mechanism"),
+                            "fields": sorted(r.props.get("domains", [])), "round": rnd, "evidence": ev})
+    out.sort(key=lambda x: (LEVEL_ORDER.get(str(x["level"]), 9), x["recipient"]["id"], x["round"],
+                            mechanism_key(x["mechanism"]), x["supporter"]["id"]))
+    return out
+
+
 @dataclass
 class PairingChange:
     recipient: dict[str, Any]
@@ -191,4 +225,5 @@ def rounds_diff(store: GraphStore, round_a: str, round_b: str, common_only: bool
     )
 
 
-__all__ = ["PAIRING_MECHANISMS", "PairingRow", "PairingsResult", "RoundsDiffResult", "pairings", "rounds_diff"]
+__all__ = ["PAIRING_MECHANISMS", "PairingRow", "PairingsResult", "RoundsDiffResult", "pairing_table", "pairings",
+           "rounds_diff"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.fold import fold_name
 from graph.model import Node, normalize
 from graph.store import GraphStore
 from queries.common import LABEL_ORDER, brief, check_limit
@@ -51,19 +52,20 @@ def _match(query: str, text: str) -> str | None:
 def search(store: GraphStore, text: str, limit: int = 20) -> SearchResult:
     """Every node one of whose names matches `text`: exact before prefix before substring.
 
-    Chinese is matched as written (NFKC); Latin text also without case, spaces and apostrophes, so
+    Both sides go through the name index's normalisation (graph/fold.py: NFKC, no format characters,
+    traditional → simplified, lower case); Latin text also without spaces and apostrophes, so
     "lin an", "Lin'an" and "linan" are the same. Ties: label (regions first), shorter match, id.
     """
     check_limit(limit, "limit", 1, 200)
     if not isinstance(text, str) or not normalize(text):
         raise InvalidQuery("search text is empty")
-    q = normalize(text).lower()
+    q = fold_name(text)
     q_latin = latin_key(q) if any(c.isascii() and c.isalpha() for c in q) else ""
     ranked: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for n in lookup_for(store).by_id.values():
         best: tuple[int, int, str, str] | None = None
         for how, surface in surfaces(n):
-            s = normalize(surface).lower()
+            s = fold_name(surface)
             kind = _match(q, s)
             if kind is None and q_latin and how in ("pinyin", "english", "id", "code", "alias"):
                 key = latin_key(s.split(":", 1)[-1]) if how == "id" else latin_key(s)

@@ -26,6 +26,7 @@ from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
 
+DEFAULT_PROGRAMME = "shanhai"  # 山海协作; 东西部协作 (east_west) etc. only when asked for
 LEVEL_ORDER = {"city": 0, "county": 1, "organization": 2}
 
 
@@ -92,18 +93,19 @@ def resolve_field(store: GraphStore, field_: str | None) -> str | None:
 
 
 def supporters_of(store: GraphStore, region: str, field: str | None = None,
-                  round: str | None = None) -> SupportResult:
+                  round: str | None = None, programme: str = DEFAULT_PROGRAMME) -> SupportResult:
     """Every supporter of a region: pairings and stated support, measures FOR it, projects in it.
 
     `field` keeps only support tied to that field (a general pairing names no field, so it is
     left out). `round`: None = the region's latest round ("current"), "all", or a round id.
+    `programme`: 山海协作 ("shanhai") by default; "all" adds 东西部协作 and the other programmes.
     """
     round = _check_round(store, round)
     lk = lookup_for(store)
     target = lk.resolve(region, (REGION,))
     domain = resolve_field(store, field)
     direct, around = store.supporters_relations(target.id, domain)
-    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS], round)
+    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS and _in_programme(r, programme)], round)
     kept_rounds = {x for r in pairing for x in r.props.get("rounds", [])}
     item_domains: dict[str, list[str]] = {}
     for r in around:
@@ -124,7 +126,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
             continue
         supporter(r.source).supports.append(_support("pairing", r, doms))
     for r in around:
-        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT):
+        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT) or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue
@@ -149,13 +151,15 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
                                        (x.measure or x.project or {}).get("id", "")))
     out.sort(key=lambda sp: (min(LEVEL_ORDER.get(x.level or "", 9) for x in sp.supports) if sp.supports else 9,
                              sp.type != REGION, sp.id))
-    return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current"},
+    return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current",
+                                           **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
                          _brief(target), out)
 
 
 def supported_by(store: GraphStore, supporter: str, field: str | None = None,
-                 round: str | None = "all") -> SupportResult:
-    """The reverse: which regions a region or organisation supports, and how."""
+                 round: str | None = "all", programme: str = DEFAULT_PROGRAMME) -> SupportResult:
+    """The reverse: which regions a region or organisation supports, and how (山海协作 unless
+    `programme` is "all" or another programme)."""
     round = _check_round(store, round)
     lk = lookup_for(store)
     src = lk.resolve(supporter, (REGION, ORGANIZATION))
@@ -180,13 +184,13 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
             by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("level"), [])
         return by_id[node_id]
 
-    for r in filter_rounds([r for r in rels if r.type == SUPPORTS], round):
+    for r in filter_rounds([r for r in rels if r.type == SUPPORTS and _in_programme(r, programme)], round):
         doms = list(r.props.get("domains", []))
         if domain and domain not in doms:
             continue
         target(r.target).supports.append(_support("pairing", r, doms))
-    for r in rels:
-        if r.type == SUPPORTS:
+    for r in rels:  # measures and projects belong to 山海协作 plans
+        if r.type == SUPPORTS or programme not in (DEFAULT_PROGRAMME, "all"):
             continue
         if round not in (None, "all") and round not in r.props.get("rounds", []):
             continue
@@ -207,8 +211,14 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
         sp.domains = sorted({d for x in sp.supports for d in x.domains})
         sp.supports.sort(key=lambda x: (x.via, x.mechanism or "", (x.measure or x.project or {}).get("id", "")))
     out.sort(key=lambda sp: sp.id)
-    return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current"},
+    return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current",
+                                          **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
                          _brief(src), out)
+
+
+def _in_programme(r: Relation, programme: str) -> bool:
+    """A SUPPORTS without a programme predates the property: it is 山海协作."""
+    return programme == "all" or r.props.get("programme", DEFAULT_PROGRAMME) == programme
 
 
 def _check_round(store: GraphStore, round_: str | None) -> str | None:

@@ -27,7 +27,7 @@ def gazetteer(reference: Reference) -> Gazetteer:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real corpus built once per session into a temporary directory."""
-    from graph.build import build
+    from api.build import build
 
     out = tmp_path_factory.mktemp("build")
     build(out=out)
@@ -76,7 +76,7 @@ def base(tmp_path: Path) -> tuple[Path, Path, bytes]:
     the "previous build" that bad input must leave untouched."""
     import shutil
 
-    from graph.build import build
+    from api.build import build
 
     src = tmp_path / "src"
     src.mkdir()

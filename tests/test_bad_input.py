@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
+from api.build import build
 from graph.model import InputError
 from graph.reference import REPO_ROOT
 
@@ -19,7 +19,7 @@ PAIRING = REPO_ROOT / "data" / "sources" / "zhejiang_2021_pairing_guidance.txt"
 @pytest.mark.parametrize(("name", "line", "words"), [
     ("empty.txt", None, "empty"),
     ("binary.txt", 3, "binary"),  # the NUL byte follows two newlines of the PNG header
-    ("gbk.txt", 1, "UTF-8"),
+    ("undecodable.txt", 3, "GB18030"),
     ("control_chars.txt", 3, "control characters"),
 ])
 def test_bad_file_names_file_and_line_and_keeps_snapshot(base: tuple[Path, Path, bytes], name: str,
@@ -46,14 +46,14 @@ def test_huge_file_is_refused(base: tuple[Path, Path, bytes], tmp_path: Path) ->
     assert (out / "graph.json").read_bytes() == before
 
 
-def test_unrecognised_document_is_an_error(base: tuple[Path, Path, bytes], tmp_path: Path) -> None:
-    src, out, before = base
-    other = tmp_path / "recipe.txt"
-    other.write_text("红烧肉的做法：五花肉切块，焯水，加冰糖炒色。\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        build([other], out, sources_dir=src)
-    assert "no loader recognises" in err.value.message
-    assert (out / "graph.json").read_bytes() == before
+def test_gbk_text_is_read_and_its_encoding_recorded(base: tuple[Path, Path, bytes]) -> None:
+    """A GBK file (the pairing table's first row, tests/fixtures/bad/gbk.txt) is no longer an error."""
+    src, out, _ = base
+    report = build([BAD / "gbk.txt"], out, sources_dir=src)
+    doc = next(d for d in report.documents if d["id"] == "gbk")
+    assert doc["encoding"] == "gbk" and doc["loaders"] == ["pairing_table"]
+    quotes = [e.quote for r in report.snapshot.relations for e in r.evidence if e.document == "gbk"]
+    assert quotes == ["1\t衢州市\t杭州市"]
 
 
 def test_missing_source_path(base: tuple[Path, Path, bytes], tmp_path: Path) -> None:
@@ -80,8 +80,8 @@ def test_pairing_table_cut_off_fails_the_checks(base: tuple[Path, Path, bytes], 
 def test_cli_reports_bad_input_in_one_line(base: tuple[Path, Path, bytes]) -> None:
     _src, out, before = base
     proc = subprocess.run([sys.executable, "-m", "api.cli", "build", "--out", str(out), "--source",
-                           str(BAD / "gbk.txt")], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+                           str(BAD / "undecodable.txt")], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert proc.returncode != 0
-    assert "gbk.txt:1" in proc.stderr and "UTF-8" in proc.stderr
+    assert "undecodable.txt:3" in proc.stderr and "UTF-8" in proc.stderr
     assert "previous snapshot" in proc.stderr
     assert (out / "graph.json").read_bytes() == before

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from api.graphview import GraphView
+from api.pages import clusters, links
 from api.pages.select import Selection
 from api.pages.style import edge_style, node_label, node_style, type_legend
 from api.state import TEMPLATES_DIR
@@ -48,12 +49,28 @@ ENV = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_auto
                   trim_blocks=True, lstrip_blocks=True)
 ENV.filters["script_json"] = script_json
 ENV.filters["script_json_text"] = script_json_text
+links.install(ENV)
 
 
-def physics_options(node_count: int) -> dict[str, Any]:
+def physics_options(node_count: int, layered: bool = False) -> dict[str, Any]:
     """Physics that settles: a fixed number of stabilisation iterations, then the page turns it off
-    (viz.js on 'stabilizationIterationsDone'); a fixed seed draws the same layout every time."""
+    (viz.js on 'stabilizationIterationsDone'); a fixed seed draws the same layout every time.
+    `layered`: supporters → focus → the rest in columns (vis-network's hierarchical layout)."""
     iterations = 600 if node_count <= 150 else 300
+    if layered:
+        return {
+            "autoResize": True,
+            "layout": {"hierarchical": {"enabled": True, "direction": "LR", "levelSeparation": 260,
+                                        "nodeSpacing": 60, "sortMethod": "directed"}},
+            "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, 'Noto Sans CJK SC', sans-serif"}},
+            "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                      "color": {"inherit": False}, "selectionWidth": 2, "hoverWidth": 1.5},
+            "interaction": {"hover": True, "tooltipDelay": 200},
+            "physics": {"enabled": True, "solver": "hierarchicalRepulsion",
+                        "hierarchicalRepulsion": {"nodeDistance": 90, "avoidOverlap": 0.6},
+                        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
+                        "minVelocity": 1.0},
+        }
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 120},
@@ -71,7 +88,7 @@ def physics_options(node_count: int) -> dict[str, Any]:
     }
 
 
-def network_html(view: GraphView, sel: Selection) -> str:
+def network_html(view: GraphView, sel: Selection, layered: bool = False) -> str:
     """The selection as pyvis nodes and edges (a bounded copy: the store's records are not touched)."""
     # Imported here: pyvis pulls in IPython, half a second the server need not spend at start-up.
     from pyvis.network import Network
@@ -80,15 +97,25 @@ def network_html(view: GraphView, sel: Selection) -> str:
     net.set_template_dir(str(TEMPLATES_DIR) + "/", "pyvis_network.html")
     net.templateEnv = ENV  # our autoescaping environment with the script-safe JSON filter
     focus_id = sel.focus.id if sel.focus else None
+    members, _ = clusters.cluster_plan(view, sel)
+    level = clusters.levels(sel) if layered else {}
     for n in sel.nodes:
-        net.add_node(n.id, **_node_data(view, n, n.id == focus_id, sel.distance.get(n.id)))
+        data = _node_data(view, n, n.id == focus_id, sel.distance.get(n.id))
+        if not clusters.shows_label(n, sel.focus):
+            # Labels for regions and organisations only; "all labels" in the page brings the rest back.
+            data["fullLabel"], data["label"] = data["label"], " "
+        if n.id in members:
+            data["clusterField"] = members[n.id]
+        if n.id in level:
+            data["level"] = level[n.id]
+        net.add_node(n.id, **data)
     parallel: dict[tuple[str, str], int] = {}
     for r in sel.relations:
         pair = (min(r.source, r.target), max(r.source, r.target))
         k = parallel.get(pair, 0)
         parallel[pair] = k + 1
         net.add_edge(r.source, r.target, **_edge_data(view, r, k))
-    net.options = physics_options(len(sel.nodes))
+    net.options = physics_options(len(sel.nodes), layered)
     html: str = net.generate_html()
     return html
 
@@ -119,7 +146,7 @@ def _edge_data(view: GraphView, r: Relation, parallel_index: int) -> dict[str, A
     return data
 
 
-def page_data(view: GraphView, sel: Selection, mode: str) -> dict[str, Any]:
+def page_data(view: GraphView, sel: Selection, mode: str, layout: str = "force") -> dict[str, Any]:
     """What the page script needs besides the graph: filters' choices, document titles, the focus."""
     drawn_domains = {d for r in sel.relations for d in view.edge_domains(r)}
     domains = [{"id": n.id, "name": n.name, "en": n.props.get("en_label", "")}
@@ -131,6 +158,8 @@ def page_data(view: GraphView, sel: Selection, mode: str) -> dict[str, Any]:
     drawn_rounds = {x for r in sel.relations for x in r.props.get("rounds", [])}
     return {
         "mode": mode,
+        "layout": layout,
+        "clusters": clusters.cluster_plan(view, sel)[1],
         "focus": sel.focus.id if sel.focus else None,
         "depth": sel.depth,
         "domains": domains,
@@ -145,13 +174,19 @@ def page_data(view: GraphView, sel: Selection, mode: str) -> dict[str, Any]:
 
 
 def render_viz(view: GraphView, sel: Selection, mode: str, title: str, round_names: dict[str, str],
-               limit: int) -> str:
-    data = page_data(view, sel, mode)
+               limit: int, layout: str = "force") -> str:
+    data = page_data(view, sel, mode, layout)
     return ENV.get_template("viz.html").render(
-        title=title, page=data, network=Markup(network_html(view, sel)), focus=sel.focus, depth=sel.depth,
+        title=title, page=data, network=Markup(network_html(view, sel, layout == "layered")), focus=sel.focus,
+        depth=sel.depth, layout=layout,
         vis_js=VIS_JS, vis_css=VIS_CSS, round_names=round_names, limit=limit,
     )
 
 
 def render_landing(context: dict[str, Any]) -> str:
     return ENV.get_template("index.html").render(**context)
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A page of the dossier family (region, organisation, document, map, coverage)."""
+    return ENV.get_template(template).render(**context)

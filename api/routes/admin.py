@@ -40,7 +40,7 @@ def _serve_snapshot(app: FastAPI, store: GraphStore, directory: Path) -> dict[st
 
 @router.post("/rebuild", summary="Build the graph from the sources and serve it")
 def rebuild(request: Request, _: AdminDep, store: StoreDep) -> dict[str, Any]:
-    from graph.build import build
+    from api.build import build
 
     directory = _graph_dir(request)
     if not _WRITE_LOCK.acquire(blocking=False):

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
+from api.csv_out import FormatParam, csv_response, field_names, supporter_rows, with_csv
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from api.evidence import EvidenceParam, compact, shape
@@ -43,15 +44,20 @@ def region(request: Request, name: NameParam, store: StoreDep, evidence: Evidenc
 
 
 @router.get("/regions/{name}/supporters", summary="Who supports a region", response_model=Answer,
-            responses={200: example(compact(SUPPORTERS_EXAMPLE))})
+            responses=with_csv({200: example(compact(SUPPORTERS_EXAMPLE))}))
 def region_supporters(request: Request, name: NameParam, store: StoreDep, page: PageDep,
                       field: FieldParam = None, round: RoundParam = None,
-                      evidence: EvidenceParam = "compact") -> FastJSON:
+                      evidence: EvidenceParam = "compact", format: FormatParam = "json") -> Any:
     """Pairings, stated support, measures for it and projects in it — each with its evidence.
 
     `field` keeps support tied to that field (a general pairing names no field, so it drops out);
     `round`: `current` (default: the region's latest round), `all`, or a round id.
     """
+    if format == "csv":  # a download: every quote whole, one row per support
+        result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supporters-{result.subject['id']}.csv")
+
     def answer() -> tuple[list[Any], dict[str, Any]]:
         result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
         return (shape([s.to_dict() for s in result.supporters], evidence),
@@ -74,12 +80,17 @@ def organization(request: Request, name: NameParam, store: StoreDep,
 
 
 @router.get("/supported-by/{name}", summary="Whom a region or organisation supports", response_model=Answer,
-            responses={200: example(compact(SUPPORTED_BY_EXAMPLE))})
+            responses=with_csv({200: example(compact(SUPPORTED_BY_EXAMPLE))}))
 def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
               field: FieldParam = None,
               round: Annotated[str | None, Query(description="`all` (default), `current` or a round id",
                                                  max_length=MAX_NAME)] = "all",
-              evidence: EvidenceParam = "compact") -> FastJSON:
+              evidence: EvidenceParam = "compact", format: FormatParam = "json") -> Any:
+    if format == "csv":  # a download: every quote whole, one row per support
+        result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
+        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
+                            f"supported-by-{result.subject['id']}.csv")
+
     def answer() -> tuple[list[Any], dict[str, Any]]:
         result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
         return (shape([s.to_dict() for s in result.supporters], evidence),

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from api.csv_out import FormatParam, field_names, items_csv, with_csv
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from api.examples import PATH_EXAMPLE, SEARCH_EXAMPLE, example
@@ -50,10 +51,14 @@ def neighborhood(store: StoreDep,
     return neighborhood_query(store, name, depth, _names(labels), _names(rel_types), field, round, limit).to_dict()
 
 
-@router.get("/search", summary="Find entities by any of their names", responses={200: example(SEARCH_EXAMPLE)})
+@router.get("/search", summary="Find entities by any of their names", response_model=dict[str, Any],
+            responses=with_csv({200: example(SEARCH_EXAMPLE)}))
 def search(store: StoreDep, page: PageDep,
-           q: Annotated[str, Query(min_length=1, max_length=MAX_NAME, examples=["yongjia", "二院"])]) -> dict[str, Any]:
+           q: Annotated[str, Query(min_length=1, max_length=MAX_NAME, examples=["yongjia", "二院"])],
+           format: FormatParam = "json") -> Any:
     """Exact matches before prefix before substring; Chinese names, aliases, pinyin and English names.
     Pages run over the 200 best matches; `matches` counts them all."""
     result = search_query(store, q, MAX_PAGE_LIMIT)
+    if format == "csv":
+        return items_csv(result.hits, "search.csv", field_names(store))
     return paginate(result.hits, page, query=result.query, params=result.params, matches=result.total)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
@@ -11,6 +11,7 @@ from api.deps import SettingsDep, StoreDep
 from api.graphview import GraphView
 from api.pages import select
 from api.pages.landing import landing_context
+from api.pages.links import entity_url
 from api.pages.render import CSP, render_landing, render_viz
 from api.state import STATIC_DIR, graph_view
 from graph.model import Node
@@ -48,9 +49,12 @@ def landing(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/find")
-def find(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)]) -> RedirectResponse:
+def find(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+         to: Annotated[Literal["viz", "page"], Query()] = "viz") -> RedirectResponse:
+    """`to=page`: a region's or organisation's dossier; otherwise (and for other nodes) the network."""
     node = _resolve(store, q)
-    return RedirectResponse(f"/viz/{node.id}", status_code=303)
+    target = entity_url(node) if to == "page" else f"/viz/{node.id}"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/viz", response_class=HTMLResponse)
@@ -64,10 +68,11 @@ def viz_whole(request: Request, store: StoreDep, settings: SettingsDep, limit: L
 @router.get("/viz/{name}", response_class=HTMLResponse)
 def viz_node(request: Request, store: StoreDep, settings: SettingsDep,
              name: Annotated[str, Path(description="id, name, short name, alias or pinyin")],
-             depth: Annotated[int, Query(ge=1, le=2)] = 1, limit: LimitParam = None) -> HTMLResponse:
+             depth: Annotated[int, Query(ge=1, le=2)] = 1, limit: LimitParam = None,
+             layout: Annotated[Literal["force", "layered"], Query()] = "force") -> HTMLResponse:
     view = graph_view(request.app, store)
     node = _resolve(store, name)
     budget = min(limit or settings.viz_max_nodes, settings.viz_max_nodes_hard)
     sel = select.neighbourhood(view, view.nodes.get(node.id, node), depth, budget)
     title = f"{node.name} · depth {depth}"
-    return _html(render_viz(view, sel, "node", title, _round_names(view), budget))
+    return _html(render_viz(view, sel, "node", title, _round_names(view), budget, layout))

@@ -37,6 +37,38 @@
   network.once("stabilizationIterationsDone", function () { settle(state.stabilizationIterations); });
   network.setData({ nodes: nodes, edges: edges });
   state.timings.dataSet = performance.now();
+
+  // ------------------------------------------------------------------ clusters and labels
+  // Around a focus, items are grouped by field into one box each (the server says which and how many);
+  // a click on a box opens it. Filters by field or round work on the items, so they open every box.
+  var clusterIds = (page.clusters || []).map(function (c) { return "cluster:" + c.id; });
+  state.openedClusters = [];
+  // Our own record of closed boxes: vis-network's isCluster() logs an error for an id it does not know.
+  var liveClusters = {};
+  function isBox(id) { return Boolean(liveClusters[id]); }
+  function clusterItems() {
+    (page.clusters || []).forEach(function (c) {
+      var id = "cluster:" + c.id;
+      if (state.openedClusters.indexOf(id) >= 0 || liveClusters[id]) return;
+      liveClusters[id] = true;
+      network.cluster({
+        joinCondition: function (n) { return n.clusterField === c.id; },
+        clusterNodeProperties: {
+          id: "cluster:" + c.id, label: c.name + " · " + c.count, shape: "box", level: 2,
+          color: { background: "#fff4c2", border: "#c9a227" }, font: { size: 14 }, borderWidth: 2,
+          title: c.count + " measures / projects / indicators in " + c.name + " — click to open",
+        },
+      });
+    });
+  }
+  function openCluster(id) {
+    if (!isBox(id)) return;
+    delete liveClusters[id];
+    network.openCluster(id);
+    if (state.openedClusters.indexOf(id) < 0) state.openedClusters.push(id);
+  }
+  function openAllClusters() { clusterIds.forEach(openCluster); }
+  clusterItems();
   if (nodes.length === 0) settle(0);
 
   // ------------------------------------------------------------------ helpers
@@ -162,12 +194,17 @@
   }
 
   function handleClick(params) {
+    if (params.nodes && params.nodes.length && isBox(params.nodes[0])) {
+      openCluster(params.nodes[0]);
+      return;
+    }
     if (params.nodes && params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges && params.edges.length) showEdge(params.edges[0]);
   }
   network.on("click", handleClick);
   network.on("doubleClick", function (params) {
-    if (params.nodes && params.nodes.length) window.location.href = vizHref(params.nodes[0], 1);
+    if (params.nodes && params.nodes.length && !isBox(params.nodes[0]))
+      window.location.href = vizHref(params.nodes[0], 1);
   });
 
   // ------------------------------------------------------------------ filters
@@ -175,6 +212,7 @@
   function applyFilters() {
     var field = fieldSelect.value;
     var round = roundSelect.value;
+    if (field || round) openAllClusters();
     var hiddenTypes = {};
     typeBoxes.forEach(function (b) { if (!b.checked) hiddenTypes[b.value] = true; });
     var typeVisible = {};
@@ -231,6 +269,19 @@
   typeBoxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
   applyFilters();
 
+  var allLabels = document.getElementById("all-labels");
+  function applyLabels() {
+    var updates = [];
+    nodes.forEach(function (n) {
+      if (n.fullLabel === undefined) return;
+      updates.push({ id: n.id, label: allLabels.checked ? n.fullLabel : " " });
+    });
+    nodes.update(updates);
+  }
+  if (allLabels) allLabels.addEventListener("change", applyLabels);
+  var openButton = document.getElementById("open-clusters");
+  if (openButton) openButton.addEventListener("click", openAllClusters);
+
   // ------------------------------------------------------------------ search / focus
   var datalist = document.getElementById("node-names");
   nodes.forEach(function (n) { datalist.appendChild(el("option", null)).value = n.name; });
@@ -246,6 +297,8 @@
       return;
     }
     if (hit.hidden) nodes.update({ id: hit.id, hidden: false });
+    var path = network.findNode(hit.id);
+    if (path.length > 1) openCluster(path[0]);
     network.selectNodes([hit.id]);
     network.focus(hit.id, { scale: 1.3, animation: { duration: 400 } });
     showNode(hit.id);
@@ -261,5 +314,7 @@
   window.shanhai = {
     network: network, nodes: nodes, edges: edges, page: page, state: state,
     applyFilters: applyFilters, handleClick: handleClick, showNode: showNode, showEdge: showEdge,
+    clusterIds: clusterIds, openCluster: openCluster, openAllClusters: openAllClusters,
+    closedClusters: function () { return Object.keys(liveClusters); },
   };
 })();

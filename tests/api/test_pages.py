@@ -40,7 +40,7 @@ def test_landing_lists_the_26_counties_by_city_and_category(client: TestClient) 
     by_city = html.split('id="by-city"')[1].split('id="by-category"')[0]
     for city, counties in MOUNTAIN_BY_CITY.items():
         block = by_city.split(f">{city}</a>")[1].split('class="group"')[0]
-        found = set(re.findall(r'<a href="/viz/[^"]+" title="[^"]*">([^<]+)</a>', block))
+        found = set(re.findall(r'<a href="/regions/[^"]+" title="[^"]*">([^<]+)</a>', block))
         assert found == counties, city
     by_category = html.split('id="by-category"')[1]
     # 26-county plan: 15 跨越发展类 and 11 生态发展类

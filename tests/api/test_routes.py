@@ -85,8 +85,9 @@ def test_ask_says_when_the_graph_has_no_answer(client: TestClient) -> None:
 
 def test_stats_and_health(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
-    # 90 county-level units, 11 cities, the province and the group 山区26县 (regions.yaml)
-    assert stats["nodes"]["Region"] == 103
+    # 90 county-level units, 11 cities, the province and the group 山区26县 (regions.yaml), plus the
+    # section outside Zhejiang: 7 provinces and 2 counties (木里, 九寨沟 — named by issue 13)
+    assert stats["nodes"]["Region"] == 103 + 9
     assert stats["node_total"] == sum(stats["nodes"].values())
     assert stats["relationships_without_evidence"] == 0
     health = client.get("/health")

@@ -50,9 +50,8 @@ def test_landing_page_lists_counties_and_searches(page: Any, server: Server) -> 
     assert page.locator("#by-category li a").count() == 26
     page.fill("input[name=q]", "Yongjia")
     page.press("input[name=q]", "Enter")
-    page.wait_for_url("**/viz/region:yongjiaxian")
-    settled(page)
-    assert page.locator("#page-title").inner_text().startswith("永嘉县")
+    page.wait_for_url("**/regions/region%3Ayongjiaxian")
+    assert page.locator("h1").inner_text().startswith("永嘉县")
 
 
 def test_yongjia_neighbourhood_draws_its_supporters(page: Any, server: Server) -> None:

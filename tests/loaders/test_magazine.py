@@ -167,6 +167,15 @@ EXPECTED = {  # (supporter, mountain county, mechanism, locator), each sentence 
     ("鄞州区", "衢江区", "statement", "L6672-L6678"),
     ("鄞州区", "衢江区", "enclave", "L6680-L6690"),
     ("鄞州区", "衢江区", "enclave", "L6690-L6702"),
+    # Institutions, by the prose reader's rules (issue 13, item 8):
+    # "巩固深化浙医一院与景宁民族医院精准合作"
+    ("浙江大学医学院附属第一医院", "景宁畲族自治县", "institution_pairing", "L4360-L4366"),
+    # "与温州科技职业学院合作，建成文成县现代农业与康养产业研究院"
+    ("温州科技职业学院", "文成县", "institution_pairing", "L4650-L4668"),
+    # "庆元县政府与浙江中医药大学签订了支持庆元…示范县建设合作框架协议"
+    ("浙江中医药大学", "庆元县", "agreement", "L5619-L5629"),
+    # "根据苍南县与中广核集团签署的《“5+4”合作协议》"
+    ("中国广核集团有限公司", "苍南县", "agreement", "L7092-L7106"),
 }
 
 
@@ -175,7 +184,8 @@ def test_full_issue_relations(full: tuple[str, LoadResult], gazetteer: Gazetteer
     got = {(gazetteer.entries[r.source].name, gazetteer.entries[r.target].name, r.props["mechanism"],
             r.evidence[0].locator) for r in res.relations}
     assert got == EXPECTED
-    assert all(r.type == SUPPORTS and r.props["level"] == "county" for r in res.relations)
+    assert all(r.type == SUPPORTS and r.props["level"] == ("organization" if r.source.startswith("org:")
+                                                           else "county") for r in res.relations)
     amounts = {r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund"}
     assert amounts == {10, 80}
     assert res.facts["stated_strong_county_count"] == [50]

@@ -30,8 +30,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.build import build
 from api.settings import Settings
-from graph.build import build
 from graph.memory_store import MemoryStore
 from graph.model import BuildCheckError, InputError
 from graph.reference import REPO_ROOT

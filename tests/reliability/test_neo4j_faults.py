@@ -78,8 +78,8 @@ class Synthetic:
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synthetic]:
     """The snapshot of a 10× synthetic corpus (bench/synth.py) built against its own reference data."""
+    from api.build import build
     from bench.synth import generate
-    from graph.build import build
 
     work = tmp_path_factory.mktemp("synthetic")
     corpus = generate(SCALE, work / "corpus")

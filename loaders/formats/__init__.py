@@ -1,0 +1,50 @@
+"""Formats: every source file (txt, html, docx, pdf, xlsx) read into one document model, rendered for the loaders."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from graph.model import InputError
+from loaders.formats.model import Document, Paragraph, Rendered, Table, render
+
+MAX_BYTES = 20 * 1024 * 1024  # policy documents are kilobytes; 20 MB means something else was dropped in
+
+# Suffix → the module under loaders/formats/ whose read(data, shown) reads it. Imported when first
+# needed: trafilatura, openpyxl, python-docx and pdfplumber together take ~2 s to import, which a
+# build of plain text files should not pay.
+READERS: dict[str, str] = {
+    ".txt": "text", ".md": "text", ".text": "text",
+    ".html": "web", ".htm": "web",
+    ".docx": "word",
+    ".pdf": "pdf",
+    ".xlsx": "sheet",
+}
+SUFFIXES = frozenset(READERS)
+
+# Formats people bring that have no reader: said plainly instead of "binary".
+_CONVERT = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx",
+            ".ofd": ".pdf", ".odt": ".docx", ".ods": ".xlsx"}
+
+
+def read_document(path: Path) -> Document:
+    """The file as the document model; an InputError names the file (and line for text) otherwise.
+
+    A file with no known suffix (or none) is read as plain text: its bytes decide."""
+    shown = str(path)
+    suffix = path.suffix.lower()
+    if suffix in _CONVERT:
+        raise InputError(shown, None, f"{suffix} files cannot be read; save it as {_CONVERT[suffix]} "
+                                      f"(formats read: {', '.join(sorted(SUFFIXES))})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(shown, None, "file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(shown, None, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB "
+                                      "limit for a source document")
+    reader = importlib.import_module(f"loaders.formats.{READERS.get(suffix, 'text')}")
+    document: Document = reader.read(data, shown)
+    return document
+
+
+__all__ = ["SUFFIXES", "Document", "Paragraph", "Rendered", "Table", "read_document", "render"]

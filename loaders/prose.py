@@ -1,0 +1,143 @@
+"""Free prose (news, reports, speeches, web pages): statements of pairing and cooperation → SUPPORTS.
+
+The reader a document goes to when no specialised loader recognises it (`detect` is False: the
+build calls `loaders.fallback()`, whose test is `about_the_programme` — the text speaks of 结对, 帮扶,
+协作, 飞地 …; anything else still stops the build as unrecognised). Rules, in the order they apply
+(the pattern details are in loaders/prose_rules.py, loaders/prose_parties.py and
+loaders/prose_institutions.py):
+
+- Text: line breaks and spaces are dropped (a wrap inside a paragraph joins its lines; a blank line or
+  a clearly short line of a wrapped text ends a paragraph), each character is NFKC-normalised and
+  converted traditional → simplified (OpenCC t2s); every character keeps its offset in the file, so
+  the evidence quote is the span of the file *as given* (traditional characters, line breaks and all)
+  and the locator its line range. Sentences end at 。！？； and at paragraph ends.
+- Parties: regions and organisations of the reference data (leftmost-longest, short-name stop
+  contexts of overrides.yaml); a county outside Zhejiang written after its province (四川省…县) that
+  the reference data lacks becomes a region `outside_province: true`, with a warning.
+- A link needs ONE sentence that names both parties and ties them by its wording: A—B followed by
+  产业园/飞地/协作; A与B … 结对/协作/合作/共建/帮扶 in the same clause (A与B、C与D结对 pairs each);
+  A 结对帮扶/对口支援/援建/帮扶/牵手/携手 B; A的结对地区B; A向B提供…资金; 与O合作/签约 with the one
+  mountain county of the sentence (an institution); X镇与<county>Y街道结对 (towns).
+- Direction: a Zhejiang party supports a party outside Zhejiang; otherwise the developed party (a
+  non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
+  city, or an institution in a mountain county). Two developed or two mountain parties: no link.
+- No link from: negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …), a question or
+  condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
+  statements (several parties on both sides with no pair named, unless 分别 pairs them in order;
+  a recipient written as "丽水市九县").
+- Mechanism: enclave (飞地), park_cobuild (A—B…产业园, 共建…产业园), aid_fund (援建/帮扶资金, with
+  `amount_wan`), institution_pairing (an institution with a county institution: `partner`),
+  agreement (an organisation's 协议 with a county), town_pairing (`towns`), city_pairing /
+  county_pairing (结对 between two cities / two counties), else statement. `villages` and `towns`
+  written right after their county, and `amount_wan_per_year` (每年…万元) of an organisation, are kept.
+- Programme: shanhai when both parties are in Zhejiang; otherwise what the sentence says (东西部协作 →
+  east_west, 对口支援 → counterpart_support, 对口合作 → counterpart_cooperation), else the first of
+  those the document says, else other_province.
+- Time: a dated document's links carry `reported` (its date); `round` only when sources.yaml gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult
+from loaders.base import Context, SourceDocument
+from loaders.prose_institutions import institution_links, town_links
+from loaders.prose_parties import stop_contexts
+from loaders.prose_rules import Link, document_programme, read_sentence
+from loaders.prose_text import prepare
+
+KIND = "prose"
+MAX_SENTENCE = 400  # longer "sentences" are layout run-on (lists, tables flattened), not prose
+
+
+def detect(text: str) -> bool:
+    return False  # the fallback: the build sends here what no other loader recognises
+
+
+_TOPIC_RE = re.compile(r"山海协作|山海協作|结对|結對|对口|對口|帮扶|幫扶|支援|援建|东西部|東西部|协作|協作|飞地|飛地")
+
+
+def about_the_programme(text: str) -> bool:
+    """Whether a document no loader recognises is prose for this reader: it speaks of pairing,
+    support or cooperation (a recipe or a system file is still refused by the build)."""
+    return _TOPIC_RE.search(text) is not None
+
+
+@dataclass
+class SentenceLinks:
+    links: list[Link] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def links_in(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
+             towns: bool = True) -> SentenceLinks:
+    """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation."""
+    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only)
+    for n in reading.parties.new_nodes:
+        ctx.node(n)
+    links = reading.links + institution_links(ctx, text, reading.parties.items)
+    if towns:
+        links += town_links(ctx, text, reading.parties.items)
+    seen: set[tuple[str, str, str]] = set()
+    out = SentenceLinks(skipped=reading.skipped)
+    for link in links:
+        key = (link.supporter.id, link.recipient.id, link.mechanism)
+        if key not in seen:
+            seen.add(key)
+            out.links.append(link)
+    return out
+
+
+def stamp(ctx: Context, links: list[Link], evidence: Evidence, *, fallback_programme: str = "other_province",
+          reported: str | None = None) -> None:
+    """One SUPPORTS per link, supporter → the recipient's region, with what the sentence adds."""
+    for link in links:
+        source = link.supporter.id
+        props: dict[str, Any] = dict(link.props)
+        if link.supporter_institution:
+            source = ctx.party(link.supporter_institution, evidence.locator) or source
+            props["level"] = "organization"
+        target = link.recipient.region if link.recipient.label == ORGANIZATION else link.recipient.id
+        if link.recipient.label == ORGANIZATION:
+            props["partner_id"] = link.recipient.id
+        props["programme"] = props.get("programme") or fallback_programme
+        if target is None or target == source:
+            continue
+        ctx.relate(SUPPORTS, source, target, evidence, mechanism=link.mechanism, reported=reported, **props)
+
+
+def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = False) -> None:
+    """Read every sentence of a document by the prose rules (the action plan reuses this, orgs only)."""
+    prep = prepare(doc.text)
+    stops = stop_contexts(ctx)
+    fallback = document_programme(prep.text)
+    date = doc.meta.get("date")
+    reported = str(date) if date is not None and not orgs_only else None
+    for span in prep.sentences():
+        text = prep.text[span.start:span.end]
+        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True)
+        if not found.links and not found.skipped:
+            continue
+        quote, first, last = prep.quote(span)
+        locator = f"L{first}" if first == last else f"L{first}-L{last}"
+        if len(text) > MAX_SENTENCE:
+            ctx.warn(locator, f"run-on text of {len(text)} characters names parties with a cue; not read")
+            continue
+        if not found.links:
+            if not orgs_only:
+                ctx.warn(locator, "; ".join(dict.fromkeys(found.skipped)) + " — no link")
+            continue
+        stamp(ctx, found.links, ctx.lines_evidence(first, last, quote=quote),
+              fallback_programme=fallback, reported=reported)
+
+
+def load(doc: SourceDocument, ctx: Context) -> LoadResult:
+    # A document from which nothing is read gets its warning from the build ("nothing read from …").
+    read_statements(doc, ctx)
+    return ctx.result
+
+
+__all__ = ["KIND", "about_the_programme", "detect", "links_in", "load", "read_statements", "stamp"]

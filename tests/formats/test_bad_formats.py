@@ -1,0 +1,65 @@
+"""Broken files of every format end the build with a message naming the file; the previous snapshot stays."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from api.build import build
+from graph.model import InputError
+from tests.fixtures.formats import make
+
+
+def _zip_of_text() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "山海协作结对安排")
+    return buf.getvalue()
+
+
+def _half(maker: Callable[[Path], Path], tmp: Path, name: str) -> bytes:
+    data = maker(tmp / name).read_bytes()
+    return data[: len(data) // 2]
+
+
+CASES: list[tuple[str, Callable[[Path], bytes], str]] = [
+    ("cut.docx", lambda tmp: _half(make.pairing_docx, tmp, "a.docx"), "not a readable DOCX"),
+    ("zip.docx", lambda tmp: _zip_of_text(), "not a readable DOCX"),
+    ("cut.xlsx", lambda tmp: _half(make.pairing_xlsx, tmp, "a.xlsx"), "not a readable XLSX"),
+    ("zip.xlsx", lambda tmp: _zip_of_text(), "not a readable XLSX"),
+    ("cut.pdf", lambda tmp: _half(make.pairing_pdf, tmp, "a.pdf"), "not a readable PDF"),
+    ("text.pdf", lambda tmp: "山海协作".encode(), "not a readable PDF"),
+    ("scanned.pdf", lambda tmp: make.scanned_pdf(tmp / "s.pdf").read_bytes(), "no extractable text"),
+    ("old.doc", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
+    ("old.xls", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .xlsx"),
+    ("empty.docx", lambda tmp: b"", "empty"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "words"), CASES, ids=[c[0] for c in CASES])
+def test_broken_file_names_the_file_and_keeps_snapshot(base: tuple[Path, Path, bytes], tmp_path: Path, name: str,
+                                                       content: Callable[[Path], bytes], words: str) -> None:
+    src, out, before = base
+    bad = tmp_path / name
+    bad.write_bytes(content(tmp_path))
+    with pytest.raises(InputError) as err:
+        build([bad], out, sources_dir=src)
+    assert err.value.path == str(bad)
+    assert words in err.value.message, err.value.message
+    assert (out / "graph.json").read_bytes() == before
+
+
+def test_broken_file_in_a_folder_stops_the_build(base: tuple[Path, Path, bytes], tmp_path: Path) -> None:
+    """A folder's broken attachment is not skipped: it stops the build like a named one."""
+    src, out, before = base
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "附件.docx").write_bytes(_zip_of_text())
+    with pytest.raises(InputError) as err:
+        build([folder], out, sources_dir=src)
+    assert err.value.path.endswith("附件.docx")
+    assert (out / "graph.json").read_bytes() == before

@@ -1,0 +1,163 @@
+"""The prose reader on hand-written news fixtures (traps included) and as the build's fallback reader."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from api.build import build
+from graph.gazetteer import Gazetteer
+from graph.model import SUPPORTS, LoadResult
+from loaders import prose
+from loaders.base import Context, SourceDocument
+from loaders.prose_text import prepare
+from tests.conftest import SOURCES
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
+
+
+def load(name: str, gazetteer: Gazetteer, meta: dict[str, object] | None = None) -> tuple[str, LoadResult]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    doc = SourceDocument("news", name, text, meta if meta is not None else {"date": "2024-03-18"})
+    return text, prose.load(doc, Context(doc, gazetteer))
+
+
+def name_of(node_id: str, g: Gazetteer, res: LoadResult) -> str:
+    if node_id in g.entries:
+        return g.entries[node_id].name
+    return next(n.name for n in res.nodes if n.id == node_id)
+
+
+def triples(res: LoadResult, g: Gazetteer) -> set[tuple[str, str, str]]:
+    return {(name_of(r.source, g, res), name_of(r.target, g, res), r.props["mechanism"]) for r in res.relations}
+
+
+def test_detect_is_false_the_build_calls_it_as_fallback() -> None:
+    assert prose.detect("余杭区与柯城区结对。") is False
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_every_quote_is_verbatim_from_the_file(gazetteer: Gazetteer, name: str) -> None:
+    text, res = load(name, gazetteer)
+    assert res.relations
+    for r in res.relations:
+        for ev in r.evidence:
+            assert ev.quote in text
+            first, _, last = ev.locator[1:].partition("-L")
+            lines = text.split("\n")[int(first) - 1:int(last or first)]
+            assert "\n".join(lines).strip().find(ev.quote.split("\n")[0]) >= 0
+
+
+def test_pairing_news_with_group_geography_negation_and_intention(gazetteer: Gazetteer) -> None:
+    _, res = load("news_pairing.txt", gazetteer)
+    # L3 "杭州市余杭区与衢州市柯城区在柯城签订新一轮山海协作结对协议", L4 "作为柯城区的结对地区，余杭区…",
+    # L4 "余杭区已向柯城区提供帮扶资金1500万元，支持沟溪乡余东村…", L5 "余杭—柯城山海协作产业园二期开工".
+    # Not links: L3 "余杭区今年将向柯城区提供援建资金2000万元" (will), L6 the 50-county and 3-to-2 city group
+    # statements, L7 the motorway and the railway, L8 尚未建立结对关系 / 有望 / 拟.
+    assert triples(res, gazetteer) == {("余杭区", "柯城区", "county_pairing"), ("余杭区", "柯城区", "aid_fund"),
+                                       ("余杭区", "柯城区", "park_cobuild")}
+    fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
+    assert fund.props["amount_wan"] == 1500 and fund.props["villages"] == ["余东村"]
+    assert fund.evidence[0].locator == "L4"
+    assert all(r.props["reported"] == "2024-03-18" and "round" not in r.props for r in res.relations)
+    assert all(r.props["programme"] == "shanhai" and r.props["level"] == "county" for r in res.relations)
+    warned = {w.locator for w in res.warnings}
+    assert {"L3", "L6", "L8"} <= warned
+
+
+def test_traditional_characters_in_wrapped_lines(gazetteer: Gazetteer) -> None:
+    _, res = load("news_traditional.txt", gazetteer)
+    # The headline "麗水與寧波山海協作二十年", "寧波市與麗水市結對以來", "鄞州區結對幫扶景寧畲族自治縣",
+    # "慶元縣與嘉善縣攜手共建的「產業飛地」"; "遂昌縣計劃與桐鄉市…" and "松陽縣與溫嶺市尚未結對" are no links.
+    assert triples(res, gazetteer) == {("宁波市", "丽水市", "statement"), ("宁波市", "丽水市", "city_pairing"),
+                                       ("鄞州区", "景宁畲族自治县", "county_pairing"),
+                                       ("嘉善县", "庆元县", "enclave")}
+    enclave = next(r for r in res.relations if r.props["mechanism"] == "enclave")
+    # The quote is the file's own traditional text across the wrap, not the simplified form matched.
+    assert enclave.evidence[0].quote == "慶元縣與嘉善縣攜\n手共建的「產業飛地」已投入使用。"
+    assert enclave.evidence[0].locator == "L4-L5"
+
+
+def test_east_west_parties_outside_zhejiang(gazetteer: Gazetteer) -> None:
+    _, res = load("news_east_west.txt", gazetteer)
+    assert triples(res, gazetteer) == {("温州市", "木里藏族自治县", "statement"), ("浙江省", "四川省", "statement"),
+                                       ("瑞安市", "台江县", "county_pairing"), ("鄞州区", "衢江区", "statement"),
+                                       ("鄞州区", "衢江区", "enclave")}
+    programme = {(name_of(r.source, gazetteer, res), r.props["mechanism"]): r.props["programme"]
+                 for r in res.relations}
+    assert programme == {("温州市", "statement"): "east_west", ("浙江省", "statement"): "east_west",
+                         ("瑞安市", "county_pairing"): "east_west", ("鄞州区", "statement"): "shanhai",
+                         ("鄞州区", "enclave"): "shanhai"}
+    # 台江县 is not in the reference data: a new region outside Zhejiang, with a warning.
+    (taijiang,) = [n for n in res.nodes if n.name == "台江县"]
+    assert taijiang.props["outside_province"] is True and taijiang.props["province"] == "贵州省"
+    assert gazetteer.entries["region:mulizangzuzizhixian"].props["outside_province"] is True
+
+
+def test_institutions_schools_and_hospitals(gazetteer: Gazetteer) -> None:
+    _, res = load("news_institutions.txt", gazetteer)
+    # "浙大一院与景宁县人民医院签订结对帮扶协议", "杭州市第一人民医院结对帮扶淳安县第一人民医院",
+    # "松阳县政府与浙江工商大学签署战略合作协议，学校每年安排200万元", "海宁市高级中学与泰顺中学、平湖中学与
+    # 文成中学结对"; "浙江省农业科学院计划与开化县共建研究院" is an intention.
+    assert triples(res, gazetteer) == {
+        ("浙江大学医学院附属第一医院", "景宁畲族自治县", "institution_pairing"),
+        ("杭州市第一人民医院", "淳安县", "institution_pairing"),
+        ("浙江工商大学", "松阳县", "agreement"),
+        ("海宁市高级中学", "泰顺县", "institution_pairing"),
+        ("浙江省平湖中学", "文成县", "institution_pairing"),
+    }
+    partners = {name_of(r.target, gazetteer, res): r.props.get("partner") for r in res.relations}
+    assert partners == {"景宁畲族自治县": "景宁县人民医院", "淳安县": "淳安县第一人民医院", "松阳县": None,
+                        "泰顺县": "泰顺中学", "文成县": "文成中学"}
+    agreement = next(r for r in res.relations if r.props["mechanism"] == "agreement")
+    assert agreement.props["amount_wan_per_year"] == 200
+    assert any("杭州市第一人民医院" in w.message for w in res.warnings)  # not in the reference data
+
+
+def test_offset_map_gives_the_original_span() -> None:
+    prep = prepare("甲\n　　麗水與寧波\n結對。")
+    start = prep.text.index("丽水")
+    end = prep.text.index("。") + 1
+    from loaders.prose_text import Span
+
+    assert prep.text[start:end] == "丽水与宁波结对。"
+    assert prep.quote(Span(start, end)) == ("麗水與寧波\n結對。", 2, 3)
+
+
+def test_build_sends_an_unrecognised_news_text_to_prose(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in SOURCES.iterdir():
+        shutil.copy(p, src)
+    shutil.copy(FIXTURES / "news_east_west.txt", src)
+    report = build(sources_dir=src, out=None)
+    doc = next(d for d in report.documents if d["path"].endswith("news_east_west.txt"))
+    assert doc["loaders"] == ["prose"]
+    rels = [r for r in report.snapshot.relations if r.type == SUPPORTS and r.target == "region:mulizangzuzizhixian"]
+    assert [(r.source, r.props["programme"]) for r in rels] == [("region:wenzhoushi", "east_west")]
+
+
+def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
+    _, res = load("news_variants.txt", gazetteer)
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.props["mechanism"],
+            r.evidence[0].locator) for r in res.relations}
+    assert got == {
+        ("镇海区", "龙游县", "park_cobuild", "L1"),  # 镇海·龙游山海协作产业园
+        ("鄞州区", "衢江区", "county_pairing", "L2"),  # 鄞州区是衢江区的山海协作结对县
+        ("慈溪市", "常山县", "statement", "L3"),  # 常山、慈溪两地山海协作
+        ("萧山区", "柯城区", "aid_fund", "L4"),  # 累计投入柯城区援建资金1.2亿元
+        ("萧山区", "柯城区", "aid_fund", "L5"),  # 向柯城区捐赠500万元
+        ("余杭区", "柯城区", "county_pairing", "L6"),  # 余杭区、临平区分别与柯城区结对
+        ("临平区", "柯城区", "county_pairing", "L6"),
+        ("镇海区", "龙游县", "statement", "L7"),  # 龙游县与镇海区签署新一轮山海协作框架协议
+        ("萧山区", "柯城区", "statement", "L8"),  # 杭州市萧山区对口帮扶衢州市柯城区
+        # L9 宁海-天台高速公路, L10 丽水与温州交界: geography, no link
+        ("富阳区", "开化县", "park_cobuild", "L11"),  # 富阳区与开化县携手共建的山海协作产业园
+        ("嘉兴市", "丽水市", "city_pairing", "L12"),  # 嘉兴、湖州、宁波与丽水结对: three with one
+        ("湖州市", "丽水市", "city_pairing", "L12"),
+        ("宁波市", "丽水市", "city_pairing", "L12"),
+    }
+    amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
+    assert amounts == [500, 12000]
