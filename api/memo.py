@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from fastapi import Request
 
 T = TypeVar("T")
+PAGE_PARAMS = ("limit", "cursor")  # every page of an answer shares its entry
 MAX_ENTRIES = 4096  # every county × field (90 × 15) with room for rounds, pages' names and questions
 
 
@@ -51,14 +52,18 @@ class Memo:
             self.entries.clear()
 
 
-def memoised(request: Request, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-    """`compute()` once per (store generation, key) on the memory store; every time on Neo4j."""
+def memoised(request: Request, compute: Callable[[], T]) -> T:
+    """`compute()` once per (store generation, request) on an immutable store; every time on Neo4j.
+
+    The key is the path and every query parameter but the page's (`limit`, `cursor`), so a parameter
+    a route gains later can never be served another parameter's answer."""
     state = request.app.state
     memo: Memo | None = getattr(state, "memo", None)
     store = getattr(state, "store", None)
     if memo is None or store is None or not store.immutable:
         return compute()
-    return memo.get((getattr(state, "store_generation", 0), *key), compute)
+    params = tuple(sorted((k, v) for k, v in request.query_params.multi_items() if k not in PAGE_PARAMS))
+    return memo.get((getattr(state, "store_generation", 0), request.url.path, params), compute)
 
 
 __all__ = ["MAX_ENTRIES", "Memo", "memoised"]

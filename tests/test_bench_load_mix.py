@@ -15,7 +15,7 @@ def test_every_county_with_every_field_and_every_question_shape(memory_store: Me
     counties = {n.name for n in memory_store.nodes("Region") if n.props.get("level") == "county"
                 and not n.props.get("outside_province")}
     fields = {n.name for n in memory_store.nodes("Domain")}
-    assert len(counties) == 90  # the 90 county-level units of regions.yaml
+    assert len(counties) >= 90  # the 90 county-level units of regions.yaml, and any the documents add
     supporters: Counter[str] = Counter()
     fields_seen: dict[str, set[str]] = {}
     questions = 0

@@ -28,4 +28,4 @@ def ask(request: Request, store: StoreDep,
     """`interpretation` says how the question was read, `query` which named query answered it, and
     `answers` carry their evidence; an empty `answers` with a plain `message` means the graph holds
     no answer."""
-    return FastJSON(memoised(request, ("ask", q, evidence), lambda: shape(answer(store, q).to_dict(), evidence)))
+    return FastJSON(memoised(request, lambda: shape(answer(store, q).to_dict(), evidence)))

@@ -39,8 +39,7 @@ Answer = dict[str, Any]
 def region(request: Request, name: NameParam, store: StoreDep, evidence: EvidenceParam = "compact") -> FastJSON:
     """Category and 一县一业 (with their evidence), supporters grouped by mechanism, projects,
     measures, indicators and the documents that speak of the region."""
-    return FastJSON(memoised(request, ("region", name, evidence),
-                             lambda: shape(region_profile(store, name).to_dict(), evidence)))
+    return FastJSON(memoised(request, lambda: shape(region_profile(store, name).to_dict(), evidence)))
 
 
 @router.get("/regions/{name}/supporters", summary="Who supports a region", response_model=Answer,
@@ -63,7 +62,7 @@ def region_supporters(request: Request, name: NameParam, store: StoreDep, page: 
         return (shape([s.to_dict() for s in result.supporters], evidence),
                 {"query": result.query, "params": result.params, "subject": result.subject})
 
-    items, head = memoised(request, ("supporters", name, field, round, evidence), answer)
+    items, head = memoised(request, answer)
     return FastJSON(paginate(items, page, **head))
 
 
@@ -76,7 +75,7 @@ def organization(request: Request, name: NameParam, store: StoreDep,
         return shape({"organization": node_out(node),
                       "supports": [s.to_dict() for s in supported_by(store, node.id).supporters]}, evidence)
 
-    return FastJSON(memoised(request, ("organization", name, evidence), answer))
+    return FastJSON(memoised(request, answer))
 
 
 @router.get("/supported-by/{name}", summary="Whom a region or organisation supports", response_model=Answer,
@@ -96,7 +95,7 @@ def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
         return (shape([s.to_dict() for s in result.supporters], evidence),
                 {"query": result.query, "params": result.params, "subject": result.subject})
 
-    items, head = memoised(request, ("supported_by", name, field, round, evidence), answer)
+    items, head = memoised(request, answer)
     return FastJSON(paginate(items, page, **head))
 
 
