@@ -9,7 +9,7 @@ from fastapi import Query
 from api.graphview import GraphView
 from api.limits import MAX_NAME
 from graph.model import Node
-from queries.errors import InvalidQuery
+from queries.common import check_round as queries_check_round
 
 FieldParam = Annotated[str | None, Query(
     description="a field (domain): id, Chinese or English label, e.g. `医疗卫生`, `healthcare`",
@@ -20,15 +20,11 @@ RoundParam = Annotated[str | None, Query(
 
 
 def check_round(view: GraphView, round_: str | None) -> str | None:
-    """`current`/None → None (the queries' latest-round default), `all` or a round the graph knows."""
+    """`current`/None → None (the queries' latest-round default), else the queries' one round check:
+    `all` or a round some document of the graph belongs to."""
     if round_ in (None, "", "current"):
         return None
-    if round_ == "all":
-        return "all"
-    known = view.rounds()
-    if round_ not in known:
-        raise InvalidQuery(f"unknown round {round_!r}; known rounds: {', '.join(known)}, or current / all")
-    return round_
+    return queries_check_round(view.store, round_)
 
 
 def node_out(node: Node) -> dict[str, Any]:

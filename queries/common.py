@@ -19,6 +19,7 @@ from graph.model import (
     Relation,
 )
 from graph.store import GraphStore
+from queries.brief import brief
 from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 
@@ -32,15 +33,6 @@ MECHANISM_ORDER = {m: i for i, m in enumerate(
     (*PAIRING_MECHANISMS, "named_support", "park_cobuild", "enclave", "aid_fund", "statement"))}
 
 _ROUND_RE = re.compile(r"^\d{4}[-\w]*$")
-
-
-def brief(n: Node) -> dict[str, Any]:
-    """A node as an answer row names it: id, name, type, and kind/level/city when it has them."""
-    out: dict[str, Any] = {"id": n.id, "name": n.name, "type": n.label}
-    for key in ("kind", "level", "city"):
-        if n.props.get(key) is not None:
-            out[key] = n.props[key]
-    return out
 
 
 def evidence_of(items: Iterable[Relation | Evidence | dict[str, Any]]) -> list[dict[str, Any]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from graph.fold import fold_name, latin_key
 from graph.gazetteer import name_rules
@@ -14,6 +13,7 @@ from graph.name_forms import Named, NameRules
 from graph.names import EXACT, NameIndex, Suggestion, clear_best
 from graph.reference import load_reference
 from graph.store import GraphStore
+from queries.brief import brief
 from queries.errors import Ambiguous, NotFound
 
 
@@ -102,10 +102,6 @@ class Lookup:
                 for h in self.index.scan(text, labels, fuzzy=fuzzy)]
 
 
-def brief(n: Node) -> dict[str, Any]:
-    return {"id": n.id, "name": n.name, "type": n.label}
-
-
 _CACHE: dict[int, tuple[GraphStore, Lookup]] = {}
 
 
@@ -122,4 +118,4 @@ def invalidate(store: GraphStore) -> None:
     _CACHE.pop(id(store), None)
 
 
-__all__ = ["Hit", "Lookup", "brief", "invalidate", "latin_key", "lookup_for"]
+__all__ = ["Hit", "Lookup", "invalidate", "latin_key", "lookup_for"]

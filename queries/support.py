@@ -17,11 +17,10 @@ from graph.model import (
     SUPPORTS,
     SUPPORTS_MEASURE,
     SUPPORTS_PROJECT,
-    Node,
     Relation,
 )
 from graph.store import GraphStore
-from queries.common import check_round, node_by_id
+from queries.common import brief, check_round, node_by_id
 from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
@@ -153,7 +152,7 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
                              sp.type != REGION, sp.id))
     return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current",
                                            **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
-                         _brief(target), out)
+                         brief(target), out)
 
 
 def supported_by(store: GraphStore, supporter: str, field: str | None = None,
@@ -213,7 +212,7 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
     out.sort(key=lambda sp: sp.id)
     return SupportResult("supported_by", {"supporter": src.id, "field": domain, "round": round or "current",
                                           **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
-                         _brief(src), out)
+                         brief(src), out)
 
 
 def _in_programme(r: Relation, programme: str) -> bool:
@@ -229,11 +228,6 @@ def _check_round(store: GraphStore, round_: str | None) -> str | None:
 def _support(via: str, r: Relation, domains: list[str]) -> Support:
     return Support(via, r.type, r.props.get("level"), r.props.get("mechanism"), list(r.props.get("rounds", [])),
                    domains, [e.to_dict() for e in r.evidence])
-
-
-def _brief(n: Node) -> dict[str, Any]:
-    return {"id": n.id, "name": n.name, "type": n.label, **{k: n.props[k] for k in ("level", "kind", "city")
-                                                            if k in n.props}}
 
 
 __all__ = ["ORGANIZATION", "PROJECT", "SupportResult", "Supporter", "supported_by", "supporters_of"]
