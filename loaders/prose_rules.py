@@ -215,8 +215,8 @@ def _direct(a: Party, b: Party, verb: str | None) -> Link | None:
             return None
         sup, rec = inside[0], outside[0]
     else:
-        if {a.side, b.side} != {"supporter", "recipient"}:
-            return None
+        if {a.side, b.side} != {"supporter", "recipient"} or "province" in (a.level, b.level):
+            return None  # 浙江丽水山海协作: the province is where, not who
         sup, rec = (a, b) if a.side == "supporter" else (b, a)
     if verb and verb not in _SYMMETRIC and sup is not a:
         return None  # "衢江援建鄞州" reads against the direction the flags give: not understood

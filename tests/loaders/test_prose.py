@@ -172,6 +172,7 @@ def test_wording_variants_line_by_line(gazetteer: Gazetteer) -> None:
         # L23 杭州对衢州的投资: no pairing wording
         ("余杭区", "柯城区", "county_pairing", "L24"),  # 余杭结对柯城
         ("萧山区", "淳安县", "statement", "L25"),  # 萧山区为淳安县捐赠物资
+        # L26 浙江丽水山海协作, L27 浙江省与衢州市共建: the province is where, not a party
     }
     amounts = sorted(r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert amounts == [500, 12000]
