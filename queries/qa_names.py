@@ -1,0 +1,83 @@
+"""Names the index does not find as written: pinyin with a suffix, typos — used only when one is clearly best."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from graph.gazetteer import latin_key
+from graph.model import ORGANIZATION, REGION, Node, normalize
+from graph.store import GraphStore
+from queries.lookup import Hit, lookup_for
+from queries.qa_terms import vocab
+
+# Characters that start question words, not place names (哪个县, 几个区, 结对县 …).
+_NOT_NAME = set("哪个些几对援扶强济该本全各每城地山的是和与在有县区市中两一二三四五六七八九十多少")
+_EN_COMMON = {"which", "what", "where", "does", "support", "supports", "supported", "help", "helps", "county",
+              "counties", "city", "cities", "district", "districts", "there", "their", "with", "from", "paired",
+              "partner", "partners", "projects", "measures", "between", "connected", "mountain", "responsible",
+              "province", "zhejiang", "about", "among", "these", "those", "many", "much", "most", "would", "could"}
+
+
+def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit], list[dict[str, Any]]]:
+    """Hits for names the exact scan missed, and "did you mean" suggestions for each one tried."""
+    lk = lookup_for(store)
+    covered = [(h.start, h.end) for h in hits]
+    out: list[Hit] = []
+    suggestions: list[dict[str, Any]] = []
+    vocab_words = {w.lower() for terms in vocab().values() for t in terms for w in t.words}
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in covered + [(h.start, h.end) for h in out])
+
+    for m in re.finditer(r"[A-Za-z]{4,}", text):
+        word = m.group(0)
+        if not free(m.start(), m.end()) or word.lower() in _EN_COMMON or word.lower() in vocab_words:
+            continue
+        found = lk.candidates(word, (REGION, ORGANIZATION))
+        if len(found) == 1:
+            out.append(Hit(m.start(), m.end(), word, found[0]))
+            continue
+        pool = [k for k, ns in lk.latin.items() if any(n.label in (REGION, ORGANIZATION) for n in ns)]
+        node = _closest(pool, latin_key(word), 0.8,
+                        lambda k: [n for n in lk.latin[k] if n.label in (REGION, ORGANIZATION)])
+        if node is not None:
+            out.append(Hit(m.start(), m.end(), word, node))
+            suggestions.append({"surface": word, "did_you_mean": node.name, "id": node.id, "used": True})
+    for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
+        if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME:
+            continue
+        names = [s for s, ns in lk.surface.items() if s.endswith(m.group(1))
+                 and any(n.label == REGION for n in ns) and set(s[:-1]) & set(m.group(0)[:2])]
+        node = _closest(names, m.group(0), 0.6, lambda s: [n for n in lk.surface[s] if n.label == REGION])
+        if node is not None:
+            out.append(Hit(m.start(), m.end(), m.group(0), node))
+            suggestions.append({"surface": m.group(0), "did_you_mean": node.name, "id": node.id, "used": True})
+    return out, suggestions
+
+
+def _closest(pool: list[str], key: str, cutoff: float, nodes_of: Any) -> Node | None:
+    """The one node whose name is clearly the closest to key (no second name as close), else None."""
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool), reverse=True)
+    scored = [x for x in scored if x[0] >= cutoff]
+    if not scored:
+        return None
+    best = {n.id: n for r, k in scored if r == scored[0][0] for n in nodes_of(k)}
+    if len(best) != 1 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05
+                          and {n.id for n in nodes_of(scored[1][1])} != set(best)):
+        return None
+    return next(iter(best.values()))
+
+
+def unknown_names(store: GraphStore, text: str) -> list[dict[str, Any]]:
+    """Close names of the graph for name-like words the question holds, to offer as "did you mean"."""
+    out: list[dict[str, Any]] = []
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}?(?:县|区|市|集团|医院|大学)|[A-Z][a-z]{3,}", normalize(text)):
+        for b in lookup_for(store).suggest(m.group(0), (REGION, ORGANIZATION), n=3):
+            if b not in out:
+                out.append(b)
+    return out[:5]
+
+
+__all__ = ["fuzzy_hits", "unknown_names"]
