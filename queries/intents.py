@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from graph.model import Node
 from graph.store import GraphStore
 from queries.qa_roles import is_recipient
-from queries.qa_slots import Slots
+from queries.qa_slots import FILTERS, Slots
 
 SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
@@ -59,23 +59,27 @@ INTENTS: tuple[Intent, ...] = (
     Intent("path", "path", ("two_parties",), (PATH,), blocks=COMMON, priority=85,
            describes="how two places or organisations are connected"),
     Intent("yes_no", "supporters_of", ("supporter", "recipient"), (SUPPORT, YESNO), blocks=r"\bwho\b|谁|哪",
-           accepts=_f("domain", "rounds", "mechanism"), priority=82,
+           accepts=_f("domain", "rounds", "mechanism"), priority=86,
            describes="whether one party supports another (瓯海区帮扶永嘉吗)"),
     Intent("common_recipients", "supported_by", ("two_supporters",), (SUPPORT, COMMON), accepts=_f("domain", "rounds"),
            priority=80, describes="whom two parties support in common"),
     Intent("common_supporters", "supporters_of", ("two_recipients",), (SUPPORT, COMMON),
            accepts=_f("domain", "rounds", "kind"), priority=79, describes="who supports two regions in common"),
-    Intent("measure_responsible", "measures", ("topic",), (RESPONSIBLE,), accepts=_f("domain", "kind"), priority=68,
+    # The quoted title holds field and kind words of its own (推进就业协作帮扶, “发展飞地”建设): all accepted.
+    Intent("measure_responsible", "measures", ("topic",), (RESPONSIBLE,), accepts=_f(*FILTERS), priority=68,
            describes="which department is responsible for a measure (责任部门)"),
     Intent("measure_supporters", "measures", ("topic",), (SUPPORT_UNITS,), blocks=RESPONSIBLE,
-           accepts=_f("domain", "kind"), priority=67, describes="who supports a measure (帮扶单位)"),
+           accepts=_f(*FILTERS), priority=67, describes="who supports a measure (帮扶单位)"),
     Intent("rank_recipients", "supporters_of", (), (RANK,), blocks=r"帮扶的县|支援的县|most counties|几个县",
            priority=74, accepts=_f("domain"), describes="which county has the most supporters"),
     Intent("rank_supporters", "supported_by", (), (RANK, r"帮扶的县|支援的县|结对的县|counties|县最多"), priority=73,
            accepts=_f("domain"), describes="which supporter supports the most counties"),
-    Intent("industry_counties", "region_profile", ("industry",), (), blocks=SUPPORT, accepts=_f("industry", "category"),
+    # 产业 / industry in these questions names the answer, not a field filter.
+    Intent("industry_counties", "region_profile", ("industry",), (), blocks=SUPPORT,
+           accepts=_f("industry", "category", "domain"),
            priority=72, describes="which county has a given 一县一业 industry"),
     Intent("industry", "region_profile", ("county",), (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT, priority=71,
+           accepts=_f("domain"),
            describes="the 一县一业 industry of a county"),
     Intent("category", "region_profile", ("county",), (CATEGORY,), blocks=r"哪些|which|几个|how many", priority=70,
            describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
@@ -99,10 +103,10 @@ INTENTS: tuple[Intent, ...] = (
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), accepts=_f("domain", "rounds"), priority=54,
            describes="measures, by place, field, year or supporter"),
-    Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + WHO,),
+    Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
            describes="whom an organisation or region supports"),
-    Intent("supporters_of", "supporters_of", ("recipient",), (SUPPORT + "|" + WHO + "|帮扶单位",),
+    Intent("supporters_of", "supporters_of", ("recipient",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=49,
            describes="who supports a region, by field, kind, mechanism or round"),
 )
@@ -121,10 +125,15 @@ def supporter(store: GraphStore, s: Slots) -> list[Node]:
     if s.active:
         return s.active
     parties = s.parties
-    if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.text) or _REVERSE.search(s.text)):
+    if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
         p = parties[0]
-        if _REVERSE.search(s.text) or not is_recipient(store, p):
+        if _REVERSE.search(s.plain) or not is_recipient(store, p):
             return [p]
+    if len(parties) >= 2 and _has(PAIR + "|" + SUPPORT, s.plain):
+        # Two parties and no word order to go by (永嘉和瓯海是结对关系吗): the graph's roles decide.
+        roles = [is_recipient(store, p) for p in parties]
+        if roles.count(True) == 1:
+            return [p for p, r in zip(parties, roles, strict=True) if not r]
     return []
 
 

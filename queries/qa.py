@@ -33,6 +33,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "supported_by": sa.supported, "supporters_of": sa.supporters,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
+CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
 
 
 @dataclass
@@ -68,7 +69,7 @@ def ask(store: GraphStore, question: str) -> Answer:
     """Answer a question from the graph with the one intent it fits; refuse when none fits, never guess."""
     if not isinstance(question, str) or not normalize(question):
         return Answer(str(question), interpretation(None, "unknown"), [], "none", {}, "The question is empty.")
-    s = fill(store, question)
+    s = fill(store, question, CUE_PATTERNS)
     found = candidates(store, s)
     if not found:
         return _no_intent(store, s)

@@ -129,9 +129,15 @@ def gaps(store: GraphStore, s: Slots) -> Ran:
 def connection(store: GraphStore, s: Slots) -> Ran:
     a, b = s.parties[0], s.parties[1]
     res = path(store, a.id, b.id)
-    answers = [st.to_dict() | {"id": st.relation["id"], "name": _step_name(st.to_dict()), "type": st.type}
-               for st in res.steps]
+    # Each step is named by the party that acts in it (the supporter, the part of a city): the answer
+    # to "what is the relation of A and B" is who links them; the step itself stays in `step`.
+    answers = [st.to_dict() | {"id": st.relation["id"], "name": _actor(st.to_dict()), "type": st.type,
+                               "step": _step_name(st.to_dict())} for st in res.steps]
     return answers, res.query, res.params, res.message
+
+
+def _actor(step: dict[str, Any]) -> str:
+    return str(step["from"]["name"] if step["direction"] == "forward" else step["to"]["name"])
 
 
 def _step_name(step: dict[str, Any]) -> str:
@@ -149,9 +155,10 @@ def changes(store: GraphStore, s: Slots) -> Ran:
         for c in found:
             if subject is not None and subject.id not in (c.recipient["id"], c.supporter["id"]):
                 continue
+            # Named by the partner added or dropped; the pair is in `pair`.
             answers.append({"id": f"{c.supporter['id']}->{c.recipient['id']}", "type": "SUPPORTS",
-                            "name": f"{c.supporter['name']} -> {c.recipient['name']}", "change": status,
-                            **c.to_dict()})
+                            "name": c.supporter["name"], "pair": f"{c.supporter['name']} -> {c.recipient['name']}",
+                            "change": status, **c.to_dict()})
     where = f" for {subject.name}" if subject is not None else ""
     msg = (f"{len(answers)} pairing change(s){where} from {a} to {b}, among the recipients both rounds name."
            if answers else f"Not in the graph: no pairing added or dropped{where} from {a} to {b}.")

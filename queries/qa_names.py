@@ -40,7 +40,7 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
             out.append(Hit(m.start(), m.end(), word, found[0]))
             continue
         pool = [k for k, ns in lk.latin.items() if any(n.label in (REGION, ORGANIZATION) for n in ns)]
-        node = _closest(pool, latin_key(word), 0.8,
+        node = _closest(pool, latin_key(word), 0.85,
                         lambda k: [n for n in lk.latin[k] if n.label in (REGION, ORGANIZATION)])
         if node is not None:
             out.append(Hit(m.start(), m.end(), word, node))

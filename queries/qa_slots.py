@@ -12,6 +12,7 @@ from queries.common import brief, known_rounds, nodes_by_label
 from queries.lookup import Hit, lookup_for
 from queries.qa_names import fuzzy_hits
 from queries.qa_normalize import normalize_question
+from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
 from queries.qa_terms import Found, Term, find, rounds_meta, vocab
 
@@ -73,13 +74,22 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def fill(store: GraphStore, question: str) -> Slots:
-    text = re.sub(r"(?<=[A-Za-z])['’]s\b", "", normalize_question(question))
-    lk = lookup_for(store)
+def _scan(store: GraphStore, text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for h in [*lk.scan(text, (REGION, ORGANIZATION))]:
+    for h in lookup_for(store).scan(text, (REGION, ORGANIZATION)):
         if all(h.node.id != x.node.id for x in hits):
             hits.append(h)
+    return hits
+
+
+def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -> Slots:
+    """Every slot of a question; cue_patterns (the intents' cues) also give the words pinyin is read as."""
+    text = re.sub(r"(?<=[A-Za-z])['’]s\b", "", normalize_question(question))
+    lk = lookup_for(store)
+    hits = _scan(store, text)
+    if re.search(r"[A-Za-z]{2,}", text):  # "Yongjia xian you shei bangfu": the pinyin words as Chinese
+        text = from_pinyin(store, text, [(h.start, h.end) for h in hits], cue_patterns)
+        hits = _scan(store, text)
     fuzzy, suggestions = fuzzy_hits(store, text, hits)
     hits = sorted(hits + fuzzy, key=lambda h: h.start)
     s = Slots(question, text, [], suggestions=suggestions)
@@ -167,10 +177,16 @@ def _topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     t = _blank(text, [(h.start, h.end) for h in hits])
     best: list[Node] = []
     best_len = 3
+    vocab_words = sorted({w for terms in vocab().values() for x in terms for w in x.words
+                          if re.search(r"[\u4e00-\u9fff]", w)}, key=len, reverse=True)
     for n in nodes_by_label(store, MEASURE):
         title = str(n.props.get("title") or n.name)
         common = _common_run(t, title)
-        if len(common) < 4 or len(re.sub(r"[^\u4e00-\u9fff]", "", _PLAIN.sub("", common))) < 2:
+        content = _PLAIN.sub("", common)
+        for w in vocab_words:
+            content = content.replace(w, "")
+        # A long quote counts as it is; a short one must hold two characters that are not plain words.
+        if len(common) < 4 or (len(common) < 6 and len(re.sub(r"[^\u4e00-\u9fff]", "", content)) < 2):
             continue
         if len(common) > best_len:
             best, best_len = [n], len(common)
