@@ -12,6 +12,7 @@ from graph.store import GraphStore
 from queries import qa_answers as sa
 from queries import qa_answers_items as ia
 from queries import qa_answers_places as pa
+from queries import qa_answers_projects as pj
 from queries.common import brief
 from queries.errors import QueryError
 from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
@@ -28,8 +29,9 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "rank_recipients": sa.rank_recipients, "rank_supporters": sa.rank_supporters,
     "industry_counties": pa.industry_counties, "industry": pa.industry_of, "category": pa.category_of,
     "category_members": pa.category_members, "coverage_gaps": pa.gaps, "supporters_in_city": pa.supporters_in_city,
-    "enclaves": ia.enclave_list, "parks": ia.park_list, "city_members": pa.city_members,
-    "group_members": pa.group_members, "projects": ia.project_list, "measures": ia.measure_list,
+    "enclaves": ia.enclave_list, "parks": ia.park_partners, "city_members": pa.city_members,
+    "group_members": pa.group_members, "projects": pj.project_list,
+    "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
     "supported_by": sa.supported, "supporters_of": sa.supporters,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}

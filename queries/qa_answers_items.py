@@ -5,70 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.model import ORGANIZATION, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.model import REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import SUPPORT_UNITS, recipient, supporter
 from queries.projects import measures, projects
 from queries.qa_answers import Ran, field_of, names, qualifiers
+from queries.qa_answers_projects import _in_years, _party_filters, _where
 from queries.qa_slots import Slots
 
 WHO_BUILT = r"谁|哪个|哪些|哪家|\b(who|which)\b"
-
-
-def _in_years(row: dict[str, Any], s: Slots, doc_round: dict[str, str]) -> bool:
-    """A row is in the asked year(s) when its period covers one, or (no period) its document's round is asked."""
-    if not s.years:
-        return True
-    start, end = row.get("start_year"), row.get("end_year")
-    if isinstance(start, int) and isinstance(end, int):
-        return any(start <= y <= end for y in s.years)
-    rounds = {doc_round.get(str(e.get("document")), "") for e in row.get("evidence", [])}
-    return bool(rounds & set(s.rounds))
-
-
-def _party_filters(store: GraphStore, s: Slots) -> tuple[str | None, str | None]:
-    sup = supporter(store, s)
-    regions = [r for r in recipient(store, s)]
-    region = regions[0].id if regions else None
-    party = sup[0].id if sup else next((n.id for n in s.parties if n.label == ORGANIZATION), None)
-    return region, party
-
-
-def project_list(store: GraphStore, s: Slots) -> Ran:
-    region, party = _party_filters(store, s)
-    res = projects(store, region=region, field=field_of(s))
-    rows = res.items
-    params = dict(res.params)
-    if party is not None:
-        rows = [r for r in rows if party in {x["id"] for x in r.get("owners", []) + r.get("supporters", [])}]
-        params["party"] = party
-    if s.status:
-        rows = [r for r in rows if r.get("nature") == s.status.id]
-        params["nature"] = s.status.id
-    if s.project_kind:
-        rows = [r for r in rows if r.get("kind") == s.project_kind.id]
-        params["kind"] = s.project_kind.id
-    if s.kind:
-        kinds = {s.kind.id, *s.kind.also}
-        rows = [r for r in rows if any(x.get("kind") in kinds for x in r.get("owners", []))]
-        params["owner_kind"] = s.kind.id
-    doc_round = round_of_document(store)
-    rows = [r for r in rows if _in_years(r, s, doc_round)]
-    params["years"] = s.years or None
-    status = f" {s.status.id}" if s.status else ""
-    where = _where(store, region, party)
-    if not rows:
-        return [], "projects", params, f"Not in the graph: no{status} project{where}{qualifiers(s)} is stated."
-    return rows, "projects", params, f"{len(rows)}{status} project(s){where}{qualifiers(s)}: {names(rows, 5)}."
-
-
-def _where(store: GraphStore, region: str | None, party: str | None) -> str:
-    out = ""
-    for prefix, i in ((" in ", region), (" of ", party)):
-        n = node_by_id(store, i) if i else None
-        out += f"{prefix}{n.name}" if n else ""
-    return out
 
 
 def park_list(store: GraphStore, s: Slots) -> Ran:
@@ -76,11 +22,19 @@ def park_list(store: GraphStore, s: Slots) -> Ran:
     if s.projects and re.search(WHO_BUILT, s.text, re.I):
         return _builders(store, s.projects)
     region, party = _party_filters(store, s)
+    city = node_by_id(store, region) if region else None
+    if city is not None and city.props.get("level") == "city":  # the parks of a city's counties
+        region = None
     res = projects(store, region=region, supporter=party)
     rows = [r for r in res.items if r.get("kind") == "park"]
+    if city is not None and region is None:
+        rows = [r for r in rows if any(x.get("city") == city.name for x in r.get("located_in", []))]
+        where_city = f" in {city.name}"
+    else:
+        where_city = ""
     doc_round = round_of_document(store)
     rows = [r for r in rows if _in_years(r, s, doc_round)]
-    where = _where(store, region, party)
+    where = _where(store, region, party) + where_city
     params = res.params | {"kind": "park"}
     if not rows:
         return [], "projects", params, f"Not in the graph: no park{where} is stated."
@@ -103,29 +57,60 @@ def _builders(store: GraphStore, items: list[Node]) -> Ran:
     return rows, "projects", params, f"{what} is co-built by {names(rows)}."
 
 
-def enclave_list(store: GraphStore, s: Slots) -> Ran:
-    """Enclaves (飞地): the builders for a region, the regions of a builder, else every builder and for whom."""
+def _platform_facts(store: GraphStore, enclaves: bool, parks: bool) -> list[tuple[str, str, Any, str | None]]:
+    """(builder, beneficiary, relation, park id) for enclaves (SUPPORTS via enclave) and co-built parks."""
+    out: list[tuple[str, str, Any, str | None]] = []
+    if enclaves:
+        out += [(r.source, r.target, r, None) for r in store.all_relations([SUPPORTS])
+                if r.props.get("mechanism") == "enclave"]
+    if parks:
+        built = store.all_relations([SUPPORTS_PROJECT])
+        for r in built:
+            for b in store.relations_of([r.target], "out", ["BENEFITS"]):
+                out.append((r.source, b.target, r, r.target))
+    return sorted(out, key=lambda x: (x[0], x[1], x[2].id))
+
+
+def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran:
+    """Who built an enclave (飞地) or park for whom: the builders for a region, the regions of a builder."""
+    asks_partner = re.search(r"和哪|与哪|同哪|跟哪|和谁|与谁|谁|哪个区|哪个市|哪个县|哪些县|哪些区|为谁|给谁|\bwho\b|"
+                             r"\bwith (whom|which)\b|\bfor (which|whom)\b|\bwhich (count|district|cit)", s.plain, re.I)
+    if not enclaves and not asks_partner:
+        return park_list(store, s)
+    if s.projects and re.search(WHO_BUILT, s.plain, re.I):
+        return _builders(store, s.projects)
     sup = {n.id for n in supporter(store, s)}
     rec = {n.id for n in recipient(store, s)}
-    rels = [r for r in store.all_relations([SUPPORTS]) if r.props.get("mechanism") == "enclave"
-            and (not sup or r.source in sup) and (not rec or r.target in rec)]
-    asks_for_whom = re.search(r"哪些县|哪个县|为谁|给谁|for whom|which count", s.text, re.I)
+    facts = [f for f in _platform_facts(store, enclaves, True) if (not sup or f[0] in sup) and (not rec or f[1] in rec)]
+    asks_for_whom = re.search(r"哪些县|哪个县|为谁|给谁|for whom|for which|which count", s.plain, re.I)
     want_recipients = bool(sup) or (not rec and asks_for_whom is not None)
     out: dict[str, dict[str, Any]] = {}
-    for r in sorted(rels, key=lambda x: x.id):
-        nid, other = (r.target, r.source) if want_recipients else (r.source, r.target)
+    for builder, beneficiary, rel, _park in facts:
+        nid, other = (beneficiary, builder) if want_recipients else (builder, beneficiary)
         n, o = node_by_id(store, nid), node_by_id(store, other)
         if n is None or o is None:
             continue
-        row = out.setdefault(n.id, brief(n) | {"for" if not want_recipients else "by": [], "evidence": []})
-        row["for" if not want_recipients else "by"].append(o.name)
-        row["evidence"] = evidence_of([*row["evidence"], r])
+        key = "built_by" if want_recipients else "built_for"
+        row = out.setdefault(n.id, brief(n) | {key: [], "evidence": []})
+        if o.name not in row[key]:
+            row[key].append(o.name)
+        row["evidence"] = evidence_of([*row["evidence"], rel])
     rows = list(out.values())
-    params = {"mechanism": "enclave", "supporter": sorted(sup) or None, "region": sorted(rec) or None}
+    what = "enclave (飞地) or park" if enclaves else "park"
+    params = {"mechanism": "enclave" if enclaves else None, "projects": "park", "supporter": sorted(sup) or None,
+              "region": sorted(rec) or None}
     if not rows:
-        return [], "supporters_of", params, "Not in the graph: no enclave (飞地) of the parties asked about is stated."
-    role = "regions with an enclave built" if want_recipients else "enclave (飞地) builders"
+        return [], "supporters_of", params, f"Not in the graph: no {what} of the parties asked about is stated."
+    role = f"region(s) with an {what} built" if want_recipients else f"{what} builder(s)"
     return rows, "supporters_of", params, f"{len(rows)} {role}: {names(rows)}."
+
+
+def enclave_list(store: GraphStore, s: Slots) -> Ran:
+    return platform_partners(store, s, enclaves=True)
+
+
+def park_partners(store: GraphStore, s: Slots) -> Ran:
+    return platform_partners(store, s, enclaves=False)
 
 
 def measure_list(store: GraphStore, s: Slots) -> Ran:
@@ -188,6 +173,6 @@ __all__ = [
     "measure_list",
     "measure_supporters",
     "park_list",
-    "project_list",
+
     "responsible",
 ]
