@@ -75,8 +75,8 @@ def _where(store: GraphStore, region: str | None, party: str | None) -> str:
 
 
 _PERIOD = re.compile(r"(20\d\d)\s*(?:年)?\s*[-—–~至到]\s*(20\d\d)")
-_ABOVE = re.compile(r"(?:超过|大于|高于|多于|不少于|以上|\bmore than|\bover|\babove|\bexceeding)\s*(\d+(?:\.\d+)?)\s*(亿|billion)?"
-                    r"|(\d+(?:\.\d+)?)\s*亿元?以上", re.I)
+_ABOVE = re.compile(r"(?:超过|大于|高于|多于|不少于|以上|\bmore than|\bover|\babove|\bexceeding)\s*"
+                    r"(\d+(?:\.\d+)?)\s*(亿|billion)?|(\d+(?:\.\d+)?)\s*亿元?以上", re.I)
 _BELOW = re.compile(r"(?:低于|少于|小于|不到|不足|\bless than|\bunder|\bbelow)\s*(\d+(?:\.\d+)?)\s*(亿|billion)?", re.I)
 # Words of a project name that say nothing about which project (年产, 建设, 项目 …).
 _NAME_PLAIN = re.compile(r"项目|建设|重大|年产|有限|公司|有关|相关|哪些|什么|山海|协作|永嘉|\s")
