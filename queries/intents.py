@@ -11,12 +11,12 @@ from graph.store import GraphStore
 from queries.qa_roles import is_recipient
 from queries.qa_slots import FILTERS, Slots
 
-SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|"
+SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
 PAIR = r"结对|配对|牵手|携手|\b(pair\w*|partner\w*|twin\w*|matched)\b"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
-YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^\s*(does|do|did|is|are|was|were|has|have)\b"
+YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
 COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
 RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
 CHANGE = r"变化|调整|变动|区别|不同|新增|取消|增加|减少|\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b"
@@ -171,7 +171,8 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
 
 def candidates(store: GraphStore, s: Slots) -> list[Intent]:
     """Intents whose slots are filled and cues present, best first."""
-    text = s.plain
+    # A mechanism named (省领导联系, 经济强县) is itself a word of support.
+    text = s.plain + (" 帮扶" if s.mechanism else "")
     out = [i for i in INTENTS if all(NEEDS[n](store, s) for n in i.needs)
            and all(_has(c, text) for c in i.cues) and not _has(i.blocks, text)]
     return sorted(out, key=lambda i: -i.priority)

@@ -111,8 +111,8 @@ def _no_intent(store: GraphStore, s: Slots) -> Answer:
         hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
         return Answer(s.question, interpretation(s, "unknown", suggestions=close), [], "none", {},
                       "Not in the graph: no place or organisation named in the question is in the graph." + hint)
-    if len(s.parties) == 1 and re.search(r"connect|关系|联系|\band\b|和|与", s.text, re.I) and re.search(
-            r"connect|关系|联系|relat|link", s.text, re.I):
+    if len(s.parties) == 1 and re.search(r"\band\b|和|与|跟", s.masked, re.I) and re.search(
+            r"connect|关系|联系|relat|link", s.masked, re.I):
         return Answer(s.question, interpretation(s, "path"), [], "path", {},
                       "Not in the graph: a connection needs two places or organisations of the graph, and only one "
                       "was recognised in the question.")

@@ -8,7 +8,7 @@ from typing import Any
 from graph.model import REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
-from queries.intents import SUPPORT_UNITS, recipient, supporter
+from queries.intents import recipient, supporter
 from queries.projects import measures, projects
 from queries.qa_answers import Ran, field_of, names, qualifiers
 from queries.qa_answers_projects import _in_years, _party_filters, _where
@@ -156,7 +156,7 @@ def _measure_for(store: GraphStore, m: Node, region: Node) -> bool:
 def responsible(store: GraphStore, s: Slots) -> Ran:
     """责任部门; with 帮扶单位 asked too ("…的责任部门和帮扶单位分别是谁"), both."""
     ran = measure_parties(store, s, RESPONSIBLE_FOR)
-    if not re.search(SUPPORT_UNITS, s.plain, re.I):
+    if not re.search(r"帮扶单位|支持单位|支援单位|帮扶方|\bsupporting units?\b", s.plain, re.I):
         return ran
     more = measure_parties(store, s, SUPPORTS_MEASURE)
     rows = ran[0] + [r for r in more[0] if r["id"] not in {x["id"] for x in ran[0]}]

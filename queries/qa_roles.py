@@ -20,7 +20,8 @@ _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|di
                         r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
                         r"aid|aids|back|backs|pair|pairs|partner|partners|twin|twins|work|works|cooperate|"
                         r"cooperates|build|builds|built)\b(?!\s+by)", re.I)
-_PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s*$"
+_PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s+"
+                             r"(?:both\s+|either\s+|the\s+)?$"
                              r"|(?:被|由|受|得到|获得)\s*$", re.I)
 # "瓯海区是永嘉县的结对帮扶方吗", "Is Ouhai a partner of Yongjia": the party before 是 / a is the supporter.
 _IS_SUPPORTER = re.compile(r"^\s*(?:是|为|算)[^?？。]{0,20}?(?:帮扶|支援|结对|对口)[^?？。]{0,4}?"
@@ -40,6 +41,9 @@ def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     for i in range(len(hits) - 2, -1, -1):  # "奉化区和瑞安市共同帮扶": 奉化区 joins 瑞安市
         if not active[i] and active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
             active[i] = True
+    for i in range(len(hits) - 1):  # "supported by both Dongyang and Putuo": Putuo joins Dongyang
+        if active[i] and not active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
+            active[i + 1] = True
     return [h.node for h, a in zip(hits, active, strict=True) if a]
 
 

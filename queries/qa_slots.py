@@ -120,7 +120,7 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     if domains:
         s.domain = lk.by_id.get(_longest(domains).term.id)
     s.years, s.rounds = _rounds(store, masked)
-    s.topic = _topic(store, text, hits)
+    s.topic = _topic(store, text, s.hits)
     s.active = active_parties(store, text, s.hits)
     s.masked = masked
     return s
@@ -191,6 +191,14 @@ def _topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         if len(common) > best_len:
             best, best_len = [n], len(common)
         elif len(common) == best_len:
+            best.append(n)
+    if best:
+        return best
+    # A quoted phrase (“新云采消费助农计划”) or a long run of a measure's text names it too.
+    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", text)]
+    for n in nodes_by_label(store, MEASURE):
+        body = str(n.props.get("text") or "")
+        if any(q in body for q in quoted) or (not quoted and len(_common_run(t, body)) >= 8):
             best.append(n)
     return best
 
