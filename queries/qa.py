@@ -72,6 +72,11 @@ def ask(store: GraphStore, question: str) -> Answer:
     if not isinstance(question, str) or not normalize(question):
         return Answer(str(question), interpretation(None, "unknown"), [], "none", {}, "The question is empty.")
     s = fill(store, question, CUE_PATTERNS)
+    if s.unknown:
+        close = unknown_names(store, s.unknown)
+        hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
+        return Answer(question, interpretation(s, "unknown", suggestions=close), [], "none", {},
+                      f"Not in the graph: {s.unknown} is not a place or organisation the graph knows.{hint}")
     found = candidates(store, s)
     if not found:
         return _no_intent(store, s)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.model import REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
@@ -113,12 +113,39 @@ def park_partners(store: GraphStore, s: Slots) -> Ran:
     return platform_partners(store, s, enclaves=False)
 
 
+def _section_core(section: str) -> str:
+    return re.sub(r"^[一二三四五六七八九十\d]+[、.]\s*|领域$", "", section)
+
+
 def measure_list(store: GraphStore, s: Slots) -> Ran:
+    """Measures by place, party, field and year; a section the question names (帮扶增收领域) and 重点举措 narrow it."""
     region, party = _party_filters(store, s)
-    res = measures(store, region=region, field=field_of(s), supporter=party)
+    res = measures(store, region=region, supporter=party)
+    rows = res.items
+    params = dict(res.params)
+    sections = {str(r["section"]) for r in rows if r.get("section") and len(_section_core(str(r["section"]))) >= 2
+                and _section_core(str(r["section"])) in s.text}
+    if sections:
+        rows = [r for r in rows if r.get("section") in sections]
+        params["section"] = sorted(sections)
+    # A field word inside the section's name (服务惠民, 帮扶增收) is the section, not a further filter.
+    cores = " ".join(_section_core(x) for x in sections)
+    fields = [d for d, w in s.domain_words if w not in cores]
+    if fields:
+        in_field = {r.source for r in store.relations_of([fields[0]], "in", [IN_DOMAIN])}
+        rows = [r for r in rows if r["id"] in in_field]
+        params["field"] = fields[0]
+    if s.project_kind:  # 关于飞地的举措: measures whose title names that kind of platform
+        words = [w for w in s.project_kind.words if re.search(r"[\u4e00-\u9fff]", w)]
+        rows = [r for r in rows if any(w in r["name"] for w in words)]
+        params["title_words"] = words
+    if re.search(r"重点举措|重点任务|\bkey (measures?|tasks?|actions?)\b", s.text, re.I) and any(
+            r.get("kind") == "key_measure" for r in rows):
+        rows = [r for r in rows if r.get("kind") == "key_measure"]
+        params["kind"] = "key_measure"
     doc_round = round_of_document(store)
-    rows = [r for r in res.items if _in_years(r, s, doc_round)]
-    params = res.params | {"years": s.years or None}
+    rows = [r for r in rows if _in_years(r, s, doc_round)]
+    params["years"] = s.years or None
     where = _where(store, region, party)
     if not rows:
         return [], "measures", params, f"Not in the graph: no measure{where}{qualifiers(s)} is stated."

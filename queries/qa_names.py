@@ -45,6 +45,12 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
         if node is not None:
             out.append(Hit(m.start(), m.end(), word, node))
             suggestions.append({"surface": word, "did_you_mean": node.name, "id": node.id, "used": True})
+    # 省自然资源厅 for 浙江省自然资源厅: every source is a Zhejiang document (the name index may do this itself).
+    for m in re.finditer(r"(?<![江])省[\u4e00-\u9fff]{2,12}?(厅|局|委员会|委|办公室|办|集团|院|馆|中心)", text):
+        if free(m.start(), m.end()):
+            found = lk.candidates("浙江" + m.group(0), (ORGANIZATION,))
+            if len(found) == 1:
+                out.append(Hit(m.start(), m.end(), m.group(0), found[0]))
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
         if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME:
             continue

@@ -15,7 +15,7 @@ _ADVERBS = (r"(?:了|在|还|都|主要|重点|也|分别|正在|将|要|会|一
             r"对口|结对|挂钩|携手|牵手|与|和)*")
 ZH_VERBS = r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手"
 _ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|结对|牵手|携手|共建)"
-                        r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门)")
+                        r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
 _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
                         r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
                         r"aid|aids|back|backs|pair|pairs|partner|partners|twin|twins|work|works|cooperate|"

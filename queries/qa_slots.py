@@ -29,6 +29,7 @@ class Slots:
     context: list[Node] = field(default_factory=list)  # a city named only to place a county in it
     group: bool = False  # the mountain counties as a group
     domain: Node | None = None
+    domain_words: list[tuple[str, str]] = field(default_factory=list)  # every field word found, longest first
     kind: Term | None = None
     mechanism: Term | None = None
     status: Term | None = None
@@ -43,6 +44,7 @@ class Slots:
     suggestions: list[dict[str, Any]] = field(default_factory=list)  # "did you mean" for unknown names
     plain: str = ""  # text with the names blanked (what cue words are read from)
     masked: str = ""  # plain with vocabulary words blanked too
+    unknown: str | None = None  # a subject written like a name that the graph does not know
 
     @property
     def parties(self) -> list[Node]:
@@ -97,7 +99,7 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     # A city or the province named beside a county in it only places that county (温州…泰顺县).
     counties_cities = {str(h.node.props.get("city")) for h in hits if h.node.props.get("level") == "county"}
     for h in hits:
-        level = h.node.props.get("level")
+        level = h.node.props.get("level") if h.node.label == REGION else None
         if level == "group" or level == "province" or (level == "city" and h.node.name in counties_cities):
             s.context.append(h.node)
         else:
@@ -119,11 +121,24 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     domains = find(v["domains"], masked)
     if domains:
         s.domain = lk.by_id.get(_longest(domains).term.id)
+        s.domain_words = [(f.term.id, s.text[f.start:f.end]) for f in sorted(domains, key=lambda f: f.start - f.end)]
     s.years, s.rounds = _rounds(store, masked)
     s.topic = _topic(store, text, s.hits)
     s.active = active_parties(store, text, s.hits)
     s.masked = masked
+    s.unknown = _unknown_subject(s)
     return s
+
+
+_SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:参与|帮扶|支援|支持|结对|对口|挂钩|援建|牵手|携手|共建|负责)")
+
+
+def _unknown_subject(s: Slots) -> str | None:
+    """A name-like subject before a support verb that no party explains (浙工商大参与了…): an unknown name."""
+    m = _SUBJECT.match(s.masked)
+    if not m or s.topic or re.search(r"哪|谁|什么|几|多少|有|是|在|由|被|和|与|的|山区|县|区|市", m.group(1)):
+        return None
+    return m.group(1)
 
 
 _ATTR = {"categories": "category", "statuses": "status", "mechanisms": "mechanism", "project_kinds": "project_kind",
