@@ -10,7 +10,7 @@ from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
 from queries.projects import measures, projects
-from queries.qa_answers import Ran, field_of, names, qualifiers
+from queries.qa_answers import Ran, names, qualifiers
 from queries.qa_answers_projects import _in_years, _party_filters, _where
 from queries.qa_slots import Slots
 
