@@ -87,7 +87,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("industry", "region_profile", ("county",), (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT, priority=71,
            accepts=_f("domain"),
            describes="the 一县一业 industry of a county"),
-    Intent("category", "region_profile", ("county",), (CATEGORY,), blocks=r"哪些|which|几个|how many", priority=70,
+    Intent("category", "region_profile", ("county",), (CATEGORY,), blocks=r"几个|how many", priority=70,
            describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
     Intent("category_members", "region_profile", ("category", "no_supporter"), (), blocks=SUPPORT,
            accepts=_f("category"), priority=69, describes="the counties of a category"),

@@ -77,6 +77,11 @@ def ask(store: GraphStore, question: str) -> Answer:
         hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
         return Answer(question, interpretation(s, "unknown", suggestions=close), [], "none", {},
                       f"Not in the graph: {s.unknown} is not a place or organisation the graph knows.{hint}")
+    tied = [x for x in s.suggestions if not x.get("used") and x.get("candidates")]
+    if tied:  # a name written close to several of the graph's: ask which
+        names = "、".join(c["name"] for c in tied[0]["candidates"])
+        return Answer(question, interpretation(s, "ambiguous", candidates=tied[0]["candidates"]), [], "none", {},
+                      f"Which one do you mean by {tied[0]['surface']}: {names}?")
     found = candidates(store, s)
     if not found:
         return _no_intent(store, s)
@@ -95,6 +100,9 @@ def ask(store: GraphStore, question: str) -> Answer:
         answers, query, params, message = [], intent.query, {}, f"Not in the graph: {exc}"
     if answers and re.search(COUNT, s.text, re.I):
         message = f"{len(answers)} — {message}"
+    read_as = [f"{x['surface']} as {x['did_you_mean']}" for x in s.suggestions if x.get("used")]
+    if read_as:  # say which near name was taken for a misspelt one
+        message = message.rstrip(".") + f" (read {', '.join(read_as)})."
     subject = params.get("region") if isinstance(params.get("region"), str) else None
     return Answer(question, interpretation(s, intent.name, subject or params.get("supporter")), answers, query,
                   params, message)

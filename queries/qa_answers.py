@@ -219,6 +219,9 @@ def rank_supporters(store: GraphStore, s: Slots) -> Ran:
         if n is not None and len({r.target for r in rs}) == top:
             answers.append(brief(n) | {"counties": top, "evidence": _evidence(rs)})
     params = {"rank": "mountain counties per supporter", "field": field_of(s)}
+    if len(answers) > 5:  # a tie among many is no answer to "which one the most"
+        return [], "supported_by", params, (f"Not in the graph: no supporter stands out; {len(answers)} supporters "
+                                            f"each support {top} mountain county(ies).")
     if not answers:
         return [], "supported_by", params, "Not in the graph: no supporter of a mountain county."
     return answers, "supported_by", params, f"{names(answers)} support(s) the most mountain counties: {top}."

@@ -6,9 +6,12 @@ import difflib
 import re
 from typing import Any
 
+from pypinyin import lazy_pinyin
+
 from graph.gazetteer import latin_key
 from graph.model import ORGANIZATION, REGION, Node, normalize
 from graph.store import GraphStore
+from queries.common import brief
 from queries.lookup import Hit, lookup_for
 from queries.qa_terms import vocab
 
@@ -40,11 +43,9 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
             out.append(Hit(m.start(), m.end(), word, found[0]))
             continue
         pool = [k for k, ns in lk.latin.items() if any(n.label in (REGION, ORGANIZATION) for n in ns)]
-        node = _closest(pool, latin_key(word), 0.85,
-                        lambda k: [n for n in lk.latin[k] if n.label in (REGION, ORGANIZATION)])
-        if node is not None:
-            out.append(Hit(m.start(), m.end(), word, node))
-            suggestions.append({"surface": word, "did_you_mean": node.name, "id": node.id, "used": True})
+        node, tied = _closest(pool, latin_key(word), 0.85,
+                              lambda k: [n for n in lk.latin[k] if n.label in (REGION, ORGANIZATION)])
+        _use(out, suggestions, m, node, tied)
     # 省自然资源厅 for 浙江省自然资源厅: every source is a Zhejiang document (the name index may do this itself).
     for m in re.finditer(r"(?<![江])省[\u4e00-\u9fff]{2,12}?(厅|局|委员会|委|办公室|办|集团|院|馆|中心)", text):
         if free(m.start(), m.end()):
@@ -54,26 +55,42 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
         if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME:
             continue
-        names = [s for s, ns in lk.surface.items() if s.endswith(m.group(1))
-                 and any(n.label == REGION for n in ns) and set(s[:-1]) & set(m.group(0)[:2])]
-        node = _closest(names, m.group(0), 0.6, lambda s: [n for n in lk.surface[s] if n.label == REGION])
-        if node is not None:
-            out.append(Hit(m.start(), m.end(), m.group(0), node))
-            suggestions.append({"surface": m.group(0), "did_you_mean": node.name, "id": node.id, "used": True})
+        regions = {s: [n for n in ns if n.label == REGION] for s, ns in lk.surface.items() if s.endswith(m.group(1))}
+        # Same sound (晋云县 for 缙云县), else one character off that shares a character (永家县 for 永嘉县).
+        sound = {n.id: n for s, ns in regions.items() if _sound(s) == _sound(m.group(0)) for n in ns}
+        if len(sound) == 1:
+            _use(out, suggestions, m, next(iter(sound.values())), [])
+            continue
+        names = [s for s, ns in regions.items() if ns and set(s[:-1]) & set(m.group(0)[:2])]
+        node, tied = _closest(names, m.group(0), 0.6, regions.__getitem__)
+        _use(out, suggestions, m, node, tied)
     return out, suggestions
 
 
-def _closest(pool: list[str], key: str, cutoff: float, nodes_of: Any) -> Node | None:
-    """The one node whose name is clearly the closest to key (no second name as close), else None."""
+def _sound(text: str) -> str:
+    return "".join(lazy_pinyin(text))
+
+
+def _use(out: list[Hit], suggestions: list[dict[str, Any]], m: re.Match[str], node: Node | None,
+         tied: list[Node]) -> None:
+    """Take the one close name as the party (saying so), or record the tied names to ask back with."""
+    if node is not None:
+        out.append(Hit(m.start(), m.end(), m.group(0), node))
+        suggestions.append({"surface": m.group(0), "did_you_mean": node.name, "id": node.id, "used": True})
+    elif tied:
+        suggestions.append({"surface": m.group(0), "candidates": [brief(n) for n in tied], "used": False})
+
+
+def _closest(pool: list[str], key: str, cutoff: float, nodes_of: Any) -> tuple[Node | None, list[Node]]:
+    """The one node clearly closest to key, else None and the nodes that tie for closest (to ask back)."""
     scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool), reverse=True)
     scored = [x for x in scored if x[0] >= cutoff]
     if not scored:
-        return None
-    best = {n.id: n for r, k in scored if r == scored[0][0] for n in nodes_of(k)}
-    if len(best) != 1 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05
-                          and {n.id for n in nodes_of(scored[1][1])} != set(best)):
-        return None
-    return next(iter(best.values()))
+        return None, []
+    near = {n.id: n for r, k in scored if r > scored[0][0] - 0.05 for n in nodes_of(k)}
+    if len(near) == 1:
+        return next(iter(near.values())), []
+    return None, sorted(near.values(), key=lambda n: n.id)[:5]
 
 
 def unknown_names(store: GraphStore, text: str) -> list[dict[str, Any]]:
