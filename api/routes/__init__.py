@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import ask, catalogue, docs, entities, exports, graph, health, pages, stats
+from api.routes import ask, ask_page, catalogue, docs, entities, exports, graph, health, pages, stats
 
 ROUTERS: list[APIRouter] = [
     health.router, entities.router, catalogue.router, graph.router, ask.router, stats.router, exports.router,
-    pages.router, docs.router,
+    pages.router, ask_page.router, docs.router,
 ]
