@@ -128,6 +128,11 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
             rows.append(kept)
     params = res.params | ({"mechanism": mech} if mech else {"mechanisms": list(PAIRING_MECHANISMS)} if pairing
                            else {}) | ({"mountain": True} if s.group else {})
+    if not rows and party.props.get("level") == "city" and not res.supporters:
+        # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
+        # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
+        from queries.qa_answers_places import recipients_of_city, supporters_in_city
+        return recipients_of_city(store, s, party) if party in s.active else supporters_in_city(store, s)
     if not rows:
         return [], "supported_by", params, (f"Not in the graph: the documents state no region supported by "
                                             f"{party.name}{qualifiers(s)}.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import MEMBER_OF, PART_OF, REGION, Node
+from graph.model import MEMBER_OF, PART_OF, REGION, SUPPORTS, Node
 from graph.store import GraphStore
-from queries.common import brief, evidence_of, nodes_by_label
+from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id, nodes_by_label
 from queries.coverage import coverage, mountain_counties
 from queries.pairings import rounds_diff
 from queries.paths import path
@@ -112,6 +112,25 @@ def supporters_in_city(store: GraphStore, s: Slots) -> Ran:
     return rows, "supported_by", params, msg
 
 
+def recipients_of_city(store: GraphStore, s: Slots, city: Node) -> Ran:
+    """Whom the county-level places of a city support (the city's own support is through them)."""
+    from dataclasses import replace
+    merged: dict[str, dict[str, Any]] = {}
+    for n in nodes_by_label(store, REGION):
+        if n.props.get("city") != city.name or n.props.get("level") != "county":
+            continue
+        got, *_ = supported(store, replace(s, active=[n], hits=[]))
+        for g in got:
+            row = merged.setdefault(g["id"], g | {"by": [], "evidence": []})
+            row["by"].append(n.name)
+            row["evidence"] = evidence_of([*row["evidence"], *g["evidence"]])
+    rows = sorted(merged.values(), key=lambda r: r["id"])
+    params = {"city": city.id, "supporters": "places of the city", "round": s.rounds[0] if s.rounds else "all"}
+    if not rows:
+        return [], "supported_by", params, f"Not in the graph: no region supported by {city.name} or its places."
+    return rows, "supported_by", params, f"The places of {city.name} support {len(rows)} region(s): {names(rows)}."
+
+
 def gaps(store: GraphStore, s: Slots) -> Ran:
     res = coverage(store, field_of(s))
     total = len(res.counties)
@@ -160,9 +179,25 @@ def changes(store: GraphStore, s: Slots) -> Ran:
                             "name": c.supporter["name"], "pair": f"{c.supporter['name']} -> {c.recipient['name']}",
                             "change": status, **c.to_dict()})
     where = f" for {subject.name}" if subject is not None else ""
+    if not answers and subject is not None:  # "did X's partners change?" — no: the partners both rounds name
+        kept = _kept_partners(store, subject, a, b)
+        if kept:
+            return kept, res.query, res.params, (f"No change{where} from {a} to {b}: both rounds name "
+                                                 f"{names(kept)}.")
     msg = (f"{len(answers)} pairing change(s){where} from {a} to {b}, among the recipients both rounds name."
            if answers else f"Not in the graph: no pairing added or dropped{where} from {a} to {b}.")
     return answers, res.query, res.params, msg
+
+
+def _kept_partners(store: GraphStore, region: Node, a: str, b: str) -> list[dict[str, Any]]:
+    rels = [r for r in store.relations_of([region.id], "both", [SUPPORTS])
+            if r.props.get("mechanism") in PAIRING_MECHANISMS and {a, b} <= set(r.props.get("rounds", []))]
+    out = []
+    for r in sorted(rels, key=lambda x: x.id):
+        other = node_by_id(store, r.source if r.target == region.id else r.target)
+        if other is not None:
+            out.append(brief(other) | {"change": "kept", "evidence": evidence_of([r])})
+    return out
 
 
 __all__ = ["category_members", "category_of", "changes", "city_members", "connection", "gaps", "group_members",

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from pypinyin import lazy_pinyin
 
-from graph.model import REGION
+from graph.model import ORGANIZATION, REGION
 from graph.store import GraphStore
 from queries.common import nodes_by_label
 from queries.qa_terms import vocab
@@ -24,7 +24,7 @@ def _key(word: str) -> str:
     return "".join(lazy_pinyin(word)).lower()
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=8)  # one table per graph's words (a served graph does not change)
 def _table(extra: tuple[str, ...]) -> dict[str, str]:
     words = set(_EXTRA) | set(extra)
     for terms in vocab().values():
@@ -37,6 +37,14 @@ def _table(extra: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _graph_words(store: GraphStore) -> tuple[str, ...]:
+    """Industries and organisation names and aliases (Sheng erqing jituan → 省二轻集团)."""
+    words = {str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry")}
+    for n in nodes_by_label(store, ORGANIZATION):
+        words |= {w for w in [n.name, *n.props.get("aliases", [])] if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+    return tuple(sorted(words))
+
+
 def cue_words(patterns: tuple[str, ...]) -> tuple[str, ...]:
     """The Chinese words of cue patterns (帮扶|支援|… → 帮扶, 支援, …)."""
     return tuple(sorted({w for p in patterns for w in re.findall(r"[\u4e00-\u9fff]{2,}", p)}))
@@ -44,8 +52,7 @@ def cue_words(patterns: tuple[str, ...]) -> tuple[str, ...]:
 
 def from_pinyin(store: GraphStore, text: str, protected: list[tuple[int, int]], patterns: tuple[str, ...]) -> str:
     """Replace runs of Latin words (outside protected spans: names found) that spell a known word in pinyin."""
-    industries = tuple(str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry"))
-    table = _table(cue_words(patterns) + industries)
+    table = _table(cue_words(patterns) + _graph_words(store))
     words = [m for m in re.finditer(r"[A-Za-z]+", text)
              if all(m.end() <= s or m.start() >= e for s, e in protected)]
     out, last, i = [], 0, 0

@@ -18,7 +18,7 @@ _ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援�
                         r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
 _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
                         r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
-                        r"aid|aids|back|backs|pair|pairs|partner|partners|twin|twins|work|works|cooperate|"
+                        r"aid|aids|back|backs|pair|pairs|partners? with|twin|twins|work|works|cooperate|"
                         r"cooperates|build|builds|built)\b(?!\s+by)", re.I)
 _PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s+"
                              r"(?:both\s+|either\s+|the\s+)?$"
