@@ -9,6 +9,7 @@ from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_M
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
+from queries.qa_roles import is_recipient
 from queries.projects import measures, projects
 from queries.qa_answers import Ran, names, qualifiers
 from queries.qa_answers_projects import _in_years, _party_filters, _where
@@ -81,6 +82,8 @@ def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran
         return _builders(store, s.projects)
     sup = {n.id for n in supporter(store, s)}
     rec = {n.id for n in recipient(store, s)}
+    if not sup and rec and not any(is_recipient(store, n) for n in recipient(store, s)):
+        sup, rec = rec, set()  # "鄞州区为哪个县建设了飞地": a party no pairing supports is the builder
     facts = [f for f in _platform_facts(store, enclaves, True) if (not sup or f[0] in sup) and (not rec or f[1] in rec)]
     asks_for_whom = re.search(r"哪些县|哪个县|为谁|给谁|for whom|for which|which count", s.plain, re.I)
     want_recipients = bool(sup) or (not rec and asks_for_whom is not None)

@@ -28,7 +28,9 @@ def _attribute(key: str, label: str, type_: str) -> Any:
             return [], "region_profile", params, f"Not in the graph: the documents state no {label} for {region.name}."
         row = {"id": f"{region.id}#{key}", "name": str(attr.value), "type": type_, "value": attr.value,
                "region": brief(region), "evidence": attr.evidence}
-        return [row], "region_profile", params, f"The {label} of {region.name} is {attr.value}."
+        asked = s.category.id if key == "category" and s.category else s.industry if key == "industry" else None
+        verdict = "" if asked is None else ("Yes: " if asked == attr.value else "No: ")
+        return [row], "region_profile", params, f"{verdict}the {label} of {region.name} is {attr.value}."
     return run
 
 
