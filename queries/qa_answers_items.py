@@ -9,10 +9,10 @@ from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_M
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
-from queries.qa_roles import is_recipient
 from queries.projects import measures, projects
 from queries.qa_answers import Ran, names, qualifiers
 from queries.qa_answers_projects import _in_years, _party_filters, _where
+from queries.qa_roles import is_recipient
 from queries.qa_slots import Slots
 
 WHO_BUILT = r"谁|哪个|哪些|哪家|\b(who|which)\b"
