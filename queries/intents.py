@@ -90,6 +90,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("category", "region_profile", ("county",), (CATEGORY + "|还是",), blocks=r"几个|how many", priority=70,
            accepts=_f("category"),
            describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
+    Intent("category_check", "region_profile", ("county", "category"), (YESNO,), accepts=_f("category"),
+           priority=70, describes="whether a county is in a category (泰顺是生态发展类吗)"),
     Intent("category_members", "region_profile", ("category", "no_supporter", "no_county"), (), blocks=SUPPORT,
            accepts=_f("category"), priority=69, describes="the counties of a category"),
     Intent("coverage_gaps", "coverage", ("group_or_none",), (GAP,), accepts=_f("domain"), priority=66,
@@ -105,7 +107,8 @@ INTENTS: tuple[Intent, ...] = (
            accepts=_f("category"), priority=61, describes="the (mountain) counties of a city"),
     Intent("group_members", "coverage", ("group", "no_parties"), (MEMBERS + "|" + COUNT,), blocks=SUPPORT + "|" + GAP,
            accepts=_f("category"), priority=60, describes="the 26 mountain counties"),
-    Intent("projects", "projects", (), (PROJECT,), blocks=MEASURE,
+    # "Who owns X" with no project named is not a list of projects.
+    Intent("projects", "projects", (), (PROJECT,), blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|负责|责任单位|业主",
            accepts=_f("domain", "status", "rounds", "project_kind", "kind"), priority=55,
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), accepts=_f("domain", "rounds", "project_kind"), priority=54,

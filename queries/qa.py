@@ -27,7 +27,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "common_recipients": sa.common_recipients, "common_supporters": sa.common_supporters,
     "measure_responsible": ia.responsible, "measure_supporters": ia.measure_supporters,
     "rank_recipients": sa.rank_recipients, "rank_supporters": sa.rank_supporters,
-    "industry_counties": pa.industry_counties, "industry": pa.industry_of, "category": pa.category_of,
+    "industry_counties": pa.industry_counties, "industry": pa.industry_of, "category": pa.category_of, "category_check": pa.category_of,
     "category_members": pa.category_members, "coverage_gaps": pa.gaps, "supporters_in_city": pa.supporters_in_city,
     "enclaves": ia.enclave_list, "parks": ia.park_partners, "city_members": pa.city_members,
     "group_members": pa.group_members, "projects": pj.project_list,
@@ -35,6 +35,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "supported_by": sa.supported, "supporters_of": sa.supporters,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
+YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
 CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
 
 
@@ -94,6 +95,9 @@ def ask(store: GraphStore, question: str) -> Answer:
     if unapplied:
         return _refuse(store, s, f"it names {', '.join(_filter_words(s, unapplied))}, which "
                                  f"'{intent.describes}' cannot apply", intent.name)
+    if s.years and not s.rounds and intent.name not in YEARLY:
+        return Answer(question, interpretation(s, intent.name), [], intent.query, {"years": s.years},
+                      f"Not in the graph: no round of the documents covers {', '.join(map(str, s.years))}.")
     try:
         answers, query, params, message = BUILDERS[intent.name](store, s)
     except QueryError as exc:

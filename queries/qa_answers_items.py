@@ -86,7 +86,7 @@ def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran
         sup, rec = rec, set()  # "鄞州区为哪个县建设了飞地": a party no pairing supports is the builder
     facts = [f for f in _platform_facts(store, enclaves, True) if (not sup or f[0] in sup) and (not rec or f[1] in rec)]
     asks_for_whom = re.search(r"哪些县|哪个县|为谁|给谁|for whom|for which|which count", s.plain, re.I)
-    want_recipients = bool(sup) or (not rec and asks_for_whom is not None)
+    want_recipients = (bool(sup) and not rec) or (not rec and asks_for_whom is not None)
     out: dict[str, dict[str, Any]] = {}
     for builder, beneficiary, rel, _park in facts:
         nid, other = (beneficiary, builder) if want_recipients else (builder, beneficiary)

@@ -55,7 +55,8 @@ class Slots:
         return [h.node for h in self.hits if h.node.label == REGION]
 
     def filters(self) -> list[str]:
-        return [f for f in FILTERS if getattr(self, f)]
+        """The filters found; a year is a round filter even when no round of the graph covers it."""
+        return [f for f in FILTERS if getattr(self, f) or (f == "rounds" and self.years)]
 
     def to_dict(self) -> dict[str, Any]:
         def term(t: Term | None) -> str | None:

@@ -54,6 +54,7 @@ INTENT_QUESTIONS = {
     "rank_projects": "永嘉投资最大的项目是哪个", "rank_recipients": "哪个县的支援单位最多",
     "rank_supporters": "哪个单位帮扶的县最多", "industry_counties": "哪个县的一县一业是不锈钢管",
     "industry": "江山市的一县一业是什么", "category": "Which category is Kaihua in?",
+    "category_check": "Is Taishun an ecological development county?",
     "category_members": "哪些县属于跨越发展类", "coverage_gaps": "哪些山区县没有教育方面的结对帮扶？",
     "supporters_in_city": "嘉兴市哪些地方在结对帮扶山区县", "enclaves": "谁为龙泉建了飞地",
     "parks": "温州有哪些产业园", "city_members": "金华市有哪些山区县", "group_members": "山区26县一共有几个",
