@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
@@ -188,7 +189,7 @@ def responsible(store: GraphStore, s: Slots) -> Ran:
     ran = measure_parties(store, s, RESPONSIBLE_FOR)
     if not re.search(r"帮扶单位|支持单位|支援单位|帮扶方|\bsupporting units?\b", s.plain, re.I):
         return ran
-    more = measure_parties(store, s, SUPPORTS_MEASURE)
+    more = measure_parties(store, replace(s, kind=None), SUPPORTS_MEASURE)  # 部门 names the responsible side
     rows = ran[0] + [r for r in more[0] if r["id"] not in {x["id"] for x in ran[0]}]
     return rows, ran[1], ran[2] | {"role": "responsible+supporters"}, f"{ran[3]} {more[3]}"
 

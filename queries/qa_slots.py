@@ -107,8 +107,9 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
             s.hits.append(h)
     masked = _blank(text, [(h.start, h.end) for h in hits])
     s.plain = masked
-    s.projects = [n for n in nodes_by_label(store, PROJECT) if n.name in text]
-    masked = _blank(masked, [(m.start(), m.end()) for n in s.projects for m in re.finditer(re.escape(n.name), masked)])
+    s.projects = [n for n in nodes_by_label(store, PROJECT) if normalize_question(n.name) in text]
+    masked = _blank(masked, [(m.start(), m.end()) for n in s.projects
+                             for m in re.finditer(re.escape(normalize_question(n.name)), masked)])
     s.industry, masked = _industry(store, masked)
     v = vocab()
     spans: list[tuple[int, int]] = []
