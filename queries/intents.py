@@ -113,6 +113,8 @@ INTENTS: tuple[Intent, ...] = (
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), accepts=_f("domain", "rounds", "project_kind"), priority=54,
            describes="measures, by place, field, year or supporter"),
+    Intent("pairings", "pairings", ("no_parties", "no_group"), (PAIR + "|" + SUPPORT, MEMBERS + "|关系"),
+           accepts=_f("mechanism", "rounds"), priority=52, describes="the pairings at a level and round (市级结对)"),
     Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
            describes="whom an organisation or region supports"),
@@ -156,7 +158,9 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "two_rounds": lambda st, s: len(s.rounds) >= 2,
     "two_parties": lambda st, s: len(s.parties) >= 2,
     "supporter": lambda st, s: bool(supporter(st, s)),
-    "recipient": lambda st, s: bool(recipient(st, s)),
+    # The 26 counties as one recipient ("谁帮扶山区26县"), unless they are what is asked for ("哪个山区县").
+    "recipient": lambda st, s: bool(recipient(st, s)) or (s.group and not s.parties and not _has(
+        r"(哪个|哪些|哪几个|\bwhich|\bwhat)\s*(mountain|山区)", s.plain)),
     "two_supporters": lambda st, s: len(supporter(st, s)) >= 2,
     "two_recipients": lambda st, s: len(recipient(st, s)) >= 2 and not supporter(st, s),
     "topic": lambda st, s: bool(s.topic),
@@ -171,6 +175,7 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "city": lambda st, s: any(n.props.get("level") == "city" for n in s.regions),
     "group": lambda st, s: s.group,
     "no_parties": lambda st, s: not s.parties,
+    "no_group": lambda st, s: not s.group,
 }
 
 

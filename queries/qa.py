@@ -33,7 +33,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "enclaves": ia.enclave_list, "parks": ia.park_partners, "city_members": pa.city_members,
     "group_members": pa.group_members, "projects": pj.project_list,
     "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
-    "supported_by": sa.supported, "supporters_of": sa.supporters,
+    "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
 YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")

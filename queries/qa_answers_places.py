@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.model import MEMBER_OF, PART_OF, REGION, SUPPORTS, Node
@@ -204,3 +205,29 @@ def _kept_partners(store: GraphStore, region: Node, a: str, b: str) -> list[dict
 
 __all__ = ["category_members", "category_of", "changes", "city_members", "connection", "gaps", "group_members",
            "industry_counties", "industry_of", "supporters_in_city"]
+
+
+def pairing_list(store: GraphStore, s: Slots) -> Ran:
+    """The formal pairings at a level (市级 / 经济强县 …) and round: every party of them, with its partners."""
+    from queries.pairings import pairings
+
+    mech = s.mechanism.id if s.mechanism else None
+    level = {"city_pairing": "city", "county_pairing": "county"}.get(mech or "") or (
+        "city" if re.search(r"市级|城市|设区市|\bcity\b|\bcities\b", s.text, re.I) else None)
+    res = pairings(store, level, s.rounds[0] if s.rounds else None)
+    out: dict[str, dict[str, Any]] = {}
+    for row in res.rows:
+        for p in row.supporters:
+            if mech and p.mechanism != mech:
+                continue
+            sides = ((p.to_dict(), row.recipient, "supporter"), (row.recipient, p.to_dict(), "recipient"))
+            for node, other, role in sides:
+                item = out.setdefault(node["id"], {"id": node["id"], "name": node["name"], "type": node["type"],
+                                                   "role": role, "partners": [], "evidence": []})
+                item["partners"].append(other["name"])
+                item["evidence"] = evidence_of([*item["evidence"], *p.evidence])
+    rows = sorted(out.values(), key=lambda r: (r["role"] != "recipient", r["id"]))
+    params = res.params | {"mechanism": mech}
+    if not rows:
+        return [], "pairings", params, "Not in the graph: no such pairing is stated."
+    return rows, "pairings", params, f"{len(rows)} parties of the {level or 'formal'} pairings: {names(rows)}."
