@@ -113,7 +113,9 @@ INTENTS: tuple[Intent, ...] = (
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), accepts=_f("domain", "rounds", "project_kind"), priority=54,
            describes="measures, by place, field, year or supporter"),
-    Intent("pairings", "pairings", ("no_parties", "no_group"), (PAIR + "|" + SUPPORT, MEMBERS + "|关系"),
+    # Only with a level or round named (市级结对, 2021年): "which pairings" alone is not asked this way.
+    Intent("pairings", "pairings", ("no_parties", "no_group", "level_or_round"),
+           (r"结对关系|结对情况|结对安排|结对|\bpairings?\b|\bpairs\b", MEMBERS + "|关系"),
            accepts=_f("mechanism", "rounds"), priority=52, describes="the pairings at a level and round (市级结对)"),
     Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
@@ -176,6 +178,8 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "group": lambda st, s: s.group,
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,
+    "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(
+        r"市级|县级|\bcity[- ]level\b|\bcounty[- ]level\b", s.plain)),
 }
 
 

@@ -34,6 +34,14 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in covered + [(h.start, h.end) for h in out])
 
+    # English names of organisations, with or without "Zhejiang" (the Provincial Second Light Industry Group).
+    for m in re.finditer(r"(?:[A-Z][a-z]+\s+){1,7}[A-Z][a-z]+", text):
+        key = latin_key(m.group(0))
+        if not free(m.start(), m.end()) or len(key) < 12:
+            continue
+        orgs = {n.id: n for k, ns in lk.latin.items() if k.endswith(key) for n in ns if n.label == ORGANIZATION}
+        if len(orgs) == 1:
+            out.append(Hit(m.start(), m.end(), m.group(0), next(iter(orgs.values()))))
     for m in re.finditer(r"[A-Za-z]{4,}", text):
         word = m.group(0)
         if not free(m.start(), m.end()) or word.lower() in _EN_COMMON or word.lower() in vocab_words:

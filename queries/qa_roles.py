@@ -27,7 +27,7 @@ _PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|
 _IS_SUPPORTER = re.compile(r"^\s*(?:是|为|算)[^?？。]{0,20}?(?:帮扶|支援|结对|对口)[^?？。]{0,4}?"
                            r"(?:方|单位|力量|地|市|县|区)|^\s*(?:is|was)\s+(?:a|an|the|one of the)\s+(?:\w+\s+)?"
                            r"(?:supporters?|partners?|helpers?)\b", re.I)
-_CONJ = re.compile(r"^\s*(?:和|与|、|及|以及|跟|同|,|and|&)\s*$", re.I)
+_CONJ = re.compile(r"^\s*(?:district|county|city)?\s*(?:和|与|、|及|以及|跟|同|,|and|&)\s*(?:the\s+)?$", re.I)
 
 
 def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:

@@ -135,8 +135,18 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
 _SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:参与|帮扶|支援|支持|结对|对口|挂钩|援建|牵手|携手|共建|负责)")
 
 
+# Capitalised English words that are not names (the first word of a sentence is skipped anyway).
+_EN_NOT_NAMES = {"I", "Is", "Are", "Does", "Do", "Which", "What", "Who", "How", "Provincial", "Province", "County",
+                 "District", "City", "Mountain", "Zhejiang", "Chinese", "English"}
+
+
 def _unknown_subject(s: Slots) -> str | None:
-    """A name-like subject before a support verb that no party explains (浙工商大参与了…): an unknown name."""
+    """A name-like subject no party explains (浙工商大参与了…, China General Nuclear): an unknown name."""
+    known = {x.lower() for terms in vocab().values() for t in terms for w in t.words for x in w.split()}
+    for run in re.finditer(r"(?<=[a-z,]\s)((?:[A-Z][a-z]+\s+){1,4}[A-Z][a-z]+)\b", s.masked):
+        words = [w for w in run.group(1).split() if w not in _EN_NOT_NAMES and w.lower() not in known]
+        if len(words) >= 2 and not s.topic:
+            return run.group(1)
     m = _SUBJECT.match(s.masked)
     if not m or s.topic or re.search(r"哪|谁|什么|几|多少|有|是|在|由|被|和|与|的|山区|县|区|市", m.group(1)):
         return None
