@@ -27,7 +27,11 @@ RESPONSIBLE = r"负责|责任|牵头|主管|承办|落实|\b(responsible|in char
 MEASURE = r"举措|措施|任务|\b(measures?|tasks?|actions?|policies|policy)\b"
 PROJECT = r"项目|工程|\b(projects?)\b"
 PARK = r"产业园|园区|合作园|\b(parks?)\b"
-CATEGORY = r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|属于|\b(category|categories|class|classified|type)\b"
+CATEGORY = r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|\b(category|categories|class|classified|type)\b"
+WHERE = r"在哪|哪里|什么地方|位于|\bwhere\b|\blocated\b"
+FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪方面|(合作|帮扶|协作|支援)领域|"
+          r"\b(which|what) (fields?|areas?|sectors?)\b")
+CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
 INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\b((leading|signature|flagship|main|key|pillar|dominant) "
             r"industr\w*|industry|industries|one county,? one industry)\b")
 MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b")
@@ -76,6 +80,12 @@ INTENTS: tuple[Intent, ...] = (
                                               PROJECT + "|" + PARK),
            accepts=_f("domain", "status", "rounds", "project_kind"),
            priority=75, describes="the largest or smallest project or park by investment or area"),
+    Intent("support_fields", "supporters_of", ("recipient",), (FIELDS,),
+           blocks=MEASURE + "|" + PROJECT + "|" + SUPPORT_UNITS,
+           accepts=_f("rounds", "mechanism"),
+           priority=77, describes="in which fields a region is supported (by a given party)"),
+    Intent("city_of", "region_profile", ("county",), (CITY_OF,), blocks=SUPPORT, priority=76,
+           describes="the city a county belongs to"),
     Intent("rank_recipients", "supporters_of", (), (RANK,), blocks=r"帮扶的县|支援的县|most counties|几个县",
            priority=74, accepts=_f("domain"), describes="which county has the most supporters"),
     Intent("rank_supporters", "supported_by", (), (RANK, r"帮扶的县|支援的县|结对的县|counties|县最多"), priority=73,
@@ -99,6 +109,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("supporters_in_city", "supported_by", ("city", "group"), (SUPPORT, LOCATED_SUPPORTERS),
            accepts=_f("rounds", "mechanism"), priority=64,
            describes="which places of a city support mountain counties"),
+    # "Where is X's enclave": the graph names who built it with X, not the site; that is what is answered.
     Intent("enclaves", "supporters_of", (), (r"飞地|\benclaves?\b",), blocks=MEASURE,
            accepts=_f("project_kind", "rounds"), priority=63, describes="enclaves (飞地) and who built them for whom"),
     Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave", accepts=_f("project_kind", "rounds", "domain"),
@@ -111,7 +122,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("projects", "projects", (), (PROJECT,), blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|负责|责任单位|业主",
            accepts=_f("domain", "status", "rounds", "project_kind", "kind"), priority=55,
            describes="projects, by place, field, status 新建/续建, year or owner"),
-    Intent("measures", "measures", (), (MEASURE,), accepts=_f("domain", "rounds", "project_kind"), priority=54,
+    Intent("measures", "measures", (), (MEASURE,), blocks=RESPONSIBLE + r"|谁|\bwho\b",
+           accepts=_f("domain", "rounds", "project_kind"), priority=54,
            describes="measures, by place, field, year or supporter"),
     # Only with a level or round named (市级结对, 2021年): "which pairings" alone is not asked this way.
     Intent("pairings", "pairings", ("no_parties", "no_group", "level_or_round"),

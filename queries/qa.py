@@ -34,8 +34,12 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "group_members": pa.group_members, "projects": pj.project_list,
     "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
     "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
+    "support_fields": sa.support_fields, "city_of": pa.city_of,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
+# What a question may ask about that no intent answers: amounts of money, dates and times.
+UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|投资额|资金有多少|什么时候|何时|哪一年|哪年|几月|"
+              r"\bhow much\b|\bamount\b|\btotal investment\b|\bwhen\b|\bwhat year\b|\bwhich year\b")
 YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
 CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
 
@@ -92,6 +96,10 @@ def ask(store: GraphStore, question: str) -> Answer:
         return Answer(question, interpretation(s, "ambiguous", candidates=[i.name for i in top]), [], "none", {},
                       "The question reads two ways: " + " / ".join(i.describes for i in top) + "; please say which.")
     intent = top[0]
+    aspect = re.search(UNANSWERED, s.plain, re.I)
+    if aspect and intent.name not in ("rank_projects", "rounds_diff"):
+        return _refuse(store, s, f"it asks {aspect.group(0)!r} (amounts, dates and times are not answered)",
+                       intent.name)
     unapplied = [f for f in s.filters() if f not in intent.accepts]
     if unapplied:
         return _refuse(store, s, f"it names {', '.join(_filter_words(s, unapplied))}, which "

@@ -144,6 +144,32 @@ def _evidence(rels: list[Relation]) -> list[dict[str, Any]]:
     return evidence_of(ordered)
 
 
+def support_fields(store: GraphStore, s: Slots) -> Ran:
+    """The fields in which a region is supported (by the party named, if any), each with its evidence."""
+    region = recipient(store, s)[0]
+    res = supporters_of(store, region.id, None, round_of(s))
+    party = {n.id for n in supporter(store, s)} | {n.id for n in s.parties if n.label == ORGANIZATION}
+    by_field: dict[str, dict[str, Any]] = {}
+    for row in (r.to_dict() for r in res.supporters):
+        if party and row["id"] not in party:
+            continue
+        for x in row["supports"]:
+            for d in x["domains"]:
+                node = node_by_id(store, d)
+                if node is None:
+                    continue
+                item = by_field.setdefault(d, brief(node) | {"supporters": [], "evidence": []})
+                if row["name"] not in item["supporters"]:
+                    item["supporters"].append(row["name"])
+                item["evidence"] = evidence_of([*item["evidence"], *x["evidence"]])
+    rows = sorted(by_field.values(), key=lambda r: r["id"])
+    params = res.params | {"supporter": sorted(party) or None, "answer": "fields"}
+    who = f" by {'、'.join(n.name for n in s.parties if n.id in party)}" if party else ""
+    if not rows:
+        return [], "supporters_of", params, f"Not in the graph: no field of support of {region.name}{who} is stated."
+    return rows, "supporters_of", params, f"{region.name} is supported{who} in {len(rows)} field(s): {names(rows)}."
+
+
 def node_mountain(store: GraphStore, node_id: str) -> bool:
     n = node_by_id(store, node_id)
     return bool(n is not None and n.props.get("mountain"))

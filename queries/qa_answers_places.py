@@ -51,6 +51,17 @@ def _with(store: GraphStore, key: str, value: str, s: Slots) -> list[dict[str, A
     return rows
 
 
+def city_of(store: GraphStore, s: Slots) -> Ran:
+    county = _county(s)
+    rels = [r for r in store.relations_of([county.id], "out", [PART_OF])]
+    city = node_by_id(store, rels[0].target) if rels else None
+    params = {"region": county.id, "relation": PART_OF}
+    if city is None:
+        return [], "region_profile", params, f"Not in the graph: the city of {county.name} is not stated."
+    return ([brief(city) | {"evidence": evidence_of(rels[:1])}], "region_profile", params,
+            f"{county.name} is in {city.name}.")
+
+
 def industry_counties(store: GraphStore, s: Slots) -> Ran:
     assert s.industry is not None
     rows = _with(store, "industry", s.industry, s)

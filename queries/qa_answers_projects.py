@@ -51,6 +51,9 @@ def project_list(store: GraphStore, s: Slots) -> Ran:
         kinds = {s.kind.id, *s.kind.also}
         rows = [r for r in rows if any(x.get("kind") in kinds for x in r.get("owners", []))]
         params["owner_kind"] = s.kind.id
+    if re.search(r"重大项目|\bmajor projects?\b", s.text, re.I):  # the major-project list, not parks
+        rows = [r for r in rows if r.get("kind") == "major_project"]
+        params["kind"] = "major_project"
     rows, extra = narrow(rows, s)
     params |= extra
     doc_round = round_of_document(store)
