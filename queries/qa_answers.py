@@ -80,6 +80,16 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
         return _group_supporters(store, s)
     region = regions[0]
     rows, params = support_rows(store, region, s)
+    if len(regions) > 1:  # "谁帮扶永嘉和文成": the supporters of each (in common is its own intent)
+        seen = {r["id"] for r in rows}
+        for other in regions[1:]:
+            more, _ = support_rows(store, other, s)
+            rows += [r for r in more if r["id"] not in seen]
+            seen |= {r["id"] for r in more}
+        params["regions"] = [r.id for r in regions]
+        if rows:
+            where = "、".join(r.name for r in regions)
+            return rows, "supporters_of", params, f"{len(rows)} supporter(s) of {where}{qualifiers(s)}: {names(rows)}."
     if not rows and region.props.get("level") == "county" and params.get("mechanism") == "city_pairing":
         city = lookup_for(store).candidates(str(region.props.get("city", "")), (REGION,))
         if city:  # a county's 支援市 are its city's pairing partners

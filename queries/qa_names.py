@@ -61,7 +61,7 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
             if len(found) == 1:
                 out.append(Hit(m.start(), m.end(), m.group(0), found[0]))
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
-        if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME:
+        if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME or m.group(0) in lk.surface:
             continue
         regions = {s: [n for n in ns if n.label == REGION] for s, ns in lk.surface.items() if s.endswith(m.group(1))}
         # Same sound (晋云县 for 缙云县), else one character off that shares a character (永家县 for 永嘉县).
