@@ -1,4 +1,4 @@
-"""The `shanhai` command line: build, add, stats, ask, serve, neo4j sync, export."""
+"""The `shanhai` command line: build, add, stats, ask, eval, serve, neo4j sync, export."""
 
 from __future__ import annotations
 
@@ -230,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--graph", help="snapshot directory (default data/build)")
         s.add_argument("--backend", choices=["memory", "neo4j"], default="memory")
         s.set_defaults(func=fn)
+    from api.cli_eval import add_parser as add_eval
+
+    add_eval(sub, _open)
     sv = sub.add_parser("serve", help="serve the HTTP API and the network pages")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)

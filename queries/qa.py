@@ -1,23 +1,47 @@
-"""Question answering: a Chinese or English question → an intent, entities, a field → a named query."""
+"""Question answering: a Chinese or English question → slots → one declared intent → its named query, or a refusal."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import REGION, normalize
+from graph.model import normalize
 from graph.store import GraphStore
-from queries.common import PAIRING_MECHANISMS, brief, evidence_of
-from queries.coverage import coverage
+from queries import qa_answers as sa
+from queries import qa_answers_items as ia
+from queries import qa_answers_places as pa
+from queries import qa_answers_projects as pj
+from queries.common import brief
 from queries.errors import QueryError
-from queries.lookup import latin_key, lookup_for
-from queries.pairings import rounds_diff
-from queries.paths import path
-from queries.projects import measures, projects
-from queries.qa_parse import KIND_MATCHES, Parsed, parse
-from queries.region_profile import region_profile
-from queries.support import supported_by, supporters_of
+from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
+from queries.lookup import latin_key
+from queries.qa_answers import Ran
+from queries.qa_names import unknown_names
+from queries.qa_refuse import examples, refusal
+from queries.qa_slots import Slots, fill
+
+BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
+    "rounds_diff": pa.changes, "path": pa.connection, "yes_no": sa.yes_no,
+    "common_recipients": sa.common_recipients, "common_supporters": sa.common_supporters,
+    "measure_responsible": ia.responsible, "measure_supporters": ia.measure_supporters,
+    "rank_recipients": sa.rank_recipients, "rank_supporters": sa.rank_supporters,
+    "industry_counties": pa.industry_counties, "industry": pa.industry_of, "category": pa.category_of,
+    "category_check": pa.category_of,
+    "category_members": pa.category_members, "coverage_gaps": pa.gaps, "supporters_in_city": pa.supporters_in_city,
+    "enclaves": ia.enclave_list, "parks": ia.park_partners, "city_members": pa.city_members,
+    "group_members": pa.group_members, "projects": pj.project_list,
+    "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
+    "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
+    "support_fields": sa.support_fields, "city_of": pa.city_of,
+}
+assert set(BUILDERS) == {i.name for i in INTENTS}
+# What a question may ask about that no intent answers: amounts of money, dates and times.
+UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|投资额|资金有多少|什么时候|何时|哪一年|哪年|几月|"
+              r"\bhow much\b|\bamount\b|\btotal investment\b|\bwhen\b|\bwhat year\b|\bwhich year\b")
+YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
+CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
 
 
 @dataclass
@@ -38,213 +62,92 @@ class Answer:
                 "query": self.query, "params": self.params, "message": self.message}
 
 
-Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
+def interpretation(s: Slots | None, intent: str, subject: Any = None, **extra: Any) -> dict[str, Any]:
+    if s is None:
+        return {"intent": intent, "entities": [], "domain": None, "kind": None, "round": None, "subject": None,
+                **extra}
+    return {"intent": intent, "entities": [brief(h.node) | {"surface": h.surface} for h in s.hits],
+            "domain": brief(s.domain) if s.domain else None, "kind": s.kind.id if s.kind else None,
+            "round": s.rounds[0] if s.rounds else None, "subject": subject,
+            "mechanism": s.mechanism.id if s.mechanism else None, "slots": s.to_dict(),
+            "suggestions": s.suggestions, **extra}
 
 
 def ask(store: GraphStore, question: str) -> Answer:
-    """Answer a question from the graph, naming the query run; "not in the graph" when nothing backs it."""
+    """Answer a question from the graph with the one intent it fits; refuse when none fits, never guess."""
     if not isinstance(question, str) or not normalize(question):
-        return Answer(str(question), {"intent": "unknown", "entities": [], "domain": None, "kind": None,
-                                      "round": None, "subject": None}, [], "none", {}, "The question is empty.")
-    p = parse(store, question)
-    handler = HANDLERS.get(p.intent)
-    if handler is None:
-        return _answer(p, ([], "none", {}, "Not in the graph: no place or organisation of the graph was "
-                                            "recognised in the question, so nothing can be answered from it."))
+        return Answer(str(question), interpretation(None, "unknown"), [], "none", {}, "The question is empty.")
+    s = fill(store, question, CUE_PATTERNS)
+    if s.unknown:
+        close = unknown_names(store, s.unknown)
+        hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
+        return Answer(question, interpretation(s, "unknown", suggestions=close), [], "none", {},
+                      f"Not in the graph: {s.unknown} is not a place or organisation the graph knows.{hint}")
+    tied = [x for x in s.suggestions if not x.get("used") and x.get("candidates")]
+    if tied:  # a name written close to several of the graph's: ask which
+        names = "、".join(c["name"] for c in tied[0]["candidates"])
+        return Answer(question, interpretation(s, "ambiguous", candidates=tied[0]["candidates"]), [], "none", {},
+                      f"Which one do you mean by {tied[0]['surface']}: {names}?")
+    found = candidates(store, s)
+    if not found:
+        return _no_intent(store, s)
+    top = [i for i in found if i.priority == found[0].priority]
+    if len(top) > 1:
+        return Answer(question, interpretation(s, "ambiguous", candidates=[i.name for i in top]), [], "none", {},
+                      "The question reads two ways: " + " / ".join(i.describes for i in top) + "; please say which.")
+    intent = top[0]
+    aspect = re.search(UNANSWERED, s.plain, re.I)
+    if aspect and intent.name not in ("rank_projects", "rounds_diff"):
+        return _refuse(store, s, f"it asks {aspect.group(0)!r} (amounts, dates and times are not answered)",
+                       intent.name)
+    unapplied = [f for f in s.filters() if f not in intent.accepts]
+    if unapplied:
+        return _refuse(store, s, f"it names {', '.join(_filter_words(s, unapplied))}, which "
+                                 f"'{intent.describes}' cannot apply", intent.name)
+    if s.years and not s.rounds and intent.name not in YEARLY:
+        return Answer(question, interpretation(s, intent.name), [], intent.query, {"years": s.years},
+                      f"Not in the graph: no round of the documents covers {', '.join(map(str, s.years))}.")
     try:
-        return _answer(p, handler(store, p))
+        answers, query, params, message = BUILDERS[intent.name](store, s)
     except QueryError as exc:
-        return _answer(p, ([], p.intent, {}, f"Not in the graph: {exc}"))
+        answers, query, params, message = [], intent.query, {}, f"Not in the graph: {exc}"
+    if answers and re.search(COUNT, s.text, re.I):
+        message = f"{len(answers)} — {message}"
+    read_as = [f"{x['surface']} as {x['did_you_mean']}" for x in s.suggestions if x.get("used")]
+    if read_as:  # say which near name was taken for a misspelt one
+        message = message.rstrip(".") + f" (read {', '.join(read_as)})."
+    subject = params.get("region") if isinstance(params.get("region"), str) else None
+    return Answer(question, interpretation(s, intent.name, subject or params.get("supporter")), answers, query,
+                  params, message)
 
 
-def _answer(p: Parsed, ran: Ran) -> Answer:
-    answers, query, params, message = ran
-    return Answer(p.question, p.interpretation(), answers, query, params, message)
-
-
-def _field(p: Parsed) -> str | None:
-    return p.domain.id if p.domain else None
-
-
-def _in_field(p: Parsed) -> str:
-    return f" in {p.domain.name}" if p.domain else ""
-
-
-def _supporters(store: GraphStore, p: Parsed) -> Ran:
-    assert p.subject is not None
-    res = supporters_of(store, p.subject.id, _field(p), p.round)
-    answers = [s.to_dict() for s in res.supporters]
-    if p.kind:
-        kinds = KIND_MATCHES.get(p.kind, (p.kind,))
-        answers = [a for a in answers if a.get("kind") in kinds]
-        # "Which SOE pairs with X": the formal pairing partner when there is one, else any supporter.
-        paired = [a for a in answers if any(x["mechanism"] in PAIRING_MECHANISMS for x in a["supports"])]
-        if p.pairing_words and paired:
-            answers = paired
-    if p.other is not None:
-        answers = [a for a in answers if a["id"] == p.other.id]
-    who = f"{p.kind} " if p.kind else ""
-    extra = ({"kind": p.kind} if p.kind else {}) | ({"supporter": p.other.id} if p.other is not None else {})
-    return (answers, res.query, res.params | extra,
-            _count(answers, res.query) if answers else
-            f"Not in the graph: no {who}supporter of {p.subject.name}{_in_field(p)} is stated by the documents.")
-
-
-def _pairing_partners(store: GraphStore, p: Parsed) -> Ran:
-    """The formal pairings of a recipient; 支援市 / "city" asks for the city level (its city's, for a county)."""
-    assert p.subject is not None
-    city_level = bool(p.text and any(w in p.text.lower() for w in ("支援市", "结对市", " city", "cities")))
-    subject = p.subject
-    answers = _pairing_rows(store, subject.id, p.round, "city" if city_level else None)
-    if city_level and not answers and subject.props.get("level") == "county":
-        parent = lookup_for(store).candidates(str(subject.props.get("city", "")), (REGION,))
-        if parent:
-            subject = parent[0]
-            answers = _pairing_rows(store, subject.id, p.round, "city")
-    res_params = {"region": subject.id, "field": None, "round": p.round or "current",
-                  "mechanisms": list(PAIRING_MECHANISMS), "level": "city" if city_level else None}
-    return (answers, "supporters_of", res_params, _count(answers, "supporters_of") if answers else
-            f"Not in the graph: no pairing partner of {subject.name} is stated by the documents.")
-
-
-def _pairing_rows(store: GraphStore, region: str, round_: str | None, level: str | None) -> list[dict[str, Any]]:
+def _filter_words(s: Slots, names: list[str]) -> list[str]:
     out = []
-    for s in supporters_of(store, region, None, round_).supporters:
-        d = s.to_dict()
-        d["supports"] = [x for x in d["supports"] if x["via"] == "pairing" and x["mechanism"] in PAIRING_MECHANISMS
-                         and (level is None or x["level"] == level)]
-        if d["supports"]:
-            d["evidence"] = evidence_of(e for x in d["supports"] for e in x["evidence"])
-            out.append(d)
+    for f in names:
+        v = getattr(s, f)
+        out.append(f"{f} {v.id if hasattr(v, 'id') and not isinstance(v, list) else v}")
     return out
 
 
-def _supported_by(store: GraphStore, p: Parsed, pairing_only: bool = False) -> Ran:
-    assert p.subject is not None
-    res = supported_by(store, p.subject.id, _field(p), p.round or "all")
-    answers = []
-    for s in res.supporters:
-        d = s.to_dict()
-        if pairing_only:
-            d["supports"] = [x for x in d["supports"] if x["mechanism"] in PAIRING_MECHANISMS]
-            d["evidence"] = evidence_of(e for x in d["supports"] for e in x["evidence"])
-        if d["supports"]:
-            answers.append(d)
-    params = res.params | ({"mechanisms": list(PAIRING_MECHANISMS)} if pairing_only else {})
-    return (answers, res.query, params, _count(answers, res.query) if answers else
-            f"Not in the graph: no region supported by {p.subject.name}{_in_field(p)} is stated by the documents.")
+def _no_intent(store: GraphStore, s: Slots) -> Answer:
+    """No intent fits: "not in the graph" when a support question names nothing known, else a refusal."""
+    asks_support = re.search(SUPPORT, s.text, re.I) and re.search(WHO, s.text, re.I)
+    if not s.parties and not s.group and (asks_support or re.search(r"connect|关系|联系", s.text, re.I)):
+        close = unknown_names(store, s.text)
+        hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
+        return Answer(s.question, interpretation(s, "unknown", suggestions=close), [], "none", {},
+                      "Not in the graph: no place or organisation named in the question is in the graph." + hint)
+    if len(s.parties) == 1 and re.search(r"\band\b|和|与|跟", s.masked, re.I) and re.search(
+            r"connect|关系|联系|relat|link", s.masked, re.I):
+        return Answer(s.question, interpretation(s, "path"), [], "path", {},
+                      "Not in the graph: a connection needs two places or organisations of the graph, and only one "
+                      "was recognised in the question.")
+    return _refuse(store, s, None, None)
 
 
-def _attribute(key: str, label: str) -> Callable[[GraphStore, Parsed], Ran]:
-    def run(store: GraphStore, p: Parsed) -> Ran:
-        assert p.subject is not None
-        prof = region_profile(store, p.subject.id)
-        attr = getattr(prof, key)
-        if attr is None:
-            return ([], prof.query, prof.params,
-                    f"Not in the graph: the documents state no {label} for {p.subject.name}.")
-        row = brief(p.subject) | {key: attr.value, "value": attr.value, "evidence": attr.evidence}
-        return ([row], prof.query, prof.params, f"{p.subject.name}: {label} {attr.value}.")
-    return run
+def _refuse(store: GraphStore, s: Slots, reason: str | None, understood: str | None) -> Answer:
+    extra, message = refusal(store, reason)
+    return Answer(s.question, interpretation(s, "refused", closest=understood, **extra), [], "none", {}, message)
 
 
-def _profile(store: GraphStore, p: Parsed) -> Ran:
-    assert p.subject is not None
-    prof = region_profile(store, p.subject.id)
-    d = prof.to_dict()
-    row = brief(p.subject) | {k: d[k] for k in ("category", "industry", "supporters")} | {
-        "projects": len(prof.projects), "measures": len(prof.measures), "evidence": []}
-    return [row], prof.query, prof.params, f"What the graph states about {p.subject.name} (region_profile)."
-
-
-def _items(kind: str) -> Callable[[GraphStore, Parsed], Ran]:
-    def run(store: GraphStore, p: Parsed) -> Ran:
-        assert p.subject is not None
-        s, f = p.subject, _field(p)
-        if kind == "projects":
-            res = projects(store, region=s.id, field=f) if s.label == REGION else None
-            if res is None or not res.items:
-                res = projects(store, field=f, supporter=s.id)
-            if not res.items and s.label != REGION:
-                res = projects(store, field=f, owner=s.id)
-        else:
-            res = measures(store, region=s.id, field=f) if s.label == REGION else None
-            if res is None or not res.items:
-                res = measures(store, field=f, supporter=s.id)
-            if not res.items and s.label != REGION:
-                res = measures(store, field=f, responsible=s.id)
-        return (res.items, res.query, res.params, _count(res.items, res.query) if res.items else
-                f"Not in the graph: no {kind} of {s.name}{_in_field(p)} are stated by the documents.")
-    return run
-
-
-def _path(store: GraphStore, p: Parsed) -> Ran:
-    if p.subject is None or p.other is None:
-        return ([], "path", {}, "Not in the graph: a connection needs two places or organisations of the graph, "
-                                "and fewer were recognised in the question.")
-    res = path(store, p.subject.id, p.other.id)
-    answers = [s.to_dict() | {"id": s.relation["id"], "name": _step_name(s.to_dict()), "type": s.type}
-               for s in res.steps]
-    return answers, res.query, res.params, res.message
-
-
-def _step_name(step: dict[str, Any]) -> str:
-    a, b, t = step["from"]["name"], step["to"]["name"], step["type"]
-    return f"{a} -[{t}]-> {b}" if step["direction"] == "forward" else f"{a} <-[{t}]- {b}"
-
-
-def _gaps(store: GraphStore, p: Parsed) -> Ran:
-    res = coverage(store, _field(p))
-    total = len(res.counties)
-    if p.domain is None:
-        answers = res.unpaired
-        message = (f"{len(answers)} of {total} mountain counties have no supporter in the graph." if answers else
-                   f"Every one of the {total} mountain counties has at least one supporter in the graph; no gap.")
-        return answers, res.query, res.params | {"gaps": "unpaired"}, message
-    answers = res.gaps[p.domain.id]
-    message = (f"{len(answers)} of {total} mountain counties have no supporter tied to {p.domain.name} in the "
-               "graph (a general pairing names no field and does not count)." if answers else
-               f"Every mountain county has a supporter tied to {p.domain.name} in the graph; no gap.")
-    return answers, res.query, res.params, message
-
-
-def _changes(store: GraphStore, p: Parsed) -> Ran:
-    """Pairings added and dropped between the first two rounds the question names (oldest first)."""
-    a, b = sorted(p.rounds[:2], key=lambda r: (r[:4], r))
-    res = rounds_diff(store, a, b, common_only=True)
-    answers = []
-    for status, changes in (("added", res.added), ("dropped", res.dropped)):
-        for c in changes:
-            if p.subject is not None and p.subject.id not in (c.recipient["id"], c.supporter["id"]):
-                continue
-            answers.append({"id": f"{c.supporter['id']}->{c.recipient['id']}", "type": "SUPPORTS",
-                            "name": f"{c.supporter['name']} -> {c.recipient['name']}", "change": status,
-                            **c.to_dict()})
-    where = f" for {p.subject.name}" if p.subject is not None else ""
-    message = (f"{len(answers)} pairing change(s){where} from {a} to {b}, among the recipients both rounds name."
-               if answers else f"No pairing added or dropped{where} from {a} to {b} in the graph, among the "
-                               "recipients both rounds name.")
-    return answers, res.query, res.params, message
-
-
-def _count(answers: list[dict[str, Any]], query: str) -> str:
-    return f"{len(answers)} answer(s) from {query}."
-
-
-HANDLERS: dict[str, Callable[[GraphStore, Parsed], Ran]] = {
-    "supporters_of": _supporters,
-    "kind_partners": _supporters,
-    "pairing_partners": _pairing_partners,
-    "supported_by": _supported_by,
-    "paired_with": lambda store, p: _supported_by(store, p, pairing_only=True),
-    "category": _attribute("category", "category"),
-    "industry": _attribute("industry", "一县一业 industry"),
-    "profile": _profile,
-    "projects": _items("projects"),
-    "measures": _items("measures"),
-    "path": _path,
-    "coverage_gaps": _gaps,
-    "rounds_diff": _changes,
-}
-
-__all__ = ["Answer", "ask", "latin_key"]
+__all__ = ["Answer", "Intent", "ask", "examples", "latin_key"]

@@ -1,0 +1,207 @@
+"""The kinds of question answered, as data: required slots, cue words (Chinese and English), the named query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.model import Node
+from graph.store import GraphStore
+from queries.qa_roles import is_recipient
+from queries.qa_slots import FILTERS, Slots
+
+SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
+           r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
+           r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
+PAIR = r"结对|配对|牵手|携手|\b(pair\w*|partner\w*|twin\w*|matched)\b"
+WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
+YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
+COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
+RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
+CHANGE = r"变化|调整|变动|区别|不同|新增|取消|增加|减少|\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b"
+PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*|relat\w*|links?|linked|path)\b"
+GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
+COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|\b(both|jointly|together|in common|common|shared?)\b"
+RESPONSIBLE = r"负责|责任|牵头|主管|承办|落实|\b(responsible|in charge|lead\w*|carr(y|ies) out)\b"
+MEASURE = r"举措|措施|任务|\b(measures?|tasks?|actions?|policies|policy)\b"
+PROJECT = r"项目|工程|\b(projects?)\b"
+PARK = r"产业园|园区|合作园|\b(parks?)\b"
+CATEGORY = r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|\b(category|categories|class|classified|type)\b"
+WHERE = r"在哪|哪里|什么地方|位于|\bwhere\b|\blocated\b"
+FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪方面|(合作|帮扶|协作|支援)领域|"
+          r"\b(which|what) (fields?|areas?|sectors?)\b")
+CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
+INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\b((leading|signature|flagship|main|key|pillar|dominant) "
+            r"industr\w*|industry|industries|one county,? one industry)\b")
+MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b")
+UNITS = r"县|区|市|地方|\b(count(y|ies)|districts?|places?|cities)\b"
+SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|谁(来)?(帮扶|支持|支援|参与)|哪些单位|哪个单位|"
+                 r"\b(who (supports|helps|backs)|supporting units?|supporters|partners)\b")
+LOCATED_SUPPORTERS = r"哪些地方|哪些县|哪些区|哪几个|哪个区|哪个县|\b(which (places|districts|counties|cities))\b"
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    query: str  # the named query it runs
+    needs: tuple[str, ...]  # slots that must be filled
+    cues: tuple[str, ...] = ()  # every one of these patterns must occur in the question
+    blocks: str = ""  # a pattern that rules the intent out
+    accepts: frozenset[str] = frozenset()  # filters (queries.qa_slots.FILTERS) it applies
+    priority: int = 0
+    describes: str = ""  # what it answers, for the refusal's list
+
+
+def _f(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent("rounds_diff", "rounds_diff", ("two_rounds",), (CHANGE,), accepts=_f("rounds", "mechanism"), priority=90,
+           describes="what changed in the pairings between two rounds"),
+    Intent("path", "path", ("two_parties",), (PATH,), blocks=COMMON, priority=85,
+           describes="how two places or organisations are connected"),
+    Intent("yes_no", "supporters_of", ("supporter", "recipient"), (SUPPORT, YESNO), blocks=r"\bwho\b|谁|哪",
+           accepts=_f("domain", "rounds", "mechanism"), priority=86,
+           describes="whether one party supports another (瓯海区帮扶永嘉吗)"),
+    Intent("common_recipients", "supported_by", ("two_supporters",), (SUPPORT, COMMON), accepts=_f("domain", "rounds"),
+           priority=80, describes="whom two parties support in common"),
+    Intent("common_supporters", "supporters_of", ("two_recipients",), (SUPPORT, COMMON),
+           accepts=_f("domain", "rounds", "kind"), priority=79, describes="who supports two regions in common"),
+    # The quoted title holds field and kind words of its own (推进就业协作帮扶, “发展飞地”建设): all accepted.
+    Intent("measure_responsible", "measures", ("topic",), (RESPONSIBLE,), accepts=_f(*FILTERS), priority=68,
+           describes="which department is responsible for a measure (责任部门)"),
+    Intent("measure_supporters", "measures", ("topic",), (SUPPORT_UNITS,), blocks=RESPONSIBLE,
+           accepts=_f(*FILTERS), priority=67, describes="who supports a measure (帮扶单位)"),
+    Intent("project_parties", "projects", ("named_project",), (WHO + "|" + RESPONSIBLE + "|共建|建设",),
+           accepts=_f(*FILTERS), priority=78, describes="who owns or co-builds a named project or park"),
+    Intent("rank_projects", "projects", (), (RANK + "|最大|最小|最高|最低|largest|smallest|highest|lowest",
+                                              PROJECT + "|" + PARK),
+           accepts=_f("domain", "status", "rounds", "project_kind"),
+           priority=75, describes="the largest or smallest project or park by investment or area"),
+    Intent("support_fields", "supporters_of", ("recipient",), (FIELDS,),
+           blocks=MEASURE + "|" + PROJECT + "|" + SUPPORT_UNITS,
+           accepts=_f("rounds", "mechanism"),
+           priority=77, describes="in which fields a region is supported (by a given party)"),
+    Intent("city_of", "region_profile", ("county",), (CITY_OF,), blocks=SUPPORT, priority=76,
+           describes="the city a county belongs to"),
+    Intent("rank_recipients", "supporters_of", (), (RANK,), blocks=r"帮扶的县|支援的县|most counties|几个县",
+           priority=74, accepts=_f("domain"), describes="which county has the most supporters"),
+    Intent("rank_supporters", "supported_by", (), (RANK, r"帮扶的县|支援的县|结对的县|counties|县最多"), priority=73,
+           accepts=_f("domain"), describes="which supporter supports the most counties"),
+    # 产业 / industry in these questions names the answer, not a field filter.
+    Intent("industry_counties", "region_profile", ("industry",), (), blocks=SUPPORT,
+           accepts=_f("industry", "category", "domain"),
+           priority=72, describes="which county has a given 一县一业 industry"),
+    Intent("industry", "region_profile", ("county",), (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT, priority=71,
+           accepts=_f("domain"),
+           describes="the 一县一业 industry of a county"),
+    Intent("category", "region_profile", ("county",), (CATEGORY + "|还是",), blocks=r"几个|how many", priority=70,
+           accepts=_f("category"),
+           describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
+    Intent("category_check", "region_profile", ("county", "category"), (YESNO,), accepts=_f("category"),
+           priority=70, describes="whether a county is in a category (泰顺是生态发展类吗)"),
+    Intent("category_members", "region_profile", ("category", "no_supporter", "no_county"), (), blocks=SUPPORT,
+           accepts=_f("category"), priority=69, describes="the counties of a category"),
+    Intent("coverage_gaps", "coverage", ("group_or_none",), (GAP,), accepts=_f("domain"), priority=66,
+           describes="which mountain counties lack a supporter in a field"),
+    Intent("supporters_in_city", "supported_by", ("city", "group"), (SUPPORT, LOCATED_SUPPORTERS),
+           accepts=_f("rounds", "mechanism"), priority=64,
+           describes="which places of a city support mountain counties"),
+    # "Where is X's enclave": the graph names who built it with X, not the site; that is what is answered.
+    Intent("enclaves", "supporters_of", (), (r"飞地|\benclaves?\b",), blocks=MEASURE,
+           accepts=_f("project_kind", "rounds"), priority=63, describes="enclaves (飞地) and who built them for whom"),
+    Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave", accepts=_f("project_kind", "rounds", "domain"),
+           priority=62, describes="industrial parks and who co-built them"),
+    Intent("city_members", "region_profile", ("city",), (MEMBERS, UNITS), blocks=SUPPORT,
+           accepts=_f("category"), priority=61, describes="the (mountain) counties of a city"),
+    Intent("group_members", "coverage", ("group", "no_parties"), (MEMBERS + "|" + COUNT,), blocks=SUPPORT + "|" + GAP,
+           accepts=_f("category"), priority=60, describes="the 26 mountain counties"),
+    # "Who owns X" with no project named is not a list of projects.
+    Intent("projects", "projects", (), (PROJECT,), blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|负责|责任单位|业主",
+           accepts=_f("domain", "status", "rounds", "project_kind", "kind"), priority=55,
+           describes="projects, by place, field, status 新建/续建, year or owner"),
+    Intent("measures", "measures", (), (MEASURE,), blocks=RESPONSIBLE + r"|谁|\bwho\b",
+           accepts=_f("domain", "rounds", "project_kind"), priority=54,
+           describes="measures, by place, field, year or supporter"),
+    # Only with a level or round named (市级结对, 2021年): "which pairings" alone is not asked this way.
+    Intent("pairings", "pairings", ("no_parties", "no_group", "level_or_round"),
+           (r"结对关系|结对情况|结对安排|结对|\bpairings?\b|\bpairs\b", MEMBERS + "|关系"),
+           accepts=_f("mechanism", "rounds"), priority=52, describes="the pairings at a level and round (市级结对)"),
+    Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
+           describes="whom an organisation or region supports"),
+    Intent("supporters_of", "supporters_of", ("recipient",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=49,
+           describes="who supports a region, by field, kind, mechanism or round"),
+)
+
+
+def _has(pattern: str, text: str) -> bool:
+    return bool(pattern) and re.search(pattern, text, re.I) is not None
+
+
+_REVERSE = re.compile(r"帮扶对象|受援|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"
+                      r"\bbeneficiar\w*|\bsupported (regions|counties|places)\b", re.I)
+
+
+def supporter(store: GraphStore, s: Slots) -> list[Node]:
+    """The parties asked about as supporters: written so, or (with a pairing verb) not a recipient in the graph."""
+    if s.active:
+        return s.active
+    parties = s.parties
+    if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
+        p = parties[0]
+        if _REVERSE.search(s.plain) or not is_recipient(store, p):
+            return [p]
+    if len(parties) >= 2 and _has(PAIR + "|" + SUPPORT, s.plain):
+        # Two parties and no word order to go by (永嘉和瓯海是结对关系吗): the graph's roles decide.
+        roles = [is_recipient(store, p) for p in parties]
+        if roles.count(True) == 1:
+            return [p for p, r in zip(parties, roles, strict=True) if not r]
+    return []
+
+
+def recipient(store: GraphStore, s: Slots) -> list[Node]:
+    act = {n.id for n in supporter(store, s)}
+    return [n for n in s.regions if n.id not in act]
+
+
+NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
+    "two_rounds": lambda st, s: len(s.rounds) >= 2,
+    "two_parties": lambda st, s: len(s.parties) >= 2,
+    "supporter": lambda st, s: bool(supporter(st, s)),
+    # The 26 counties as one recipient ("谁帮扶山区26县"), unless they are what is asked for ("哪个山区县").
+    "recipient": lambda st, s: bool(recipient(st, s)) or (s.group and not s.parties and not _has(
+        r"(哪个|哪些|哪几个|\bwhich|\bwhat)\s*(mountain|山区)", s.plain)),
+    "two_supporters": lambda st, s: len(supporter(st, s)) >= 2,
+    "two_recipients": lambda st, s: len(recipient(st, s)) >= 2 and not supporter(st, s),
+    "topic": lambda st, s: bool(s.topic),
+    "named_project": lambda st, s: bool(s.projects),
+    "no_region": lambda st, s: not s.regions,
+    "industry": lambda st, s: s.industry is not None,
+    "county": lambda st, s: any(n.props.get("level") == "county" for n in s.regions),
+    "no_county": lambda st, s: not any(n.props.get("level") == "county" for n in s.regions),
+    "category": lambda st, s: s.category is not None,
+    "no_supporter": lambda st, s: not s.active,
+    "group_or_none": lambda st, s: s.group or not s.parties,
+    "city": lambda st, s: any(n.props.get("level") == "city" for n in s.regions),
+    "group": lambda st, s: s.group,
+    "no_parties": lambda st, s: not s.parties,
+    "no_group": lambda st, s: not s.group,
+    "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(
+        r"市级|县级|\bcity[- ]level\b|\bcounty[- ]level\b", s.plain)),
+}
+
+
+def candidates(store: GraphStore, s: Slots) -> list[Intent]:
+    """Intents whose slots are filled and cues present, best first."""
+    # A mechanism named (省领导联系, 经济强县) is itself a word of support.
+    text = s.plain + (" 帮扶" if s.mechanism else "")
+    out = [i for i in INTENTS if all(NEEDS[n](store, s) for n in i.needs)
+           and all(_has(c, text) for c in i.cues) and not _has(i.blocks, text)]
+    return sorted(out, key=lambda i: -i.priority)
+
+
+__all__ = ["COUNT", "INTENTS", "PAIR", "Intent", "candidates", "recipient", "supporter"]

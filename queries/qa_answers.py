@@ -1,0 +1,272 @@
+"""Answer builders for who-supports-whom questions: supporters, supported, yes/no, in common, rankings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import ORGANIZATION, REGION, SUPPORTS, Node, Relation
+from graph.store import GraphStore
+from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id
+from queries.coverage import mountain_counties
+from queries.intents import PAIR, recipient, supporter
+from queries.lookup import lookup_for
+from queries.qa_slots import Slots
+from queries.support import supported_by, supporters_of
+
+Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
+CITY_WORDS = ("支援市", "结对市", "结对城市", "市级", " city", "cities", "城市")
+
+
+def field_of(s: Slots) -> str | None:
+    return s.domain.id if s.domain else None
+
+
+def round_of(s: Slots) -> str | None:
+    return s.rounds[0] if s.rounds else None
+
+
+def names(rows: list[dict[str, Any]], limit: int = 8) -> str:
+    shown = [str(r["name"]) for r in rows[:limit]]
+    return "、".join(shown) + (" …" if len(rows) > limit else "")
+
+
+def qualifiers(s: Slots) -> str:
+    """The filters applied, as words for the message: " in 医疗卫生, kind hospital, round 2018-wenzhou"."""
+    parts = [f"in {s.domain.name}" if s.domain else "", f"kind {s.kind.id}" if s.kind else "",
+             f"through {s.mechanism.id}" if s.mechanism else "", f"round {round_of(s)}" if s.rounds else ""]
+    text = ", ".join(p for p in parts if p)
+    return f" ({text})" if text else ""
+
+
+def _keep(row: dict[str, Any], pred: Any) -> dict[str, Any] | None:
+    supports = [x for x in row["supports"] if pred(x)]
+    if not supports:
+        return None
+    return row | {"supports": supports, "evidence": evidence_of(e for x in supports for e in x["evidence"])}
+
+
+def _pairing_asked(s: Slots) -> bool:
+    import re
+    return re.search(PAIR, s.text, re.I) is not None and s.domain is None
+
+
+def support_rows(store: GraphStore, region: Node, s: Slots) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """supporters_of with the question's field, round, mechanism, kind and pairing words applied."""
+    res = supporters_of(store, region.id, field_of(s), round_of(s))
+    rows = [r.to_dict() for r in res.supporters]
+    params = dict(res.params)
+    mech = s.mechanism.id if s.mechanism else None
+    if mech == "city_pairing" or (_pairing_asked(s) and any(w in s.text.lower() for w in CITY_WORDS)):
+        mech = "city_pairing"
+    if mech:
+        rows = [x for x in (_keep(r, lambda x: x["mechanism"] == mech) for r in rows) if x]
+        params["mechanism"] = mech
+    elif _pairing_asked(s) and not s.kind:
+        rows = [x for x in (_keep(r, lambda x: x["mechanism"] in PAIRING_MECHANISMS) for r in rows) if x]
+        params["mechanisms"] = list(PAIRING_MECHANISMS)
+    if s.kind:
+        kinds = {s.kind.id, *s.kind.also}
+        rows = [r for r in rows if r.get("kind") in kinds]
+        paired = [x for x in (_keep(r, lambda x: x["mechanism"] in PAIRING_MECHANISMS) for r in rows) if x]
+        if _pairing_asked(s) and paired:  # "which SOE pairs with X": the formal partner when there is one
+            rows = paired
+        params["kind"] = s.kind.id
+    return rows, params
+
+
+def supporters(store: GraphStore, s: Slots) -> Ran:
+    regions = recipient(store, s)
+    if not regions and s.group:
+        return _group_supporters(store, s)
+    region = regions[0]
+    rows, params = support_rows(store, region, s)
+    if len(regions) > 1:  # "谁帮扶永嘉和文成": the supporters of each (in common is its own intent)
+        seen = {r["id"] for r in rows}
+        for other in regions[1:]:
+            more, _ = support_rows(store, other, s)
+            rows += [r for r in more if r["id"] not in seen]
+            seen |= {r["id"] for r in more}
+        params["regions"] = [r.id for r in regions]
+        if rows:
+            where = "、".join(r.name for r in regions)
+            return rows, "supporters_of", params, f"{len(rows)} supporter(s) of {where}{qualifiers(s)}: {names(rows)}."
+    if not rows and region.props.get("level") == "county" and params.get("mechanism") == "city_pairing":
+        city = lookup_for(store).candidates(str(region.props.get("city", "")), (REGION,))
+        if city:  # a county's 支援市 are its city's pairing partners
+            region = city[0]
+            rows, params = support_rows(store, region, s)
+    others = [n for n in s.parties if n.label == ORGANIZATION]
+    if others:  # "What does 平安银行 do for 永嘉?": only that supporter
+        rows = [r for r in rows if r["id"] in {n.id for n in others}]
+        params["supporter"] = [n.id for n in others]
+    if not rows:
+        return [], "supporters_of", params, (f"Not in the graph: the documents state no supporter of {region.name}"
+                                             f"{qualifiers(s)}.")
+    return rows, "supporters_of", params, f"{len(rows)} supporter(s) of {region.name}{qualifiers(s)}: {names(rows)}."
+
+
+def _group_supporters(store: GraphStore, s: Slots) -> Ran:
+    """Supporters of any mountain county (哪些经济强县结对帮扶山区县), each with its evidence."""
+    merged: dict[str, dict[str, Any]] = {}
+    for county in mountain_counties(store):
+        rows, _ = support_rows(store, county, s)
+        for r in rows:
+            if r["id"] in merged:
+                m = merged[r["id"]]
+                m["supports"] += r["supports"]
+                m["evidence"] = evidence_of([*m["evidence"], *r["evidence"]])
+            else:
+                merged[r["id"]] = r | {"supports": list(r["supports"])}
+    rows = sorted(merged.values(), key=lambda r: r["id"])
+    params = {"region": "mountain_counties", "field": field_of(s), "round": round_of(s) or "current",
+              "mechanism": s.mechanism.id if s.mechanism else None}
+    if not rows:
+        return [], "supporters_of", params, f"Not in the graph: no supporter of the mountain counties{qualifiers(s)}."
+    return rows, "supporters_of", params, f"{len(rows)} supporter(s) of the mountain counties{qualifiers(s)}."
+
+
+def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> Ran:
+    party = supporter(store, s)[0]
+    res = supported_by(store, party.id, field_of(s), round_of(s) or "all")
+    mech = s.mechanism.id if s.mechanism else None
+    pairing = _pairing_asked(s) if pairing_only is None else pairing_only
+    rows = []
+    for r in (x.to_dict() for x in res.supporters):
+        kept = _keep(r, lambda x: (x["mechanism"] == mech) if mech else
+                     (x["mechanism"] in PAIRING_MECHANISMS if pairing else True))
+        if kept and (not s.group or node_mountain(store, kept["id"])):
+            rows.append(kept)
+    params = res.params | ({"mechanism": mech} if mech else {"mechanisms": list(PAIRING_MECHANISMS)} if pairing
+                           else {}) | ({"mountain": True} if s.group else {})
+    if not rows and party.props.get("level") == "city" and not res.supporters:
+        # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
+        # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
+        from queries.qa_answers_places import recipients_of_city, supporters_in_city
+        return recipients_of_city(store, s, party) if party in s.active else supporters_in_city(store, s)
+    if not rows:
+        return [], "supported_by", params, (f"Not in the graph: the documents state no region supported by "
+                                            f"{party.name}{qualifiers(s)}.")
+    return rows, "supported_by", params, f"{party.name} supports {len(rows)} region(s){qualifiers(s)}: {names(rows)}."
+
+
+def _evidence(rels: list[Relation]) -> list[dict[str, Any]]:
+    ordered: list[Relation] = sorted(rels, key=lambda r: r.id)
+    return evidence_of(ordered)
+
+
+def support_fields(store: GraphStore, s: Slots) -> Ran:
+    """The fields in which a region is supported (by the party named, if any), each with its evidence."""
+    region = recipient(store, s)[0]
+    res = supporters_of(store, region.id, None, round_of(s))
+    party = {n.id for n in supporter(store, s)} | {n.id for n in s.parties if n.label == ORGANIZATION}
+    by_field: dict[str, dict[str, Any]] = {}
+    for row in (r.to_dict() for r in res.supporters):
+        if party and row["id"] not in party:
+            continue
+        for x in row["supports"]:
+            for d in x["domains"]:
+                node = node_by_id(store, d)
+                if node is None:
+                    continue
+                item = by_field.setdefault(d, brief(node) | {"supporters": [], "evidence": []})
+                if row["name"] not in item["supporters"]:
+                    item["supporters"].append(row["name"])
+                item["evidence"] = evidence_of([*item["evidence"], *x["evidence"]])
+    rows = sorted(by_field.values(), key=lambda r: r["id"])
+    params = res.params | {"supporter": sorted(party) or None, "answer": "fields"}
+    who = f" by {'、'.join(n.name for n in s.parties if n.id in party)}" if party else ""
+    if not rows:
+        return [], "supporters_of", params, f"Not in the graph: no field of support of {region.name}{who} is stated."
+    return rows, "supporters_of", params, f"{region.name} is supported{who} in {len(rows)} field(s): {names(rows)}."
+
+
+def node_mountain(store: GraphStore, node_id: str) -> bool:
+    n = node_by_id(store, node_id)
+    return bool(n is not None and n.props.get("mountain"))
+
+
+def yes_no(store: GraphStore, s: Slots) -> Ran:
+    sup = supporter(store, s)
+    region = recipient(store, s)[0]
+    rows, params = support_rows(store, region, s)
+    rows = [r for r in rows if r["id"] in {n.id for n in sup}]
+    params["supporter"] = [n.id for n in sup]
+    who = "、".join(n.name for n in sup)
+    if not rows:
+        return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
+                                             f"by {who}{qualifiers(s)}.")
+    return rows, "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
+
+
+def common_recipients(store: GraphStore, s: Slots) -> Ran:
+    parties = supporter(store, s)
+    per = []
+    for p in parties:
+        rows, *_ = supported(store, _only(s, p), pairing_only=False)
+        per.append({r["id"]: r for r in rows})
+    shared = [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
+              for i in per[0] if all(i in d for d in per[1:])]
+    who = "、".join(p.name for p in parties)
+    params = {"supporters": [p.id for p in parties], "field": field_of(s), "round": round_of(s) or "all"}
+    if not shared:
+        return [], "supported_by", params, f"Not in the graph: no region supported by all of {who}{qualifiers(s)}."
+    return shared, "supported_by", params, f"{len(shared)} region(s) supported by all of {who}: {names(shared)}."
+
+
+def common_supporters(store: GraphStore, s: Slots) -> Ran:
+    regions = recipient(store, s)
+    per = [{r["id"]: r for r in support_rows(store, reg, s)[0]} for reg in regions]
+    shared = [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
+              for i in per[0] if all(i in d for d in per[1:])]
+    where = "、".join(r.name for r in regions)
+    params = {"regions": [r.id for r in regions], "field": field_of(s), "round": round_of(s) or "current"}
+    if not shared:
+        return [], "supporters_of", params, f"Not in the graph: no supporter common to {where}{qualifiers(s)}."
+    return shared, "supporters_of", params, f"{len(shared)} supporter(s) common to {where}: {names(shared)}."
+
+
+def _only(s: Slots, party: Node) -> Slots:
+    from dataclasses import replace
+    return replace(s, active=[party])
+
+
+def rank_recipients(store: GraphStore, s: Slots) -> Ran:
+    """The mountain county (or counties, on a tie) with the most supporters."""
+    counts = []
+    for county in mountain_counties(store):
+        rows = supporters_of(store, county.id, field_of(s)).supporters
+        counts.append((len(rows), county, rows))
+    top = max((c[0] for c in counts), default=0)
+    best = [(n, c, rows) for n, c, rows in counts if n == top and n > 0]
+    answers = [brief(c) | {"supporters": n, "evidence": evidence_of(e for r in rows for e in r.evidence)[:5]}
+               for n, c, rows in best]
+    params = {"rank": "supporters per mountain county", "field": field_of(s), "round": "current"}
+    if not answers:
+        return [], "supporters_of", params, "Not in the graph: no mountain county has a supporter."
+    return answers, "supporters_of", params, (f"{names(answers)} has the most supporters{qualifiers(s)}: {top}.")
+
+
+def rank_supporters(store: GraphStore, s: Slots) -> Ran:
+    """The supporter(s) paired with or supporting the most mountain counties (SUPPORTS relationships)."""
+    by: dict[str, list[Relation]] = {}
+    for r in store.all_relations([SUPPORTS]):
+        if node_mountain(store, r.target) and (s.domain is None or s.domain.id in r.props.get("domains", [])):
+            by.setdefault(r.source, []).append(r)
+    top = max((len({r.target for r in rs}) for rs in by.values()), default=0)
+    answers = []
+    for sid in sorted(by):
+        rs = by[sid]
+        n = node_by_id(store, sid)
+        if n is not None and len({r.target for r in rs}) == top:
+            answers.append(brief(n) | {"counties": top, "evidence": _evidence(rs)})
+    params = {"rank": "mountain counties per supporter", "field": field_of(s)}
+    if len(answers) > 5:  # a tie among many is no answer to "which one the most"
+        return [], "supported_by", params, (f"Not in the graph: no supporter stands out; {len(answers)} supporters "
+                                            f"each support {top} mountain county(ies).")
+    if not answers:
+        return [], "supported_by", params, "Not in the graph: no supporter of a mountain county."
+    return answers, "supported_by", params, f"{names(answers)} support(s) the most mountain counties: {top}."
+
+
+__all__ = ["Ran", "common_recipients", "common_supporters", "rank_recipients", "rank_supporters", "supported",
+           "supporters", "yes_no"]

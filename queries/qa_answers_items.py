@@ -1,0 +1,209 @@
+"""Answer builders for projects, parks, enclaves and measures (with their responsible and supporting units)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.store import GraphStore
+from queries.common import brief, evidence_of, node_by_id, round_of_document
+from queries.intents import recipient, supporter
+from queries.projects import measures, projects
+from queries.qa_answers import Ran, names, qualifiers
+from queries.qa_answers_projects import _in_years, _party_filters, _where
+from queries.qa_roles import is_recipient
+from queries.qa_slots import Slots
+
+WHO_BUILT = r"谁|哪个|哪些|哪家|\b(who|which)\b"
+
+
+def park_list(store: GraphStore, s: Slots) -> Ran:
+    """Parks (产业园) by place or co-builder; "who built X" answers the co-builders of the named park(s)."""
+    if s.projects and re.search(WHO_BUILT, s.text, re.I):
+        return _builders(store, s.projects)
+    region, party = _party_filters(store, s)
+    city = node_by_id(store, region) if region else None
+    if city is not None and city.props.get("level") == "city":  # the parks of a city's counties
+        region = None
+    res = projects(store, region=region, supporter=party)
+    rows = [r for r in res.items if r.get("kind") == "park"]
+    if city is not None and region is None:
+        rows = [r for r in rows if any(x.get("city") == city.name for x in r.get("located_in", []))]
+        where_city = f" in {city.name}"
+    else:
+        where_city = ""
+    doc_round = round_of_document(store)
+    rows = [r for r in rows if _in_years(r, s, doc_round)]
+    where = _where(store, region, party) + where_city
+    params = res.params | {"kind": "park"}
+    if not rows:
+        return [], "projects", params, f"Not in the graph: no park{where} is stated."
+    return rows, "projects", params, f"{len(rows)} park(s){where}: {names(rows, 5)}."
+
+
+def _builders(store: GraphStore, items: list[Node]) -> Ran:
+    rels = store.relations_of([n.id for n in items], "in", [SUPPORTS_PROJECT])
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rels, key=lambda x: x.id):
+        n = node_by_id(store, r.source)
+        if n is not None:
+            row = out.setdefault(n.id, brief(n) | {"evidence": []})
+            row["evidence"] = evidence_of([*row["evidence"], r])
+    rows = list(out.values())
+    params = {"projects": [n.id for n in items], "role": "co-builder"}
+    what = "、".join(n.name for n in items)
+    if not rows:
+        return [], "projects", params, f"Not in the graph: no co-builder of {what} is stated."
+    return rows, "projects", params, f"{what} is co-built by {names(rows)}."
+
+
+def _platform_facts(store: GraphStore, enclaves: bool, parks: bool) -> list[tuple[str, str, Any, str | None]]:
+    """(builder, beneficiary, relation, park id) for enclaves (SUPPORTS via enclave) and co-built parks."""
+    out: list[tuple[str, str, Any, str | None]] = []
+    if enclaves:
+        out += [(r.source, r.target, r, None) for r in store.all_relations([SUPPORTS])
+                if r.props.get("mechanism") == "enclave"]
+    if parks:
+        built = store.all_relations([SUPPORTS_PROJECT])
+        for r in built:
+            for b in store.relations_of([r.target], "out", ["BENEFITS"]):
+                out.append((r.source, b.target, r, r.target))
+    return sorted(out, key=lambda x: (x[0], x[1], x[2].id))
+
+
+def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran:
+    """Who built an enclave (飞地) or park for whom: the builders for a region, the regions of a builder."""
+    asks_partner = re.search(r"和哪|与哪|同哪|跟哪|和谁|与谁|谁|哪个区|哪个市|哪个县|哪些县|哪些区|为谁|给谁|\bwho\b|"
+                             r"\bwith (whom|which)\b|\bfor (which|whom)\b|\bwhich (count|district|cit)", s.plain, re.I)
+    if not enclaves and not asks_partner:
+        return park_list(store, s)
+    if s.projects and re.search(WHO_BUILT, s.plain, re.I):
+        return _builders(store, s.projects)
+    sup = {n.id for n in supporter(store, s)}
+    rec = {n.id for n in recipient(store, s)}
+    if not sup and rec and not any(is_recipient(store, n) for n in recipient(store, s)):
+        sup, rec = rec, set()  # "鄞州区为哪个县建设了飞地": a party no pairing supports is the builder
+    facts = [f for f in _platform_facts(store, enclaves, True) if (not sup or f[0] in sup) and (not rec or f[1] in rec)]
+    asks_for_whom = re.search(r"哪些县|哪个县|为谁|给谁|for whom|for which|which count", s.plain, re.I)
+    want_recipients = (bool(sup) and not rec) or (not rec and asks_for_whom is not None)
+    out: dict[str, dict[str, Any]] = {}
+    for builder, beneficiary, rel, _park in facts:
+        nid, other = (beneficiary, builder) if want_recipients else (builder, beneficiary)
+        n, o = node_by_id(store, nid), node_by_id(store, other)
+        if n is None or o is None:
+            continue
+        key = "built_by" if want_recipients else "built_for"
+        row = out.setdefault(n.id, brief(n) | {key: [], "evidence": []})
+        if o.name not in row[key]:
+            row[key].append(o.name)
+        row["evidence"] = evidence_of([*row["evidence"], rel])
+    rows = list(out.values())
+    what = "enclave (飞地) or park" if enclaves else "park"
+    params = {"mechanism": "enclave" if enclaves else None, "projects": "park", "supporter": sorted(sup) or None,
+              "region": sorted(rec) or None}
+    if not rows:
+        return [], "supporters_of", params, f"Not in the graph: no {what} of the parties asked about is stated."
+    role = f"region(s) with an {what} built" if want_recipients else f"{what} builder(s)"
+    return rows, "supporters_of", params, f"{len(rows)} {role}: {names(rows)}."
+
+
+def enclave_list(store: GraphStore, s: Slots) -> Ran:
+    return platform_partners(store, s, enclaves=True)
+
+
+def park_partners(store: GraphStore, s: Slots) -> Ran:
+    return platform_partners(store, s, enclaves=False)
+
+
+def _section_core(section: str) -> str:
+    return re.sub(r"^[一二三四五六七八九十\d]+[、.]\s*|领域$", "", section)
+
+
+def measure_list(store: GraphStore, s: Slots) -> Ran:
+    """Measures by place, party, field and year; a section the question names (帮扶增收领域) and 重点举措 narrow it."""
+    region, party = _party_filters(store, s)
+    res = measures(store, region=region, supporter=party)
+    rows = res.items
+    params = dict(res.params)
+    sections = {str(r["section"]) for r in rows if r.get("section") and len(_section_core(str(r["section"]))) >= 2
+                and _section_core(str(r["section"])) in s.text}
+    if sections:
+        rows = [r for r in rows if r.get("section") in sections]
+        params["section"] = sorted(sections)
+    # A field word inside the section's name (服务惠民, 帮扶增收) is the section, not a further filter.
+    cores = " ".join(_section_core(x) for x in sections)
+    fields = [d for d, w in s.domain_words if w not in cores]
+    if fields:
+        in_field = {r.source for r in store.relations_of([fields[0]], "in", [IN_DOMAIN])}
+        rows = [r for r in rows if r["id"] in in_field]
+        params["field"] = fields[0]
+    if s.project_kind:  # 关于飞地的举措: measures whose title names that kind of platform
+        words = [w for w in s.project_kind.words if re.search(r"[\u4e00-\u9fff]", w)]
+        rows = [r for r in rows if any(w in r["name"] for w in words)]
+        params["title_words"] = words
+    if re.search(r"重点举措|重点任务|\bkey (measures?|tasks?|actions?)\b", s.text, re.I) and any(
+            r.get("kind") == "key_measure" for r in rows):
+        rows = [r for r in rows if r.get("kind") == "key_measure"]
+        params["kind"] = "key_measure"
+    doc_round = round_of_document(store)
+    rows = [r for r in rows if _in_years(r, s, doc_round)]
+    params["years"] = s.years or None
+    where = _where(store, region, party)
+    if not rows:
+        return [], "measures", params, f"Not in the graph: no measure{where}{qualifiers(s)} is stated."
+    return rows, "measures", params, f"{len(rows)} measure(s){where}{qualifiers(s)}: {names(rows, 5)}."
+
+
+def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
+    """The units responsible for (RESPONSIBLE_FOR) or supporting (SUPPORTS_MEASURE) the measures quoted."""
+    region = next((n for n in s.regions), None)
+    items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
+    rels = store.relations_of([m.id for m in items], "in", [rel_type])
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rels, key=lambda x: x.id):
+        n = node_by_id(store, r.source)
+        if n is None or (s.kind and n.props.get("kind") not in {s.kind.id, *s.kind.also}):
+            continue
+        row = out.setdefault(n.id, brief(n) | {"measures": [], "evidence": []})
+        m = node_by_id(store, r.target)
+        if m is not None and m.name not in row["measures"]:
+            row["measures"].append(m.name)
+        row["evidence"] = evidence_of([*row["evidence"], r])
+    rows = list(out.values())
+    role = "responsible for" if rel_type == RESPONSIBLE_FOR else "supporting"
+    params = {"measures": [m.id for m in items], "role": "responsible" if rel_type == RESPONSIBLE_FOR else "supporters"}
+    what = "、".join(dict.fromkeys(m.name for m in items))
+    if not rows:
+        return [], "measures", params, f"Not in the graph: the documents name no unit {role} {what}."
+    return rows, "measures", params, f"{len(rows)} unit(s) {role} {what}: {names(rows)}."
+
+
+def _measure_for(store: GraphStore, m: Node, region: Node) -> bool:
+    return any(r.target == region.id for r in store.relations_of([m.id], "out", ["FOR", "MENTIONS"]))
+
+
+def responsible(store: GraphStore, s: Slots) -> Ran:
+    """责任部门; with 帮扶单位 asked too ("…的责任部门和帮扶单位分别是谁"), both."""
+    ran = measure_parties(store, s, RESPONSIBLE_FOR)
+    if not re.search(r"帮扶单位|支持单位|支援单位|帮扶方|\bsupporting units?\b", s.plain, re.I):
+        return ran
+    more = measure_parties(store, replace(s, kind=None), SUPPORTS_MEASURE)  # 部门 names the responsible side
+    rows = ran[0] + [r for r in more[0] if r["id"] not in {x["id"] for x in ran[0]}]
+    return rows, ran[1], ran[2] | {"role": "responsible+supporters"}, f"{ran[3]} {more[3]}"
+
+
+def measure_supporters(store: GraphStore, s: Slots) -> Ran:
+    return measure_parties(store, s, SUPPORTS_MEASURE)
+
+
+__all__ = [
+    "REGION",
+    "enclave_list",
+    "measure_list",
+    "measure_supporters",
+    "park_list",
+
+    "responsible",
+]

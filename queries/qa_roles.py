@@ -1,0 +1,62 @@
+"""Who supports whom in a question: the party before a support verb, after "by"/被/由, or by its role in the graph."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import SUPPORTS, Node
+from graph.store import GraphStore
+from queries.common import PAIRING_MECHANISMS
+from queries.lookup import Hit
+
+# Directed verbs: the party written before them supports (瓯海区挂钩帮扶永嘉, 慈溪市对口支援哪个县), unless
+# the verb starts a noun (永嘉的帮扶单位, 支援方, 帮扶对象).
+_ADVERBS = (r"(?:了|在|还|都|主要|重点|也|分别|正在|将|要|会|一直|共同|一起|具体|目前|现在|"
+            r"对口|结对|挂钩|携手|牵手|与|和)*")
+ZH_VERBS = r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手"
+_ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|结对|牵手|携手|共建)"
+                        r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
+_EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
+                        r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
+                        r"aid|aids|back|backs|pair|pairs|partners? with|twin|twins|work|works|cooperate|"
+                        r"cooperates|build|builds|built)\b(?!\s+by)", re.I)
+_PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s+"
+                             r"(?:both\s+|either\s+|the\s+)?$"
+                             r"|(?:被|由|受|得到|获得)\s*$", re.I)
+# "瓯海区是永嘉县的结对帮扶方吗", "Is Ouhai a partner of Yongjia": the party before 是 / a is the supporter.
+_IS_SUPPORTER = re.compile(r"^\s*(?:是|为|算)[^?？。]{0,20}?(?:帮扶|支援|结对|对口)[^?？。]{0,4}?"
+                           r"(?:方|单位|力量|地|市|县|区)|^\s*(?:is|was)\s+(?:a|an|the|one of the)\s+(?:\w+\s+)?"
+                           r"(?:supporters?|partners?|helpers?)\b", re.I)
+_CONJ = re.compile(r"^\s*(?:district|county|city)?\s*(?:和|与|、|及|以及|跟|同|,|and|&)\s*(?:the\s+)?$", re.I)
+
+
+def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
+    """The parties the question writes as supporters (a conjunction before an active party joins it)."""
+    active: list[bool] = []
+    for h in hits:
+        rest = text[h.end:]
+        before = text[:h.start]
+        active.append(bool(_ZH_ACTIVE.match(rest.lstrip()) or _EN_ACTIVE.match(rest)
+                           or _PASSIVE_BEFORE.search(before) or _IS_SUPPORTER.match(rest)))
+    for i in range(len(hits) - 2, -1, -1):  # "奉化区和瑞安市共同帮扶": 奉化区 joins 瑞安市
+        if not active[i] and active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
+            active[i] = True
+    for i in range(len(hits) - 1):  # "supported by both Dongyang and Putuo": Putuo joins Dongyang
+        if active[i] and not active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
+            active[i + 1] = True
+    return [h.node for h, a in zip(hits, active, strict=True) if a]
+
+
+def is_recipient(store: GraphStore, node: Node) -> bool:
+    """A party some formal pairing supports (a mountain county or a city paired with)."""
+    if node.props.get("mountain"):
+        return True
+    rels = store.relations_of([node.id], "in", [SUPPORTS])
+    return any(r.props.get("mechanism") in PAIRING_MECHANISMS for r in rels)
+
+
+def is_supporter(store: GraphStore, node: Node) -> bool:
+    return bool(store.relations_of([node.id], "out", [SUPPORTS]))
+
+
+__all__ = ["ZH_VERBS", "active_parties", "is_recipient", "is_supporter"]

@@ -1,0 +1,80 @@
+"""The closed vocabularies questions use: field words, organisation kinds, mechanisms, statuses, categories."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.reference import REFERENCE_DIR
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a vocabulary and the words that name it in a question."""
+
+    id: str
+    words: tuple[str, ...]
+    also: tuple[str, ...] = ()  # further values the word covers (国企 → soe and central_soe)
+
+
+@dataclass(frozen=True)
+class Found:
+    term: Term
+    start: int
+    end: int
+
+
+def _pattern(word: str) -> str:
+    w = re.escape(word.lower())
+    return w if re.search(r"[\u4e00-\u9fff]", word) else r"(?<![a-z])" + w + r"(?![a-z])"
+
+
+def find(terms: list[Term], text: str) -> list[Found]:
+    """Every term whose word occurs in text, longest word first, non-overlapping, in text order."""
+    low = text.lower()
+    words = sorted(((w, t) for t in terms for w in t.words if w), key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for w, t in words:
+        for m in re.finditer(_pattern(w), low):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                taken.append(m.span())
+                out.append(Found(t, m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _read(name: str) -> Any:
+    path = Path(REFERENCE_DIR) / name
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _terms(rows: list[dict[str, Any]]) -> list[Term]:
+    return [Term(str(r["id"]), tuple(str(w) for w in [*(r.get("words") or []), *(r.get("en") or [])]),
+                 tuple(r.get("also") or [])) for r in rows]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, list[Term]]:
+    """kinds, mechanisms, statuses, categories, project_kinds and domains (question words), read once."""
+    terms = _read("qa_terms.yaml")
+    out = {key: _terms(terms.get(key) or []) for key in ("mechanisms", "statuses", "categories", "project_kinds")}
+    out["kinds"] = _terms(_read("org_kinds.yaml"))
+    out["domains"] = [Term(f"domain:{d['id']}", tuple(str(w) for w in [
+        d["zh"], d.get("en_label", ""), *(d.get("en") or []), *(d.get("section_words") or []),
+        *(d.get("question_words") or [])])) for d in _read("domains.yaml")]
+    return out
+
+
+@lru_cache(maxsize=1)
+def rounds_meta() -> list[dict[str, Any]]:
+    """The pairing rounds with the years they cover (data/reference/rounds.yaml)."""
+    return list(_read("rounds.yaml") or [])
+
+
+__all__ = ["Found", "Term", "find", "rounds_meta", "vocab"]
