@@ -19,7 +19,8 @@ WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many
 YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
 COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
 RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
-CHANGE = r"变化|调整|变动|区别|不同|新增|取消|增加|减少|\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b"
+CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有没有换|换没换|换了|更换|换成|改为|变了|"
+          r"\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b")
 PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*|relat\w*|links?|linked|path)\b"
 GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
 COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|\b(both|jointly|together|in common|common|shared?)\b"

@@ -73,6 +73,11 @@ def interpretation(s: Slots | None, intent: str, subject: Any = None, **extra: A
             "suggestions": s.suggestions, **extra}
 
 
+# Opinions and judgements: the graph states facts from documents, never a view of them.
+OPINION = (r"你觉得|你认为|您觉得|您认为|怎么看|好不好|怎么样|如何评价|评价一下|看法|值不值|应不应该|该不该|成效如何|"
+           r"\bwhat do you think\b|\byour (opinion|view)\b|\bshould\b|\bis it (good|worth)\b|\bhow well\b")
+
+
 def ask(store: GraphStore, question: str) -> Answer:
     """Answer a question from the graph with the one intent it fits; refuse when none fits, never guess."""
     if not isinstance(question, str) or not normalize(question):
@@ -96,6 +101,8 @@ def ask(store: GraphStore, question: str) -> Answer:
         return Answer(question, interpretation(s, "ambiguous", candidates=[i.name for i in top]), [], "none", {},
                       "The question reads two ways: " + " / ".join(i.describes for i in top) + "; please say which.")
     intent = top[0]
+    if re.search(OPINION, s.text, re.I):
+        return _refuse(store, s, "it asks for an opinion or a prediction, which documents do not state", intent.name)
     aspect = re.search(UNANSWERED, s.plain, re.I)
     if aspect and intent.name not in ("rank_projects", "rounds_diff"):
         return _refuse(store, s, f"it asks {aspect.group(0)!r} (amounts, dates and times are not answered)",

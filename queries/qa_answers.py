@@ -125,6 +125,13 @@ def _group_supporters(store: GraphStore, s: Slots) -> Ran:
     return rows, "supporters_of", params, f"{len(rows)} supporter(s) of the mountain counties{qualifiers(s)}."
 
 
+def _within(store: GraphStore, region_id: str, place: Node) -> bool:
+    """The region is the place, or lies in it (its city or province)."""
+    node = node_by_id(store, region_id)
+    return node is not None and (node.id == place.id or place.name in (node.props.get("city"),
+                                                                        node.props.get("province")))
+
+
 def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> Ran:
     party = supporter(store, s)[0]
     res = supported_by(store, party.id, field_of(s), round_of(s) or "all")
@@ -136,6 +143,10 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
                      (x["mechanism"] in PAIRING_MECHANISMS if pairing else True))
         if kept and (not s.group or node_mountain(store, kept["id"])):
             rows.append(kept)
+    # Another place the question names (杭州市对口支援新疆的哪些县): only regions in it answer; none → not stated.
+    places = [p for p in s.parties if p.id != party.id and p.label == REGION and p not in s.active]
+    if places:
+        rows = [r for r in rows if any(_within(store, r["id"], p) for p in places)]
     params = res.params | ({"mechanism": mech} if mech else {"mechanisms": list(PAIRING_MECHANISMS)} if pairing
                            else {}) | ({"mountain": True} if s.group else {})
     if not rows and party.props.get("level") == "city" and not res.supporters:
@@ -227,7 +238,7 @@ def common_supporters(store: GraphStore, s: Slots) -> Ran:
 
 def _only(s: Slots, party: Node) -> Slots:
     from dataclasses import replace
-    return replace(s, active=[party])
+    return replace(s, active=[party], hits=[h for h in s.hits if h.node.id == party.id])
 
 
 def rank_recipients(store: GraphStore, s: Slots) -> Ran:

@@ -161,6 +161,10 @@ def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
     rels = store.relations_of([m.id for m in items], "in", [rel_type])
+    lead_asked = rel_type == RESPONSIBLE_FOR and re.search(r"牵头|主责|\blead(s|ing)?\b", s.text, re.I)
+    if lead_asked and any(r.props.get("lead") for r in rels):
+        # "谁牵头": the unit the document marks as lead, not the co-operating ones.
+        rels = [r for r in rels if r.props.get("lead")]
     out: dict[str, dict[str, Any]] = {}
     for r in sorted(rels, key=lambda x: x.id):
         n = node_by_id(store, r.source)

@@ -14,7 +14,9 @@ from queries.lookup import Hit
 _ADVERBS = (r"(?:了|在|还|都|主要|重点|也|分别|正在|将|要|会|一直|共同|一起|具体|目前|现在|"
             r"对口|结对|挂钩|携手|牵手|与|和)*")
 ZH_VERBS = r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手"
-_ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|结对|牵手|携手|共建)"
+# 结对/牵手/携手 go both ways: "青田县结对的经济强县" names 青田's partners, so a symmetric verb that only
+# qualifies a noun (…的) leaves the roles to the graph.
+_ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|共建|(?:结对|牵手|携手)(?!的))"
                         r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
 _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
                         r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
@@ -44,6 +46,9 @@ def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     for i in range(len(hits) - 1):  # "supported by both Dongyang and Putuo": Putuo joins Dongyang
         if active[i] and not active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
             active[i + 1] = True
+    if not any(active) and re.search(r"结对|牵手|携手|\bpair|\bpartner|\btwin", text, re.I):
+        # A symmetric verb names no side: the graph's roles do (余杭区和临平区共同结对的山区县 — two supporters).
+        active = [is_supporter(store, h.node) and not is_recipient(store, h.node) for h in hits]
     return [h.node for h, a in zip(hits, active, strict=True) if a]
 
 

@@ -103,7 +103,9 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     counties_cities = {str(h.node.props.get("city")) for h in hits if h.node.props.get("level") == "county"}
     for h in hits:
         level = h.node.props.get("level") if h.node.label == REGION else None
-        if level == "group" or level == "province" or (level == "city" and h.node.name in counties_cities):
+        # The home province is context (浙江省…); a province outside it (新疆, 四川) is a party the answer must honour.
+        home = level == "province" and not h.node.props.get("outside_province")
+        if level == "group" or home or (level == "city" and h.node.name in counties_cities):
             s.context.append(h.node)
         else:
             s.hits.append(h)
