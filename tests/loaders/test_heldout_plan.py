@@ -1,4 +1,4 @@
-"""A held-out plan of another county (松阳, written by hand) as text and as DOCX, against hand-written expectations."""
+"""Held-out plans of other counties (松阳, 磐安; hand-written), text and DOCX, against hand-written expectations."""
 
 from __future__ import annotations
 
@@ -12,25 +12,43 @@ from tests.fixtures.heldout_plan.make_docx import make_docx
 from tests.fixtures.heldout_plan.score import score
 from tests.formats.conftest import build_one
 
-PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "heldout_plan" / "songyang_plan.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout_plan"
+PLAN = FIXTURES / "songyang_plan.txt"
 DOC = "songyang-plan"
+# 磐安: partners in one sentence, inline headings, 续表, wrapped header cells, lead listed first
+PANAN = FIXTURES / "panan_plan.txt"
 
 
-def _graph(tmp: Path, file: Path) -> dict[str, Any]:
-    build_one(tmp, file, with_pairing_table=True, id=DOC, round="2025-2027")
+def _graph(tmp: Path, file: Path, doc: str) -> dict[str, Any]:
+    build_one(tmp, file, with_pairing_table=True, id=doc, round="2025-2027")
     return json.loads((tmp / "build" / "graph.json").read_text(encoding="utf-8"))
+
+
+def _built(factory: pytest.TempPathFactory, plan: Path, fmt: str, doc: str) -> dict[str, Any]:
+    tmp = factory.mktemp(f"{plan.stem}-{fmt}")
+    file = plan if fmt == "txt" else make_docx(tmp / f"{plan.stem}.docx", plan)
+    return _graph(tmp, file, doc)
 
 
 @pytest.fixture(scope="module", params=["txt", "docx"])
 def graph(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    tmp = tmp_path_factory.mktemp(f"heldout-{request.param}")
-    file = PLAN if request.param == "txt" else make_docx(tmp / "songyang_plan.docx")
-    return _graph(tmp, file)
+    return _built(tmp_path_factory, PLAN, request.param, DOC)
+
+
+@pytest.fixture(scope="module", params=["txt", "docx"])
+def panan(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _built(tmp_path_factory, PANAN, request.param, "panan-plan")
 
 
 @pytest.mark.parametrize("part", ["supporters", "named", "projects", "task_units"])
 def test_every_expected_fact_and_nothing_else(graph: dict[str, Any], part: str) -> None:
     result = score(graph, DOC)
+    assert result[part] == {"recall": 1.0, "precision": 1.0}, (result["missing"], result["extra"])
+
+
+@pytest.mark.parametrize("part", ["supporters", "named", "projects", "task_units"])
+def test_second_variant_every_expected_fact_and_nothing_else(panan: dict[str, Any], part: str) -> None:
+    result = score(panan, "panan-plan", FIXTURES / "panan_expected.yaml")
     assert result[part] == {"recall": 1.0, "precision": 1.0}, (result["missing"], result["extra"])
 
 
