@@ -19,7 +19,9 @@ Rules:
   ("瓯海区\\n\\n、省街舞运动协会"). Relative names (县…, 市…) are qualified with the subject.
 - Each 帮扶单位 supports the measure (SUPPORTS_MEASURE) and the subject county (SUPPORTS,
   mechanism named_support, with the measure's domains); each 责任部门 is RESPONSIBLE_FOR the measure
-  (a 牵头单位 column or a （牵头） remark: lead=True; a 配合单位 column: role "co-operating"). With
+  (a 牵头单位 column or a （牵头） remark: lead=True; a 配合单位 column: role "co-operating"; when the
+  plan says its lists put the lead first — 列第一位的为牵头单位 — the first unit of a 责任单位 cell
+  leads and the others co-operate). With
   no responsible column, an owner column (实施单位, 实施主体) is read as the responsible one.
 - A 帮扶单位 that names a tier rather than a party (结对经济强县, 省属国企) stands for the plan's own
   "1对4" partner(s) of that tier, once the text is read (action_plan_partners.resolve_roles); the
@@ -40,6 +42,7 @@ from graph.model import (
     Evidence,
     Node,
     make_id,
+    normalize,
 )
 from loaders.action_plan_outline import section_numeral
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
@@ -50,6 +53,8 @@ from loaders.headers import Columns
 from loaders.tables import CellTable, Row
 
 _LEAD_WORDS = ("牵头",)
+# A plan's own convention for its responsible-unit lists: "列第一位的为牵头单位", "排在首位的是牵头单位".
+FIRST_IS_LEAD_RE = re.compile(r"(?:列|排|排列|位列)(?:在)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头(?:单位|部门)")
 
 
 def is_measures(table: CellTable) -> bool:
@@ -75,6 +80,7 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
     # A second responsible column (牵头单位 | 责任单位) names responsible units too.
     more_resp = [i for i in cols.all("responsible") if i != resp_col]
     co_cols = cols.all("co_responsible")
+    first_is_lead = not co_cols and bool(FIRST_IS_LEAD_RE.search(re.sub(r"\s+", "", normalize(ctx.doc.text))))
     field_col = cols.first("field")
     number_col = cols.first("number")
     taken = {0, title_col, target_col, sup_col, resp_col, field_col, *co_cols, *more_resp}
@@ -137,7 +143,8 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
             ctx.relate(IN_DOMAIN, measure_id, d, ev)
         _supporters(ctx, plan, table, row, label, title, sup_col, measure_id, domains)
         lead = resp_col is not None and any(w in keys[resp_col] for w in _LEAD_WORDS)
-        _responsible(ctx, table, row, label, title, resp_col, measure_id, lead=True if lead else None)
+        _responsible(ctx, table, row, label, title, resp_col, measure_id, lead=True if lead else None,
+                     first_is_lead=first_is_lead and not lead)
         for col in more_resp:
             _responsible(ctx, table, row, label, title, col, measure_id)
         for col in co_cols:
@@ -185,15 +192,19 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
 
 
 def _responsible(ctx: Context, table: CellTable, row: Row, label: str, title: str, col: int | None,
-                 measure_id: str, **props: object) -> None:
+                 measure_id: str, first_is_lead: bool = False, **props: object) -> None:
+    """RESPONSIBLE_FOR from one cell; with the plan's "列第一位的为牵头单位" convention the first unit
+    leads and the others co-operate."""
     cell = row.get(col)
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name, remark in cell_names(cell.text):
+    for i, (name, remark) in enumerate(cell_names(cell.text)):
         party = ctx.party(name, f"L{cell.line}", role="responsible unit")
         if party is not None:
-            lead = {"lead": True} if any(w in remark for w in _LEAD_WORDS) else {}
+            lead: dict[str, object] = {"lead": True} if any(w in remark for w in _LEAD_WORDS) else {}
+            if first_is_lead:
+                lead = {"lead": True} if i == 0 else {"role": "co-operating"}
             ctx.relate(RESPONSIBLE_FOR, party, measure_id, ev, **{**props, **lead})
 
 

@@ -19,9 +19,12 @@ Rules:
    mechanism named_support), evidence = each sentence naming it. A region counts only when the plan
    names it as a partner elsewhere (a 帮扶单位 cell, the 经济强县 paragraph): running text uses place
    names that support nothing (大丽水街, 杭州萧山国际机场, 纳入温州市市域统筹, 浙江工匠, 全省).
+   A region followed by an institution word (余姚市人民医院, …中学, …研究院; not …政府) names that
+   institution: it is the party (an unlisted organisation when the reference lacks it), not the region.
    The subject county, its towns and its own units (县卫生健康局, 永嘉县第二高级中学) never support it;
    responsibility notes (县发改局、相关单位) are cut out before matching.
-3. A paragraph's domains: its heading's keywords; when the heading names no field, the domain(s)
+3. A paragraph's domains: its heading's keywords, else its heading's section words (生态与林业协作 →
+   ecology); when the heading names no field, the domain(s)
    whose keywords occur most often (at least twice) in its text, names of parties left out
    ("打响'学在永嘉'品牌" → education). A "1对1" paragraph takes its heading's fields only.
 4. Every such paragraph is also a Measure of the plan (kind action_paragraph): FOR the subject, its
@@ -56,6 +59,7 @@ from loaders.action_plan_partners import (
     provincial_names,
 )
 from loaders.base import Context
+from loaders.prose_qualify import GOVERNMENT_AFTER, INSTITUTION_AFTER
 
 ACTION_SECTION_RE = re.compile(r"行动|任务|举措|重点工作|主要工作|工作重点")
 ONE_TO_ONE_RE = re.compile(r"(?:1|一)\s*对\s*(?:1|一)(?![\d十百])")
@@ -103,6 +107,14 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ..
                 e = m.entry
                 if e.id in seen or is_own(e, plan.subject):
                     continue
+                if e.label == REGION and (inst := _institution_after(text, m.end)):
+                    # 余姚市人民医院 the reference lacks: that institution is the party, not 余姚市 (rule 2)
+                    party = ctx.party(text[m.start:m.end + inst], f"L{line}") if ORGANIZATION in labels else None
+                    if party is not None and party not in seen:
+                        seen.add(party)
+                        found.setdefault(party, []).append(
+                            ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+                    continue
                 if e.label == REGION and e.props.get("level") != "county":
                     continue
                 seen.add(e.id)
@@ -117,8 +129,17 @@ def _without_notes(plan: Plan, ctx: Context, line: int, raw: str) -> str:
     return raw
 
 
+def _institution_after(text: str, end: int) -> int:
+    """Length of an institution's name part right after a region (人民医院, 第二高级中学); 0 when none."""
+    if GOVERNMENT_AFTER.match(text[end:]):
+        return 0
+    m = INSTITUTION_AFTER.match(text[end:])
+    return m.end() if m else 0
+
+
 def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[str]:
-    heading = ctx.domains_in(paragraph.title)
+    # a heading names its field by keyword (医疗卫生) or by a section word (生态与林业协作)
+    heading = ctx.domains_in(paragraph.title) or ctx.domains_in(paragraph.title, "section_words")
     if heading or partner_type(paragraph) is not None:
         return heading  # a "1对1" paragraph is about a partner, not a field
     text = normalize(" ".join(_without_notes(plan, ctx, line, raw) for line, raw in paragraph.body))
@@ -175,8 +196,8 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[
     partner_paragraphs = {id(p) for p, _ in partners}
     for paragraph in action:
         found, notes = _named(ctx, plan, paragraph, (REGION, ORGANIZATION))
-        found = {k: v for k, v in found.items()
-                 if ctx.gazetteer.entries[k].label != REGION or k in plan.partner_regions}
+        found = {k: v for k, v in found.items()  # an unlisted institution has no gazetteer entry
+                 if (e := ctx.gazetteer.entries.get(k)) is None or e.label != REGION or k in plan.partner_regions}
         domains = paragraph_domains(ctx, plan, paragraph)
         if id(paragraph) not in partner_paragraphs:
             for party, evidence in found.items():

@@ -11,7 +11,8 @@ Layout rules (documented in loaders/README.md):
    at a cell that is a row number (1, 1.) — and the header's cell count N is the width.
 3. A row is complete after N cells. A single cell like 一、产业合作领域 or （一）产业合作 that opens a row and is
    followed by a blank line is a section row: it names the field of the rows below it. A complete
-   row whose cells repeat the header (the table goes on after a page break) is dropped.
+   row whose cells repeat the header (the table goes on after a page break) is dropped, also when
+   its last cell wraps onto a line of its own (完成 / 时限).
 4. After a complete row, a line that is neither blank nor a new cell ends the table — except page
    furniture (— 12 —, 第3页), which is skipped anywhere in a table, and lines that directly
    follow the row's last cell (no blank line between), are no heading (附件…, 表N), note (注：) or
@@ -272,6 +273,10 @@ def _parse_one(lines: list[str], start: int, caption: str, caption_line: int,
     for row in table.rows:
         for c in row.cells:
             c.text = c.text.strip("\n")
+    # rule 3 again, now that last cells are whole: a repeated header whose last cell wraps (完成\n时限)
+    repeated = [r for r in table.rows if [_key(c.text) for c in r.cells] == keys]
+    table.repeated_headers += [r.line for r in repeated]
+    table.rows = [r for r in table.rows if not any(r is x for x in repeated)]
     table.end = i
     return table, i
 

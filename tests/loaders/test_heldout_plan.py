@@ -1,0 +1,73 @@
+"""Held-out plans of other counties (松阳, 磐安; hand-written), text and DOCX, against hand-written expectations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fixtures.heldout_plan.make_docx import make_docx
+from tests.fixtures.heldout_plan.score import score
+from tests.formats.conftest import build_one
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout_plan"
+PLAN = FIXTURES / "songyang_plan.txt"
+DOC = "songyang-plan"
+# 磐安: partners in one sentence, inline headings, 续表, wrapped header cells, lead listed first
+PANAN = FIXTURES / "panan_plan.txt"
+
+
+def _graph(tmp: Path, file: Path, doc: str) -> dict[str, Any]:
+    build_one(tmp, file, with_pairing_table=True, id=doc, round="2025-2027")
+    return json.loads((tmp / "build" / "graph.json").read_text(encoding="utf-8"))
+
+
+def _built(factory: pytest.TempPathFactory, plan: Path, fmt: str, doc: str) -> dict[str, Any]:
+    tmp = factory.mktemp(f"{plan.stem}-{fmt}")
+    file = plan if fmt == "txt" else make_docx(tmp / f"{plan.stem}.docx", plan)
+    return _graph(tmp, file, doc)
+
+
+@pytest.fixture(scope="module", params=["txt", "docx"])
+def graph(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _built(tmp_path_factory, PLAN, request.param, DOC)
+
+
+@pytest.fixture(scope="module", params=["txt", "docx"])
+def panan(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _built(tmp_path_factory, PANAN, request.param, "panan-plan")
+
+
+@pytest.mark.parametrize("part", ["supporters", "named", "projects", "task_units"])
+def test_every_expected_fact_and_nothing_else(graph: dict[str, Any], part: str) -> None:
+    result = score(graph, DOC)
+    assert result[part] == {"recall": 1.0, "precision": 1.0}, (result["missing"], result["extra"])
+
+
+@pytest.mark.parametrize("part", ["supporters", "named", "projects", "task_units"])
+def test_second_variant_every_expected_fact_and_nothing_else(panan: dict[str, Any], part: str) -> None:
+    result = score(panan, "panan-plan", FIXTURES / "panan_expected.yaml")
+    assert result[part] == {"recall": 1.0, "precision": 1.0}, (result["missing"], result["extra"])
+
+
+def _supports(graph: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    return [r for r in graph["relations"] if r["type"] == "SUPPORTS" and names[r["source"]] == source
+            and names[r["target"]] == "松阳县" and r["props"].get("mechanism") == "named_support"]
+
+
+def test_a_region_followed_by_a_hospital_is_the_hospital(graph: dict[str, Any]) -> None:
+    # （四）: "余姚市人民医院帮扶松阳县中医院…" names the hospital, not 余姚市
+    quotes = [e["quote"] for r in _supports(graph, "余姚市") for e in r["evidence"]]
+    assert not any(q.startswith("余姚市人民医院") for q in quotes)
+    hospital = [e["quote"] for r in _supports(graph, "余姚市人民医院") for e in r["evidence"]]
+    assert any(q.startswith("余姚市人民医院帮扶松阳县中医院") for q in hospital)
+
+
+def test_a_heading_names_its_field_by_section_word(graph: dict[str, Any]) -> None:
+    # （三）生态与林业协作: its sentences name 浙江农林大学, the field is the heading's (生态 → environment)
+    rels = [r for r in _supports(graph, "浙江农林大学")
+            if any("生态与林业协作" in e["locator"] for e in r["evidence"])]
+    assert rels and all("domain:environment" in r["props"].get("domains", []) for r in rels)
