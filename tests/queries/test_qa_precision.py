@@ -33,7 +33,8 @@ def test_answers_nothing_rather_than_another_question(store: GraphStore, questio
     ("qingtianxian 结对的经济强县有哪些", {"平湖市", "嵊州市"}),
     ("余杭区和临平区共同结对的山区县是哪个？", {"柯城区"}),             # GD row 1: 柯城区 ← 余杭区、临平区
     ("苍南县2018年和2021年的结对区有没有换？", {"龙湾区"}),            # WZ 苍南—龙湾; GD row 19 温州市龙湾区
-    ("挖掘提升历史经典产业由哪个部门牵头？", {"浙江省文化和旅游厅"}),     # P26 L221 （责任单位：省文化和旅游厅、省发展改革委）
+    # P26 L221 （责任单位：省文化和旅游厅、省发展改革委）: the first unit leads
+    ("挖掘提升历史经典产业由哪个部门牵头？", {"浙江省文化和旅游厅"}),
 ])
 def test_reads_the_question_asked(store: GraphStore, question: str, expected: set[str]) -> None:
     assert names(store, question) == expected
