@@ -141,6 +141,10 @@ _SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:参与|帮扶|支援|支持|
 
 _ORG_SUFFIX = r"(集团|有限公司|公司|大学|学院|医院|银行|协会|商会|研究院|研究所|实验室|中学|小学)"
 _ORG_NAME = re.compile(r"([\u4e00-\u9fff]{2,10}?)" + _ORG_SUFFIX)
+# A town or subdistrict named as a place (七都街道, 枫林镇): not a place of the graph, so a question about it
+# cannot be answered by the county-level facts around it.
+_TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(街道|镇)(?![村街])")
+_GENERIC_TOWN = re.compile(r"中心|特色|小城|重点|乡|村|城|各|全|集|名|古|强|每")
 # A place's own institution written after it (永嘉县人民医院, 泰顺中学): a name, not the place with a kind.
 _OWN_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _ORG_SUFFIX)
 # Heads that make a kind or a question, not a name: 哪家医院, 省属国有企业集团, 其他高校, 社会力量 ….
@@ -171,6 +175,9 @@ def _unknown_subject(s: Slots) -> str | None:
     for org in _ORG_NAME.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
         if not _GENERIC_HEAD.search(org.group(1)):
             return org.group(0)
+    for town in _TOWN_NAME.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
+        if not _GENERIC_HEAD.search(town.group(1)) and not _GENERIC_TOWN.search(town.group(1)):
+            return town.group(0)  # a town or subdistrict: the graph holds none as a place
     for h in s.hits:
         own = _OWN_INSTITUTION.match(s.text, h.end)
         if h.node.label == REGION and own and not _GENERIC_HEAD.search(own.group(0)):
