@@ -29,17 +29,21 @@ _PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|
 _IS_SUPPORTER = re.compile(r"^\s*(?:是|为|算)[^?？。]{0,20}?(?:帮扶|支援|结对|对口)[^?？。]{0,4}?"
                            r"(?:方|单位|力量|地|市|县|区)|^\s*(?:is|was)\s+(?:a|an|the|one of the)\s+(?:\w+\s+)?"
                            r"(?:supporters?|partners?|helpers?)\b", re.I)
+_WITH_BEFORE = re.compile(r"(?:和|与|跟|同)\s*$")
 _CONJ = re.compile(r"^\s*(?:district|county|city)?\s*(?:和|与|、|及|以及|跟|同|,|and|&)\s*(?:the\s+)?$", re.I)
 
 
 def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     """The parties the question writes as supporters (a conjunction before an active party joins it)."""
     active: list[bool] = []
-    for h in hits:
+    for i, h in enumerate(hits):
         rest = text[h.end:]
         before = text[:h.start]
-        active.append(bool(_ZH_ACTIVE.match(rest.lstrip()) or _EN_ACTIVE.match(rest)
-                           or _PASSIVE_BEFORE.search(before) or _IS_SUPPORTER.match(rest)))
+        # "和永嘉结对帮扶的学校", "跟瓯海区结对的": a party after 和/与/跟 with no party before it is the one
+        # partnered with, not the subject of the verb (a party before it makes 和 a conjunction).
+        partnered = not any(x.end <= h.start for x in hits[:i]) and _WITH_BEFORE.search(before) is not None
+        active.append(not partnered and bool(_ZH_ACTIVE.match(rest.lstrip()) or _EN_ACTIVE.match(rest)
+                                             or _PASSIVE_BEFORE.search(before) or _IS_SUPPORTER.match(rest)))
     for i in range(len(hits) - 2, -1, -1):  # "奉化区和瑞安市共同帮扶": 奉化区 joins 瑞安市
         if not active[i] and active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
             active[i] = True

@@ -32,6 +32,8 @@ def test_answers_nothing_rather_than_another_question(store: GraphStore, questio
 @pytest.mark.parametrize(("question", "expected"), [
     ("青田县结对的经济强县有哪些", {"平湖市", "嵊州市"}),               # GD row 9: 青田县 ← 平湖市、嵊州市
     ("qingtianxian 结对的经济强县有哪些", {"平湖市", "嵊州市"}),
+    ("和永嘉结对帮扶的学校有哪些", {"海宁市高级中学", "浙江省平湖中学"}),  # Yongjia plan 五.2 / 正文 六.1
+    ("跟瓯海区结对的是哪个县", {"永嘉县"}),                         # GD row 17: 永嘉县 ← 温州市瓯海区
     ("余杭区和临平区共同结对的山区县是哪个？", {"柯城区"}),             # GD row 1: 柯城区 ← 余杭区、临平区
     ("苍南县2018年和2021年的结对区有没有换？", {"龙湾区"}),            # WZ 苍南—龙湾; GD row 19 温州市龙湾区
     # P26 L221 （责任单位：省文化和旅游厅、省发展改革委）: the first unit leads
