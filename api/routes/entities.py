@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from api.csv_out import FormatParam, csv_response, field_names, supporter_rows, with_csv
 from api.deps import PageDep, StoreDep
 from api.errors import ERROR_RESPONSES
-from api.evidence import EvidenceParam, compact, shape
+from api.evidence import EvidenceMode, EvidenceParam, compact, shape
 from api.examples import (
     NODE_EXAMPLE,
     REGION_EXAMPLE,
@@ -20,13 +21,14 @@ from api.examples import (
 from api.jsonresp import FastJSON
 from api.limits import MAX_NAME
 from api.memo import memoised
-from api.pagination import paginate
+from api.pagination import PageParams, paginate
 from api.params import FieldParam, RoundParam, check_round, node_out
 from api.state import graph_view
 from graph.model import ORGANIZATION
+from graph.store import GraphStore
 from queries.lookup import lookup_for
 from queries.region_profile import region_profile
-from queries.support import supported_by, supporters_of
+from queries.support import SupportResult, supported_by, supporters_of
 
 router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES, default_response_class=FastJSON)
 
@@ -52,18 +54,8 @@ def region_supporters(request: Request, name: NameParam, store: StoreDep, page: 
     `field` keeps support tied to that field (a general pairing names no field, so it drops out);
     `round`: `current` (default: the region's latest round), `all`, or a round id.
     """
-    if format == "csv":  # a download: every quote whole, one row per support
-        result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
-        return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
-                            f"supporters-{result.subject['id']}.csv")
-
-    def answer() -> tuple[list[Any], dict[str, Any]]:
-        result = supporters_of(store, name, field, check_round(graph_view(request.app, store), round))
-        return (shape([s.to_dict() for s in result.supporters], evidence),
-                {"query": result.query, "params": result.params, "subject": result.subject})
-
-    items, head = memoised(request, answer)
-    return FastJSON(paginate(items, page, **head))
+    return _support_list(request, store, page, evidence, format, "supporters",
+                         lambda: supporters_of(store, name, field, check_round(graph_view(request.app, store), round)))
 
 
 @router.get("/organizations/{name}", summary="An organisation and whom it supports", response_model=Answer,
@@ -85,13 +77,20 @@ def supported(request: Request, name: NameParam, store: StoreDep, page: PageDep,
               round: Annotated[str | None, Query(description="`all` (default), `current` or a round id",
                                                  max_length=MAX_NAME)] = "all",
               evidence: EvidenceParam = "compact", format: FormatParam = "json") -> Any:
-    if format == "csv":  # a download: every quote whole, one row per support
-        result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
+    return _support_list(request, store, page, evidence, format, "supported-by",
+                         lambda: supported_by(store, name, field, check_round(graph_view(request.app, store), round)))
+
+
+def _support_list(request: Request, store: GraphStore, page: PageParams, evidence: EvidenceMode, format: str,
+                  download: str, run: Callable[[], SupportResult]) -> Any:
+    """A supporters list as a CSV download (every quote whole, one row per support) or a memoised page."""
+    if format == "csv":
+        result = run()
         return csv_response(supporter_rows([s.to_dict() for s in result.supporters], field_names(store)),
-                            f"supported-by-{result.subject['id']}.csv")
+                            f"{download}-{result.subject['id']}.csv")
 
     def answer() -> tuple[list[Any], dict[str, Any]]:
-        result = supported_by(store, name, field, check_round(graph_view(request.app, store), round))
+        result = run()
         return (shape([s.to_dict() for s in result.supporters], evidence),
                 {"query": result.query, "params": result.params, "subject": result.subject})
 
