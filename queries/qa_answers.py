@@ -215,8 +215,7 @@ def common_recipients(store: GraphStore, s: Slots) -> Ran:
     for p in parties:
         rows, *_ = supported(store, _only(s, p), pairing_only=False)
         per.append({r["id"]: r for r in rows})
-    shared = [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
-              for i in per[0] if all(i in d for d in per[1:])]
+    shared = _shared(per)
     who = "、".join(p.name for p in parties)
     params = {"supporters": [p.id for p in parties], "field": field_of(s), "round": round_of(s) or "all"}
     if not shared:
@@ -227,13 +226,18 @@ def common_recipients(store: GraphStore, s: Slots) -> Ran:
 def common_supporters(store: GraphStore, s: Slots) -> Ran:
     regions = recipient(store, s)
     per = [{r["id"]: r for r in support_rows(store, reg, s)[0]} for reg in regions]
-    shared = [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
-              for i in per[0] if all(i in d for d in per[1:])]
+    shared = _shared(per)
     where = "、".join(r.name for r in regions)
     params = {"regions": [r.id for r in regions], "field": field_of(s), "round": round_of(s) or "current"}
     if not shared:
         return [], "supporters_of", params, f"Not in the graph: no supporter common to {where}{qualifiers(s)}."
     return shared, "supporters_of", params, f"{len(shared)} supporter(s) common to {where}: {names(shared)}."
+
+
+def _shared(per: list[dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The rows every party's answer holds, with the evidence of all of them."""
+    return [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
+            for i in per[0] if all(i in d for d in per[1:])]
 
 
 def _only(s: Slots, party: Node) -> Slots:
