@@ -160,6 +160,13 @@ def to_neo4j_csv_zip(view: GraphView) -> bytes:
     return buf.getvalue()
 
 
+def import_arguments(names: list[str], *options: str, database: str = "neo4j") -> list[str]:
+    """`neo4j-admin database import full` arguments for the export's files (run in their directory)."""
+    return ["database", "import", "full", *(f"--nodes={n}" for n in names if n.startswith("nodes_")),
+            *(f"--relationships={n}" for n in names if n.startswith("relationships_")),
+            "--array-delimiter=;", "--multiline-fields=true", *options, database]
+
+
 def _import_readme(names: list[str]) -> str:
     nodes = " ".join(f"--nodes={n}" for n in names if n.startswith("nodes_"))
     rels = " ".join(f"--relationships={n}" for n in names if n.startswith("relationships_"))

@@ -48,7 +48,7 @@ def neo4j_lib() -> Path | None:
 
 def admin_import(snapshot_dir: Path, lib: Path, java: str, workdir: Path) -> tuple[float, float, str]:
     """(seconds writing the CSV, seconds of `neo4j-admin database import full`, its last output line)."""
-    from api.exports import to_neo4j_csv
+    from api.exports import import_arguments, to_neo4j_csv
     from api.graphview import GraphView
     from graph.memory_store import MemoryStore
 
@@ -62,10 +62,8 @@ def admin_import(snapshot_dir: Path, lib: Path, java: str, workdir: Path) -> tup
     (home / "conf").mkdir(parents=True)
     (home / "conf" / "neo4j.conf").write_text("")
     files = sorted(p.name for p in data.glob("*.csv"))
-    cmd = [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
-           *(f"--nodes={f}" for f in files if f.startswith("nodes_")),
-           *(f"--relationships={f}" for f in files if f.startswith("relationships_")),
-           "--array-delimiter=;", "--multiline-fields=true", "--max-off-heap-memory=256M", "neo4j"]
+    cmd = [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+           *import_arguments(files, "--max-off-heap-memory=256M")]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=data, env=env, capture_output=True, text=True, timeout=IMPORT_TIMEOUT_S,

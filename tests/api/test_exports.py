@@ -17,7 +17,7 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
-from api.exports import column_type
+from api.exports import column_type, import_arguments
 from tests.conftest import neo4j_required
 
 
@@ -110,10 +110,8 @@ def test_neo4j_admin_imports_the_csv(memory_client: TestClient, tmp_path: Path) 
     (home / "conf").mkdir(parents=True)
     (home / "conf" / "neo4j.conf").write_text("")
     files = sorted(p.name for p in data.glob("*.csv"))
-    cmd = [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
-           *(f"--nodes={f}" for f in files if f.startswith("nodes_")),
-           *(f"--relationships={f}" for f in files if f.startswith("relationships_")),
-           "--array-delimiter=;", "--multiline-fields=true", "--max-off-heap-memory=256M", "neo4j"]
+    cmd = [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+           *import_arguments(files, "--max-off-heap-memory=256M")]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     done = subprocess.run(cmd, cwd=data, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
