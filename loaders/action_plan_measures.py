@@ -36,7 +36,6 @@ from graph.model import (
     FOR,
     IN_DOMAIN,
     MEASURE,
-    REGION,
     RESPONSIBLE_FOR,
     SUPPORTS_MEASURE,
     Evidence,
@@ -45,9 +44,15 @@ from graph.model import (
     normalize,
 )
 from loaders.action_plan_outline import section_numeral
-from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
-from loaders.action_plan_partners import tier_role
-from loaders.action_plan_tables import audit_columns, cell_names, cell_text, row_evidence, row_number
+from loaders.action_plan_parties import Plan
+from loaders.action_plan_tables import (
+    audit_columns,
+    cell_names,
+    cell_text,
+    read_supporter_cell,
+    row_evidence,
+    row_number,
+)
 from loaders.base import Context
 from loaders.headers import Columns
 from loaders.tables import CellTable, Row
@@ -171,24 +176,9 @@ def _supporters(ctx: Context, plan: Plan, table: CellTable, row: Row, label: str
     if col is None or cell is None or not cell.clean:
         return
     ev = _cell_evidence(ctx, table, row, label, title, col)
-    for name, _ in cell_names(cell.text):
-        tier = tier_role(ctx, name)
-        if tier is not None:
-            plan.role_cells.append((tier, SUPPORTS_MEASURE, measure_id, ev, domains))
-            continue
-        party = ctx.party(name, f"L{cell.line}", role="supporter")
-        if party is None:
-            continue  # a generic role (结对科研机构), see overrides.yaml
-        ctx.relate(SUPPORTS_MEASURE, party, measure_id, ev)
-        entry = entry_or_none(ctx, party)
-        if entry is not None and is_own(entry, plan.subject):
-            ctx.warn(f"L{cell.line}", f"帮扶单位 {name!r} of measure {label} is the county's own; "
-                                      "no SUPPORTS to the county")
-            continue
-        if entry is not None and entry.label == REGION:
-            plan.partner_regions.add(party)
-        plan.table_supporters.add(party)
-        support(ctx, plan, party, ev, "named_support", domains)
+    read_supporter_cell(ctx, plan, cell, SUPPORTS_MEASURE, measure_id, ev, domains,
+                        lambda name: f"帮扶单位 {name!r} of measure {label} is the county's own; "
+                                     "no SUPPORTS to the county")
 
 
 def _responsible(ctx: Context, table: CellTable, row: Row, label: str, title: str, col: int | None,

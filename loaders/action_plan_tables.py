@@ -25,6 +25,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from graph.model import (
     BENEFITS,
@@ -45,7 +46,7 @@ from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
 from loaders.action_plan_partners import tier_role
 from loaders.base import Context
 from loaders.headers import YEAR_RE, Columns, vocabulary
-from loaders.tables import CellTable, Row
+from loaders.tables import Cell, CellTable, Row
 
 FOOTNOTE_RE = re.compile(r"^[\ufffd*※①②③④⑤⑥⑦⑧⑨⑩]\s*")
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
@@ -251,19 +252,30 @@ def _site(ctx: Context, plan: Plan, location: str) -> str:
 def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, project_id: str,
                         ev: Evidence, domains: list[str]) -> None:
     cell = row.get(col)
-    if col is None or cell is None or not cell.clean:
-        return
+    if col is not None and cell is not None and cell.clean:
+        read_supporter_cell(ctx, plan, cell, SUPPORTS_PROJECT, project_id, ev, domains, None, role="supporter")
+
+
+def read_supporter_cell(ctx: Context, plan: Plan, cell: Cell, rel_type: str, item_id: str, ev: Evidence,
+                        domains: list[str], own_warning: Callable[[str], str] | None, **props: object) -> None:
+    """A 帮扶单位 cell of a measure or project: each name supports the item (and so the county).
+
+    A tier word (结对经济强县) stands for the plan's partner of that tier, settled later; a generic role
+    is skipped; the county's own unit supports the item but not the county (`own_warning` says so).
+    """
     for name, _ in cell_names(cell.text):
         tier = tier_role(ctx, name)
         if tier is not None:
-            plan.role_cells.append((tier, SUPPORTS_PROJECT, project_id, ev, domains))
+            plan.role_cells.append((tier, rel_type, item_id, ev, domains))
             continue
         party = ctx.party(name, f"L{cell.line}", role="supporter")
         if party is None:
-            continue
-        ctx.relate(SUPPORTS_PROJECT, party, project_id, ev, role="supporter")
+            continue  # a generic role (结对科研机构), see overrides.yaml
+        ctx.relate(rel_type, party, item_id, ev, **props)
         entry = entry_or_none(ctx, party)
         if entry is not None and is_own(entry, plan.subject):
+            if own_warning:
+                ctx.warn(f"L{cell.line}", own_warning(name))
             continue
         if entry is not None and entry.label == REGION:
             plan.partner_regions.add(party)
@@ -272,4 +284,4 @@ def _project_supporters(ctx: Context, plan: Plan, row: Row, col: int | None, pro
 
 
 __all__ = ["attach_footnotes", "audit_columns", "cell_names", "cell_text", "is_projects", "is_targets", "load_projects",
-           "load_targets", "row_evidence", "row_number"]
+           "load_targets", "read_supporter_cell", "row_evidence", "row_number"]
