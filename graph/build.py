@@ -131,6 +131,7 @@ def assemble(results: list[LoadResult], ref: Reference, documents: list[dict[str
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "rounds": ref.rounds,
     })
+    snap.support_facts()  # derived once here, kept in the snapshot (graph.support)
     failed = [c for c in outcome if not c["ok"]]
     if failed:
         raise BuildCheckError("build checks failed: " + "; ".join(f"{c['id']}: {c['detail']}" for c in failed))

@@ -14,13 +14,15 @@ from graph.model import Node, Relation
 from graph.reference import BUILD_DIR
 from graph.store import GraphStore, StoreConfig, StoreUnavailable
 from graph.store_base import StoreBase
+from graph.support import SupportFact, derive_support_facts
 
 
 class MemoryStore(StoreBase):
     kind = "memory"
     immutable = True  # a snapshot: nothing changes it while it is open
 
-    def __init__(self, nodes: list[Node], relations: list[Relation]) -> None:
+    def __init__(self, nodes: list[Node], relations: list[Relation],
+                 support: list[SupportFact] | None = None) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         for n in nodes:
             self.graph.add_node(n.id, record=n)
@@ -36,6 +38,12 @@ class MemoryStore(StoreBase):
             self._in.setdefault(target, []).append((rid, rel))
         self._by_id: list[Relation] = [rel for _, rel in sorted(
             ((rid, rel) for _, _, rid, rel in self.graph.edges(keys=True, data="record")), key=lambda x: x[0])]
+        self._support = derive_support_facts(nodes, relations) if support is None else support
+        self._support_in: dict[str, list[SupportFact]] = {}
+        self._support_out: dict[str, list[SupportFact]] = {}
+        for f in self._support:
+            self._support_in.setdefault(f.recipient, []).append(f)
+            self._support_out.setdefault(f.supporter, []).append(f)
 
     @classmethod
     def from_snapshot(cls, directory: Path) -> MemoryStore:
@@ -49,7 +57,7 @@ class MemoryStore(StoreBase):
 
     @classmethod
     def of(cls, snap: snapshot.Snapshot) -> MemoryStore:
-        store = cls(snap.nodes, snap.relations)
+        store = cls(snap.nodes, snap.relations, snap.support_facts())
         store.snapshot_meta, store.warnings, store.checks = snap.meta, snap.warnings, snap.checks
         return store
 
@@ -82,6 +90,13 @@ class MemoryStore(StoreBase):
     def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
         wanted = set(types) if types else None
         return [r for r in self._by_id if wanted is None or r.type in wanted]
+
+    def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        if recipient is not None:
+            return [f for f in self._support_in.get(recipient, ()) if supporter is None or f.supporter == supporter]
+        if supporter is not None:
+            return list(self._support_out.get(supporter, ()))
+        return list(self._support)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {

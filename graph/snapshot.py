@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Node, Relation
+from graph.support import SupportFact, derive_support_facts
 
 SNAPSHOT_NAME = "graph.json"
 
@@ -21,12 +22,21 @@ class Snapshot:
     warnings: list[dict[str, str]] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Derived from nodes and relations (graph.support); None until asked for, so a snapshot made
+    # by hand (tests, benchmarks, a Neo4j read-back) always has the facts of its own graph.
+    support: list[SupportFact] | None = None
+
+    def support_facts(self) -> list[SupportFact]:
+        if self.support is None:
+            self.support = derive_support_facts(self.nodes, self.relations)
+        return self.support
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "meta": self.meta,
             "nodes": [n.to_dict() for n in self.nodes],
             "relations": [r.to_dict() for r in self.relations],
+            "support": [f.to_dict() for f in self.support_facts()],
             "warnings": self.warnings,
             "checks": self.checks,
         }
@@ -59,4 +69,6 @@ def read(directory: Path) -> Snapshot:
         [Node.from_dict(n) for n in d["nodes"]],
         [Relation.from_dict(r) for r in d["relations"]],
         d.get("warnings", []), d.get("checks", []), d.get("meta", {}),
+        # A snapshot written before support facts existed derives them on read.
+        [SupportFact.from_dict(f) for f in d["support"]] if "support" in d else None,
     )

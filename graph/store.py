@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from graph.model import Node, Relation
+from graph.support import SupportFact
 
 if TYPE_CHECKING:
     from graph.snapshot import Snapshot
@@ -71,6 +72,11 @@ class GraphStore(Protocol):
                              ) -> tuple[list[Relation], list[Relation]]:
         """(relationships into the region: SUPPORTS, FOR, BENEFITS, LOCATED_IN; the SUPPORTS_MEASURE,
         SUPPORTS_PROJECT and IN_DOMAIN relationships around its measures and projects)."""
+        ...
+
+    def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        """The support facts (graph.support) into `recipient` and/or from `supporter` (None: any), in
+        the order they were derived: recipient, supporter, via, item, relationship id."""
         ...
 
     def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.model import BENEFITS, FOR, IN_DOMAIN, LOCATED_IN, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Relation
+from graph.model import (
+    BENEFITS,
+    FOR,
+    IN_DOMAIN,
+    LOCATED_IN,
+    SUPPORTS,
+    SUPPORTS_MEASURE,
+    SUPPORTS_PROJECT,
+    Node,
+    Relation,
+)
+from graph.support import SupportFact, derive_support_facts
 
 
 class StoreBase:
@@ -32,6 +43,17 @@ class StoreBase:
         projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
         around = self.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
         return direct, around
+
+    def nodes(self, label: str | None = None) -> list[Node]:
+        raise NotImplementedError
+
+    def all_relations(self, types: Iterable[str] | None = None) -> list[Relation]:
+        raise NotImplementedError
+
+    def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        # Generic and slow (the whole graph per call); a backend keeps the facts the build derived.
+        return [f for f in derive_support_facts(self.nodes(), self.all_relations())
+                if (recipient is None or f.recipient == recipient) and (supporter is None or f.supporter == supporter)]
 
     def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
         return self.relations_of(node_ids, "both", types)
