@@ -18,6 +18,8 @@ class GraphView:
     out: dict[str, list[Relation]] = field(default_factory=dict)
     inc: dict[str, list[Relation]] = field(default_factory=dict)
     item_domains: dict[str, list[str]] = field(default_factory=dict)
+    # Support relationship id → the fields of its support facts (graph.support, the one definition).
+    support_domains: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: GraphStore) -> GraphView:
@@ -31,7 +33,11 @@ class GraphView:
             inc[r.target].append(r)
             if r.type == IN_DOMAIN:
                 items[r.source].add(r.target)
-        return cls(store, nodes, rels, dict(out), dict(inc), {k: sorted(v) for k, v in items.items()})
+        support: dict[str, set[str]] = defaultdict(set)
+        for f in store.support_facts():
+            support[f.relation_id].update(f.domains)
+        return cls(store, nodes, rels, dict(out), dict(inc), {k: sorted(v) for k, v in items.items()},
+                   {k: sorted(v) for k, v in support.items()})
 
     def relations_at(self, node_id: str) -> list[Relation]:
         return self.out.get(node_id, []) + self.inc.get(node_id, [])
@@ -40,8 +46,12 @@ class GraphView:
         return len(self.out.get(node_id, [])) + len(self.inc.get(node_id, []))
 
     def edge_domains(self, rel: Relation) -> list[str]:
-        """The fields an edge is about: its own `domains`, those of the measure or project it
-        touches (support through a health measure is health support), or the IN_DOMAIN target."""
+        """The fields an edge is about: a support relationship's support facts' fields (support through a
+        health measure is health support), else its own `domains`, those of the measure or project it
+        touches, or the IN_DOMAIN target."""
+        rid = rel.id
+        if rid in self.support_domains:
+            return self.support_domains[rid]
         found = set(rel.props.get("domains", []))
         if rel.type == IN_DOMAIN:
             found.add(rel.target)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ORGANIZATION, REGION, SUPPORTS, Node, Relation
+from graph.model import ORGANIZATION, REGION, Node
 from graph.store import GraphStore
+from graph.support import SupportFact
 from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id
 from queries.coverage import mountain_counties
 from queries.intents import PAIR, recipient, supporter
@@ -160,11 +161,6 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
     return rows, "supported_by", params, f"{party.name} supports {len(rows)} region(s){qualifiers(s)}: {names(rows)}."
 
 
-def _evidence(rels: list[Relation]) -> list[dict[str, Any]]:
-    ordered: list[Relation] = sorted(rels, key=lambda r: r.id)
-    return evidence_of(ordered)
-
-
 def support_fields(store: GraphStore, s: Slots) -> Ran:
     """The fields in which a region is supported (by the party named, if any), each with its evidence."""
     region = recipient(store, s)[0]
@@ -262,18 +258,20 @@ def rank_recipients(store: GraphStore, s: Slots) -> Ran:
 
 
 def rank_supporters(store: GraphStore, s: Slots) -> Ran:
-    """The supporter(s) paired with or supporting the most mountain counties (SUPPORTS relationships)."""
-    by: dict[str, list[Relation]] = {}
-    for r in store.all_relations([SUPPORTS]):
-        if node_mountain(store, r.target) and (s.domain is None or s.domain.id in r.props.get("domains", [])):
-            by.setdefault(r.source, []).append(r)
-    top = max((len({r.target for r in rs}) for rs in by.values()), default=0)
+    """The supporter(s) paired with or supporting the most mountain counties (their pairing support facts)."""
+    by: dict[str, list[SupportFact]] = {}
+    for f in store.support_facts():
+        if f.via == "pairing" and node_mountain(store, f.recipient) and (s.domain is None or s.domain.id in f.domains):
+            by.setdefault(f.supporter, []).append(f)
+    top = max((len({f.recipient for f in fs}) for fs in by.values()), default=0)
     answers = []
     for sid in sorted(by):
-        rs = by[sid]
+        fs = by[sid]
         n = node_by_id(store, sid)
-        if n is not None and len({r.target for r in rs}) == top:
-            answers.append(brief(n) | {"counties": top, "evidence": _evidence(rs)})
+        if n is not None and len({f.recipient for f in fs}) == top:
+            ordered = sorted(fs, key=lambda f: f.relation_id)
+            evidence = evidence_of(e for f in ordered for e in f.evidence)
+            answers.append(brief(n) | {"counties": top, "evidence": evidence})
     params = {"rank": "mountain counties per supporter", "field": field_of(s)}
     if len(answers) > 5:  # a tie among many is no answer to "which one the most"
         return [], "supported_by", params, (f"Not in the graph: no supporter stands out; {len(answers)} supporters "

@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
 from graph.store import GraphStore
+from graph.support import SupportFact
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
 from queries.projects import measures, projects
@@ -59,18 +60,13 @@ def _builders(store: GraphStore, items: list[Node]) -> Ran:
     return rows, "projects", params, f"{what} is co-built by {names(rows)}."
 
 
-def _platform_facts(store: GraphStore, enclaves: bool, parks: bool) -> list[tuple[str, str, Any, str | None]]:
-    """(builder, beneficiary, relation, park id) for enclaves (SUPPORTS via enclave) and co-built parks."""
-    out: list[tuple[str, str, Any, str | None]] = []
-    if enclaves:
-        out += [(r.source, r.target, r, None) for r in store.all_relations([SUPPORTS])
-                if r.props.get("mechanism") == "enclave"]
-    if parks:
-        built = store.all_relations([SUPPORTS_PROJECT])
-        for r in built:
-            for b in store.relations_of([r.target], "out", ["BENEFITS"]):
-                out.append((r.source, b.target, r, r.target))
-    return sorted(out, key=lambda x: (x[0], x[1], x[2].id))
+def _platform_facts(store: GraphStore, enclaves: bool, parks: bool) -> list[tuple[str, str, SupportFact, str | None]]:
+    """(builder, beneficiary, support fact, park id) for enclaves (a pairing through 飞地) and co-built parks."""
+    out: list[tuple[str, str, SupportFact, str | None]] = []
+    for f in store.support_facts():
+        if (enclaves and f.via == "pairing" and f.mechanism == "enclave") or (parks and f.via == "project"):
+            out.append((f.supporter, f.recipient, f, f.item))
+    return sorted(out, key=lambda x: (x[0], x[1], x[2].relation_id))
 
 
 def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran:
@@ -98,7 +94,7 @@ def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran
         row = out.setdefault(n.id, brief(n) | {key: [], "evidence": []})
         if o.name not in row[key]:
             row[key].append(o.name)
-        row["evidence"] = evidence_of([*row["evidence"], rel])
+        row["evidence"] = evidence_of([*row["evidence"], *rel.evidence])
     rows = list(out.values())
     what = "enclave (飞地) or park" if enclaves else "park"
     params = {"mechanism": "enclave" if enclaves else None, "projects": "park", "supporter": sorted(sup) or None,

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import BENEFITS, FOR, IN_DOMAIN, LOCATED_IN, REGION, SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT
+from graph.model import REGION
 from graph.store import GraphStore
 from queries.common import (
     brief,
@@ -28,24 +28,10 @@ class ReachResult:
 
 
 def support_edges(store: GraphStore) -> dict[tuple[str, str], set[str]]:
-    """(supporter, supported region) → fields, from SUPPORTS and from supported measures and projects."""
+    """(supporter, supported region) → fields, from the store's support facts (every programme)."""
     edges: dict[tuple[str, str], set[str]] = {}
-    for r in store.all_relations([SUPPORTS]):
-        edges.setdefault((r.source, r.target), set()).update(r.props.get("domains", []))
-    backing = store.all_relations([SUPPORTS_MEASURE, SUPPORTS_PROJECT])
-    items = sorted({r.target for r in backing})
-    around = store.relations_of(items, "out", [FOR, LOCATED_IN, BENEFITS, IN_DOMAIN]) if items else []
-    regions_of: dict[str, set[str]] = {}
-    domains_of: dict[str, set[str]] = {}
-    for r in around:
-        if r.type == IN_DOMAIN:
-            domains_of.setdefault(r.source, set()).add(r.target)
-        elif r.target.startswith("region:"):
-            regions_of.setdefault(r.source, set()).add(r.target)
-    for r in backing:
-        for region in regions_of.get(r.target, set()):
-            if region != r.source:
-                edges.setdefault((r.source, region), set()).update(domains_of.get(r.target, set()))
+    for f in store.support_facts():
+        edges.setdefault((f.supporter, f.recipient), set()).update(f.domains)
     return edges
 
 

@@ -17,11 +17,11 @@ from graph.model import (
     MENTIONS,
     PROJECT,
     REGION,
-    SUPPORTS,
     Node,
     Relation,
 )
 from graph.store import GraphStore
+from graph.support import SupportFact
 from queries.common import (
     LEVEL_ORDER,
     brief,
@@ -78,7 +78,7 @@ def region_profile(store: GraphStore, region: str) -> ProfileResult:
     head = brief(target) | {"mountain": bool(target.props.get("mountain"))}
     result = ProfileResult("region_profile", {"region": target.id}, head,
                            attribute(target, "category"), attribute(target, "industry"))
-    result.supporters = _supporters(store, [r for r in rels if r.type == SUPPORTS and r.target == target.id])
+    result.supporters = _supporters(store, [f for f in store.support_facts(recipient=target.id) if f.via == "pairing"])
     incoming = [r for r in rels if r.target == target.id]
     items = {r.source for r in incoming if r.type in (LOCATED_IN, BENEFITS, FOR, MENTIONS)}
     # Indicators for the group (山区26县) count for its member when they are for its category.
@@ -109,18 +109,18 @@ def region_profile(store: GraphStore, region: str) -> ProfileResult:
     return result
 
 
-def _supporters(store: GraphStore, rels: list[Relation]) -> list[dict[str, Any]]:
-    """Supporters by mechanism; field-specific statements of one supporter merge into one row."""
+def _supporters(store: GraphStore, pairings: list[SupportFact]) -> list[dict[str, Any]]:
+    """Pairing supporters by mechanism; field-specific statements of one supporter merge into one row."""
     groups: dict[str, dict[str, dict[str, Any]]] = {}
-    for r in sorted(rels, key=lambda x: x.id):
-        n = node_by_id(store, r.source)
+    for f in sorted(pairings, key=lambda x: x.relation_id):
+        n = node_by_id(store, f.supporter)
         if n is None:
             continue
-        row = groups.setdefault(str(r.props.get("mechanism")), {}).setdefault(
-            n.id, brief(n) | {"level": r.props.get("level"), "rounds": [], "domains": [], "evidence": []})
-        row["rounds"] = sorted({*row["rounds"], *r.props.get("rounds", [])}, key=lambda x: (x[:4], x))
-        row["domains"] = sorted({*row["domains"], *r.props.get("domains", [])})
-        row["evidence"] = evidence_of([*row["evidence"], *evidence_of([r])])
+        row = groups.setdefault(str(f.mechanism), {}).setdefault(
+            n.id, brief(n) | {"level": f.level, "rounds": [], "domains": [], "evidence": []})
+        row["rounds"] = sorted({*row["rounds"], *f.rounds}, key=lambda x: (x[:4], x))
+        row["domains"] = sorted({*row["domains"], *f.domains})
+        row["evidence"] = evidence_of([*row["evidence"], *f.evidence])
     out = []
     for mechanism in sorted(groups, key=mechanism_key):
         rows = sorted(groups[mechanism].values(), key=lambda s: (LEVEL_ORDER.get(s["level"] or "", 9), s["id"]))

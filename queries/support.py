@@ -5,27 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import (
-    BENEFITS,
-    DOMAIN,
-    FOR,
-    IN_DOMAIN,
-    MEASURE,
-    ORGANIZATION,
-    PROJECT,
-    REGION,
-    SUPPORTS,
-    SUPPORTS_MEASURE,
-    SUPPORTS_PROJECT,
-    Relation,
-)
+from graph.model import DOMAIN, ORGANIZATION, PROJECT, REGION
 from graph.store import GraphStore
-from queries.common import brief, check_round, node_by_id
-from queries.errors import InvalidQuery
+from graph.support import DEFAULT_PROGRAMME, SupportFact
+from queries.common import brief, check_round
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
 
-DEFAULT_PROGRAMME = "shanhai"  # 山海协作; 东西部协作 (east_west) etc. only when asked for
 LEVEL_ORDER = {"city": 0, "county": 1, "organization": 2}
 
 
@@ -93,57 +79,30 @@ def resolve_field(store: GraphStore, field_: str | None) -> str | None:
 
 def supporters_of(store: GraphStore, region: str, field: str | None = None,
                   round: str | None = None, programme: str = DEFAULT_PROGRAMME) -> SupportResult:
-    """Every supporter of a region: pairings and stated support, measures FOR it, projects in it.
+    """Every supporter of a region: pairings and stated support, measures FOR it, projects for it.
 
+    Read from the store's support facts (graph.support, the one definition of support).
     `field` keeps only support tied to that field (a general pairing names no field, so it is
     left out). `round`: None = the region's latest round ("current"), "all", or a round id.
     `programme`: 山海协作 ("shanhai") by default; "all" adds 东西部协作 and the other programmes.
     """
     round = _check_round(store, round)
-    lk = lookup_for(store)
-    target = lk.resolve(region, (REGION,))
+    target = lookup_for(store).resolve(region, (REGION,))
     domain = resolve_field(store, field)
-    direct, around = store.supporters_relations(target.id, domain)
-    pairing = filter_rounds([r for r in direct if r.type == SUPPORTS and _in_programme(r, programme)], round)
-    kept_rounds = {x for r in pairing for x in r.props.get("rounds", [])}
-    item_domains: dict[str, list[str]] = {}
-    for r in around:
-        if r.type == IN_DOMAIN:
-            item_domains.setdefault(r.source, []).append(r.target)
+    facts = [f for f in store.support_facts(recipient=target.id) if _in_programme(f, programme)]
+    pairing = filter_rounds([f for f in facts if f.via == "pairing"], round)
+    kept_rounds = {x for f in pairing for x in f.rounds}
+    items = [f for f in facts if f.via != "pairing" and _in_round(f, round)
+             # the current view keeps the measures and projects of the rounds its pairings are from
+             and not (round is None and kept_rounds and not set(f.rounds) & kept_rounds)]
     by_id: dict[str, Supporter] = {}
-
-    def supporter(node_id: str) -> Supporter:
-        if node_id not in by_id:
-            n = node_by_id(store, node_id)
-            assert n is not None
-            by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("kind") or n.props.get("level"), [])
-        return by_id[node_id]
-
-    for r in pairing:
-        doms = list(r.props.get("domains", []))
-        if domain and domain not in doms:
+    for f in [*pairing, *items]:
+        if domain and domain not in f.domains:
             continue
-        supporter(r.source).supports.append(_support("pairing", r, doms))
-    for r in around:
-        if r.type not in (SUPPORTS_MEASURE, SUPPORTS_PROJECT) or programme not in (DEFAULT_PROGRAMME, "all"):
-            continue
-        if round not in (None, "all") and round not in r.props.get("rounds", []):
-            continue
-        if round is None and kept_rounds and not set(r.props.get("rounds", [])) & kept_rounds:
-            continue
-        doms = sorted(item_domains.get(r.target, []))
-        if domain and domain not in doms:
-            continue
-        item = node_by_id(store, r.target)
-        assert item is not None
-        s = _support("measure" if item.label == MEASURE else "project", r, doms)
-        ref = {"id": item.id, "name": item.name}
-        if item.label == MEASURE:
-            s.measure = ref
-        else:
-            s.project = ref
-        supporter(r.source).supports.append(s)
-    out = [sp for sp in by_id.values() if sp.id != target.id]
+        if f.supporter not in by_id:
+            by_id[f.supporter] = Supporter(f.supporter, f.supporter_name, f.supporter_label, f.supporter_kind, [])
+        by_id[f.supporter].supports.append(_support(f))
+    out = list(by_id.values())
     for sp in out:
         sp.domains = sorted({d for x in sp.supports for d in x.domains})
         sp.supports.sort(key=lambda x: (x.via, LEVEL_ORDER.get(x.level or "", 9), x.mechanism or "",
@@ -160,51 +119,18 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
     """The reverse: which regions a region or organisation supports, and how (山海协作 unless
     `programme` is "all" or another programme)."""
     round = _check_round(store, round)
-    lk = lookup_for(store)
-    src = lk.resolve(supporter, (REGION, ORGANIZATION))
+    src = lookup_for(store).resolve(supporter, (REGION, ORGANIZATION))
     domain = resolve_field(store, field)
-    rels = store.relations_of([src.id], "out", [SUPPORTS, SUPPORTS_MEASURE, SUPPORTS_PROJECT])
-    items = [r.target for r in rels if r.type != SUPPORTS]
-    around = store.relations_of(items, "out", [FOR, BENEFITS, IN_DOMAIN])
-    targets_of: dict[str, list[str]] = {}
-    item_domains: dict[str, list[str]] = {}
-    for r in around:
-        if r.type == IN_DOMAIN:
-            item_domains.setdefault(r.source, []).append(r.target)
-        elif r.target.startswith("region:"):
-            targets_of.setdefault(r.source, []).append(r.target)
+    facts = [f for f in store.support_facts(supporter=src.id) if _in_programme(f, programme)]
+    pairing = filter_rounds([f for f in facts if f.via == "pairing"], round)
+    items = [f for f in facts if f.via != "pairing" and _in_round(f, round)]
     by_id: dict[str, Supporter] = {}
-
-    def target(node_id: str) -> Supporter:
-        if node_id not in by_id:
-            n = node_by_id(store, node_id)
-            if n is None:
-                raise InvalidQuery(f"dangling relationship to {node_id}")
-            by_id[node_id] = Supporter(n.id, n.name, n.label, n.props.get("level"), [])
-        return by_id[node_id]
-
-    for r in filter_rounds([r for r in rels if r.type == SUPPORTS and _in_programme(r, programme)], round):
-        doms = list(r.props.get("domains", []))
-        if domain and domain not in doms:
+    for f in [*pairing, *items]:
+        if domain and domain not in f.domains:
             continue
-        target(r.target).supports.append(_support("pairing", r, doms))
-    for r in rels:  # measures and projects belong to 山海协作 plans
-        if r.type == SUPPORTS or programme not in (DEFAULT_PROGRAMME, "all"):
-            continue
-        if round not in (None, "all") and round not in r.props.get("rounds", []):
-            continue
-        doms = sorted(item_domains.get(r.target, []))
-        if domain and domain not in doms:
-            continue
-        item = node_by_id(store, r.target)
-        assert item is not None
-        for region_id in sorted(set(targets_of.get(r.target, []))):
-            s = _support("measure" if item.label == MEASURE else "project", r, doms)
-            if item.label == MEASURE:
-                s.measure = {"id": item.id, "name": item.name}
-            else:
-                s.project = {"id": item.id, "name": item.name}
-            target(region_id).supports.append(s)
+        if f.recipient not in by_id:
+            by_id[f.recipient] = Supporter(f.recipient, f.recipient_name, REGION, f.recipient_level, [])
+        by_id[f.recipient].supports.append(_support(f))
     out = list(by_id.values())
     for sp in out:
         sp.domains = sorted({d for x in sp.supports for d in x.domains})
@@ -215,9 +141,13 @@ def supported_by(store: GraphStore, supporter: str, field: str | None = None,
                          brief(src), out)
 
 
-def _in_programme(r: Relation, programme: str) -> bool:
-    """A SUPPORTS without a programme predates the property: it is 山海协作."""
-    return programme == "all" or r.props.get("programme", DEFAULT_PROGRAMME) == programme
+def _in_programme(f: SupportFact, programme: str) -> bool:
+    return programme == "all" or f.programme == programme
+
+
+def _in_round(f: SupportFact, round_: str | None) -> bool:
+    """A measure or project is kept for "current" (decided against the pairings) and "all"; else by its rounds."""
+    return round_ in (None, "all") or round_ in f.rounds
 
 
 def _check_round(store: GraphStore, round_: str | None) -> str | None:
@@ -225,9 +155,11 @@ def _check_round(store: GraphStore, round_: str | None) -> str | None:
     return check_round(store, None if round_ == "current" else round_)
 
 
-def _support(via: str, r: Relation, domains: list[str]) -> Support:
-    return Support(via, r.type, r.props.get("level"), r.props.get("mechanism"), list(r.props.get("rounds", [])),
-                   domains, [e.to_dict() for e in r.evidence])
+def _support(f: SupportFact) -> Support:
+    ref = {"id": f.item, "name": f.item_name or ""} if f.item else None
+    return Support(f.via, f.relation, f.level, f.mechanism, list(f.rounds), list(f.domains),
+                   [e.to_dict() for e in f.evidence],
+                   ref if f.via == "measure" else None, ref if f.via == "project" else None)
 
 
 __all__ = ["ORGANIZATION", "PROJECT", "SupportResult", "Supporter", "supported_by", "supporters_of"]
