@@ -78,11 +78,16 @@ def fold(text: str) -> Folded:
                 continue
             chars.append(c)
             offsets.append(i)
-    plain = "".join(chars)
-    simple = _T2S.convert(plain) if _CJK.search(plain) else plain
-    if len(simple) != len(plain):  # a phrase conversion changed the length: convert char by char
-        simple = "".join(c2 if len(c2 := _T2S.convert(c)) == 1 else c for c in plain)
-    return Folded(simple, tuple(offsets), text)
+    return Folded(simplified("".join(chars)), tuple(offsets), text)
+
+
+def simplified(text: str) -> str:
+    """Traditional → simplified, one character for one (so an offset map built beside the text stays
+    valid): the phrase conversion when it keeps the length, else character by character."""
+    simple = _T2S.convert(text) if _CJK.search(text) else text
+    if len(simple) != len(text):  # a phrase conversion changed the length: convert char by char
+        simple = "".join(c2 if len(c2 := _T2S.convert(c)) == 1 else c for c in text)
+    return simple
 
 
 @lru_cache(maxsize=65536)  # the same names are folded again and again
@@ -127,4 +132,4 @@ def pinyin_key(text: str) -> str:
 
 
 __all__ = ["CJK_SUFFIXES", "LATIN_SUFFIXES", "SUFFIX_WORDS", "Folded", "fold", "fold_name", "has_cjk",
-           "has_latin", "latin_key", "pinyin_key", "strip_latin_suffix"]
+           "has_latin", "latin_key", "pinyin_key", "simplified", "strip_latin_suffix"]

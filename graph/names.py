@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from pypinyin import lazy_pinyin
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from graph.fold import (
@@ -31,6 +33,9 @@ HOMOPHONE_SCORE = 95.0  # 永家县 for 永嘉县: same pinyin, the usual input-
 # such hits are marked "fuzzy" so that an answer says "did you mean …".
 MIN_FUZZY_LATIN = 7
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
+# Mistyped names (`near_latin`, `near_place`): difflib ratios from NEAR_LATIN on for a Latin word, from
+# NEAR_PLACE on for a place name; names within NEAR_TIE of the closest tie with it.
+NEAR_LATIN, NEAR_PLACE, NEAR_TIE = 0.85, 0.6, 0.05
 
 EXACT, DERIVED, LATIN, HOMOPHONE, FUZZY = "exact", "derived", "latin", "homophone", "fuzzy"
 
@@ -175,6 +180,29 @@ class NameIndex:
         return [Suggestion(i, self.records[i].name, self.records[i].label, round(s, 1), h)
                 for i, (s, h) in ranked if s >= 50.0][:n]
 
+    # -- mistyped names ---------------------------------------------------------------------------
+    def latin_tail(self, text: str, labels: tuple[str, ...] | None = None) -> list[str]:
+        """Ids whose Latin name ends with the text's (an English name without its leading "Zhejiang")."""
+        key = latin_key(text)
+        return sorted({i for k, ids in self.latin.items() if k.endswith(key) for i in ids
+                       if not labels or self.records[i].label in labels})
+
+    def near_latin(self, word: str, labels: tuple[str, ...] | None = None) -> list[str]:
+        """Ids a mistyped Latin word may mean (Yongjai): the closest, or those tied for closest, by id."""
+        pool = {k: [i for i in ids if not labels or self.records[i].label in labels] for k, ids in self.latin.items()}
+        return _closest({k: ids for k, ids in pool.items() if ids}, latin_key(word), NEAR_LATIN)
+
+    def near_place(self, surface: str) -> list[str]:
+        """Regions a mistyped place name (two characters and 县/区/市) may mean: the one that sounds the
+        same (晋云县 → 缙云县), else the closest of the same suffix sharing a character (永家县 → 永嘉县)."""
+        regions = {s: [i for i in ids if self.records[i].label == REGION]
+                   for s, ids in self.forms.items() if s.endswith(surface[-1])}
+        sound = {i for s, ids in regions.items() if _sound(s) == _sound(surface) for i in ids}
+        if len(sound) == 1:
+            return list(sound)
+        return _closest({s: ids for s, ids in regions.items() if ids and set(s[:-1]) & set(surface[:2])},
+                        surface, NEAR_PLACE)
+
     # -- names inside a text -------------------------------------------------------------------
     def scan(self, text: str, labels: tuple[str, ...] | None = None, *, fuzzy: bool = True) -> list[NameHit]:
         """Names in a text, leftmost-longest (海宁市高级中学 before 海宁市), spans in the original text.
@@ -281,6 +309,19 @@ class NameIndex:
         if not any(k[0] == word[0] for k in self.latin_of[best.id]):
             return None
         return (s, e, [best.id], FUZZY, best.score)
+
+
+def _sound(text: str) -> str:
+    return "".join(lazy_pinyin(text))
+
+
+def _closest(pool: dict[str, list[str]], key: str, cutoff: float) -> list[str]:
+    """Ids of the forms closest to key (ratio ≥ cutoff, within NEAR_TIE of the best), by id; [] if none."""
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool), reverse=True)
+    scored = [x for x in scored if x[0] >= cutoff]
+    if not scored:
+        return []
+    return sorted({i for r, k in scored if r > scored[0][0] - NEAR_TIE for i in pool[k]})
 
 
 __all__ = ["CLEAR_MARGIN", "CLEAR_SCORE", "NameHit", "NameIndex", "NameRules", "Named", "Suggestion",

@@ -59,7 +59,7 @@ from loaders.action_plan_partners import (
     provincial_names,
 )
 from loaders.base import Context
-from loaders.prose_qualify import GOVERNMENT_AFTER, INSTITUTION_AFTER
+from loaders.prose_qualify import GOVERNMENT_AFTER, institution_after
 
 ACTION_SECTION_RE = re.compile(r"行动|任务|举措|重点工作|主要工作|工作重点")
 ONE_TO_ONE_RE = re.compile(r"(?:1|一)\s*对\s*(?:1|一)(?![\d十百])")
@@ -133,7 +133,7 @@ def _institution_after(text: str, end: int) -> int:
     """Length of an institution's name part right after a region (人民医院, 第二高级中学); 0 when none."""
     if GOVERNMENT_AFTER.match(text[end:]):
         return 0
-    m = INSTITUTION_AFTER.match(text[end:])
+    m = institution_after().match(text[end:])
     return m.end() if m else 0
 
 

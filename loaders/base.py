@@ -20,6 +20,7 @@ from graph.model import (
     make_id,
     normalize,
 )
+from graph.org_kinds import guess_kind
 from graph.reference import Entry
 
 _LINE_REF_RE = re.compile(r"\bL(\d+)(?:-L(\d+))?\b")
@@ -60,25 +61,9 @@ class SourceDocument:
         return _LINE_REF_RE.sub(span, locator)
 
 
-# Kind of an organisation not in the reference data, guessed from how its name ends. Order matters:
-# the first rule that matches wins (医院 before 中心, 大学 before 学院 …).
-_KIND_RULES: list[tuple[str, str]] = [
-    (r"(医院|卫生院|医大[一二三四五六七八九]?院)$", "hospital"),
-    (r"(大学|学院)$", "university"),
-    (r"(中学|小学|学校|幼儿园)$", "school"),
-    (r"(实验室|研究院|研究所|科学院|农科院|研究中心)$", "research"),
-    (r"(银行|分行|支行|农商行)$", "bank"),
-    (r"(协会|商会|联合会|促进会|学会)$", "association"),
-    (r"(集团|公司)$", "enterprise"),
-    (r"(厅|局|委|办|办公室|部|室|中心|政府|海关|社|联)$", "department"),
-]
-
-
 def guess_org_kind(name: str) -> str:
-    for pattern, kind in _KIND_RULES:
-        if re.search(pattern, name):
-            return kind
-    return "other"
+    """Kind of an organisation not in the reference data, from how its name ends (org_kinds.yaml)."""
+    return guess_kind(name)
 
 
 class Context:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.model import ORGANIZATION, REGION
+from graph.org_kinds import endings_group
 from loaders.prose_parties import Link, Party
 
 _PAIRED = re.compile(r"结对|结成对子|结为对子")
@@ -17,9 +19,20 @@ _YEARLY = re.compile(r"(?:每年|年均|一年)[^，。；\d]{0,6}" + _AMOUNT)
 _TOWN_AFTER = re.compile(r"^(?P<towns>[一-龥]{2}(?:镇|乡|街道))")
 _TOWN_VILLAGE = re.compile(r"([一-龥]{2}(?:镇|乡|街道))([一-龥]{2}村)(?![民委级集庄落])")
 _VILLAGE_AFTER = re.compile(r"^(?:[一-龥]{2}(?:镇|乡|街道))?(?P<villages>[一-龥]{2}村)(?![民委级集庄落])")
-INSTITUTION_AFTER = re.compile(r"^(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?"
-                                r"(人民医院|中医院|中医医院|妇幼保健院|医院|卫生院|"
-                                r"高级中学|中学|小学|学校|学院|研究院)")
+# What may stand between a place and its institution's ending (永嘉县第二人民医院): no clause words.
+_BEFORE_INSTITUTION = r"^(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?"
+
+
+def institution_after() -> re.Pattern[str]:
+    """A place's own institution written right after it (人民医院, 中学): endings from org_kinds.yaml."""
+    return _institution_after(endings_group("after_place"))
+
+
+@lru_cache(maxsize=2)
+def _institution_after(endings: str) -> re.Pattern[str]:
+    return re.compile(_BEFORE_INSTITUTION + endings)
+
+
 GOVERNMENT_AFTER = re.compile(r"^(?:县|市|区)?(?:人民)?政府")
 
 PROGRAMME_CUES = [("east_west", re.compile(r"东西部(?:扶贫)?协作|东西协作")),
@@ -31,7 +44,7 @@ PROGRAMME_CUES = [("east_west", re.compile(r"东西部(?:扶贫)?协作|东西�
 def qualify(text: str, link: Link, kind: str, clause: str, tail: str, ps: list[Party]) -> None:
     """Mechanism, amounts, villages, the recipient institution and the programme of one link."""
     sup, rec = link.supporter, link.recipient
-    inst = INSTITUTION_AFTER.match(text[rec.end:]) if rec.label == REGION else None
+    inst = institution_after().match(text[rec.end:]) if rec.label == REGION else None
     # An institution of the recipient county later in the clause (支持永嘉建立温大…研究院) is the partner.
     local = [p for p in ps if p.label == ORGANIZATION and p.region == rec.id and p.start >= rec.end
              and p.end <= rec.end + len(tail)]
@@ -70,7 +83,7 @@ def qualify(text: str, link: Link, kind: str, clause: str, tail: str, ps: list[P
             found += [m.group(2) for m in _TOWN_VILLAGE.finditer(text, min(sup.start, rec.start))]
         if found:
             link.props[key] = list(dict.fromkeys(found))
-    if sup.label == REGION and (inst := INSTITUTION_AFTER.match(text[sup.end:])) \
+    if sup.label == REGION and (inst := institution_after().match(text[sup.end:])) \
             and not GOVERNMENT_AFTER.match(text[sup.end:]):
         link.supporter_institution = text[sup.start:sup.end + inst.end()]
     link.props["level"] = "organization" if sup.label == ORGANIZATION else sup.level
@@ -96,4 +109,4 @@ def _wan(number: str, unit: str) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-__all__ = ["GOVERNMENT_AFTER", "INSTITUTION_AFTER", "document_programme", "programme", "qualify"]
+__all__ = ["GOVERNMENT_AFTER", "document_programme", "institution_after", "programme", "qualify"]

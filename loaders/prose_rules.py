@@ -9,7 +9,7 @@ from itertools import pairwise
 from graph.model import ORGANIZATION, REGION
 from loaders.base import Context
 from loaders.prose_parties import Link, Parties, Party, find_parties
-from loaders.prose_qualify import GOVERNMENT_AFTER, INSTITUTION_AFTER, qualify
+from loaders.prose_qualify import GOVERNMENT_AFTER, institution_after, qualify
 
 # How two neighbouring parties are joined (the text between them, in match form).
 _LIST = re.compile(r"、")
@@ -134,7 +134,7 @@ def _end(text: str, p: Party) -> int:
     (泰顺中学、平湖中学: the list joins two schools, not 泰顺 and 中学)."""
     if p.label != REGION:
         return p.end
-    m = INSTITUTION_AFTER.match(text[p.end:]) or GOVERNMENT_AFTER.match(text[p.end:])
+    m = institution_after().match(text[p.end:]) or GOVERNMENT_AFTER.match(text[p.end:])
     return p.end + m.end() if m else p.end
 
 

@@ -7,18 +7,12 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-import opencc
+from graph.fold import simplified
 
 # Sentence ends: 。！？； (and ASCII forms after NFKC) with any closing quotes or brackets after them.
 _END_RE = re.compile(r"[。！？；!?;][”’」』）)\"']*")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")  # the dictionaries ship inside the wheel: nothing is downloaded
 
 
 @dataclass(frozen=True)
@@ -62,7 +56,7 @@ class Prepared:
 
 def prepare(original: str) -> Prepared:
     """Drop line breaks and spaces (a space stays only between two Latin letters or digits), NFKC each
-    character, then traditional → simplified. The offset map survives every step."""
+    character, then traditional → simplified (graph.fold's, as for names). The offset map survives every step."""
     chars: list[str] = []
     origin: list[int] = []
     breaks: set[int] = set()
@@ -80,11 +74,7 @@ def prepare(original: str) -> Prepared:
         for c in unicodedata.normalize("NFKC", ch):
             chars.append(c)
             origin.append(i)
-    flat = "".join(chars)
-    simple = _t2s().convert(flat)
-    if len(simple) != len(flat):  # a phrase rule changed the length: convert per character instead
-        simple = "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in flat)
-    return Prepared(original, simple, origin, breaks)
+    return Prepared(original, simplified("".join(chars)), origin, breaks)
 
 
 def _paragraph_ends(original: str) -> set[int]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import LABELS, REL_TYPES, Relation
+from graph.model import DOCUMENT, DOMAIN, LABELS, REL_TYPES, Node, Relation
 from graph.store import GraphStore
 from queries.common import (
     brief,
@@ -20,6 +20,22 @@ from queries.common import (
     resolve_domain,
 )
 from queries.errors import InvalidQuery
+
+# Hubs: a field, a document, the province, the 26-county group. One step through any of them reaches most
+# of the graph, so the pages' drawing shows them but does not expand them. The neighborhood query walks
+# through them by default (its answer has always been every node within `depth`); `through_hubs=False`
+# is the drawing's rule. Relationship-type hubs for paths are queries/paths.py's HUB_TYPES.
+HUB_LABELS = (DOMAIN, DOCUMENT)
+HUB_LEVELS = ("province", "group")
+
+
+def is_hub(node: Node) -> bool:
+    return node.label in HUB_LABELS or node.props.get("level") in HUB_LEVELS
+
+
+def expands(node: Node, distance: int, through_hubs: bool) -> bool:
+    """Whether a walk goes on from a node it reached at `distance` steps (the start always does)."""
+    return distance == 0 or through_hubs or not is_hub(node)
 
 
 @dataclass
@@ -48,13 +64,14 @@ def _check_names(values: Iterable[str] | None, allowed: tuple[str, ...], what: s
 
 def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[str] | None = None,
                  rel_types: Iterable[str] | None = None, domain: str | None = None, round: str | None = None,
-                 limit: int = 200) -> NeighborhoodResult:
+                 limit: int = 200, through_hubs: bool = True) -> NeighborhoodResult:
     """Breadth-first from `node` up to `depth` steps, either direction, keeping at most `limit` nodes.
 
     Filters: `labels` (nodes of other labels are neither shown nor walked through; the center always
     is), `rel_types`, `domain` (relationships whose `domains` name the field, or that touch a measure or
     project in it), `round` (relationships stated in that round; timeless ones such as PART_OF stay).
     Nodes are kept by distance, then label, then id, so a smaller limit keeps the closest ones.
+    With `through_hubs=False` a hub reached (see `is_hub`) is kept but not walked through.
     """
     check_limit(depth, "depth", 0, 4)
     check_limit(limit, "limit", 1, 5000)
@@ -91,7 +108,7 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
             candidates, truncated = candidates[:room], True
         for n in candidates:
             distance[n.id] = d
-        frontier = [n.id for n in candidates]
+        frontier = [n.id for n in candidates if expands(n, d, through_hubs)]
         if truncated:
             break
     kept = {i: node_by_id(store, i) for i in distance}
@@ -107,4 +124,4 @@ def neighborhood(store: GraphStore, node: str, depth: int = 1, labels: Iterable[
         truncated)
 
 
-__all__ = ["NeighborhoodResult", "neighborhood"]
+__all__ = ["HUB_LABELS", "HUB_LEVELS", "NeighborhoodResult", "expands", "is_hub", "neighborhood"]

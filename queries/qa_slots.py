@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.model import MEASURE, ORGANIZATION, PROJECT, REGION, Node
+from graph.org_kinds import endings_group
 from graph.store import GraphStore
 from queries.common import brief, known_rounds, nodes_by_label
 from queries.lookup import Hit, lookup_for
@@ -139,14 +141,17 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
 _SUBJECT = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:参与|帮扶|支援|支持|结对|对口|挂钩|援建|牵手|携手|共建|负责)")
 
 
-_ORG_SUFFIX = r"(集团|有限公司|公司|大学|学院|医院|银行|协会|商会|研究院|研究所|实验室|中学|小学)"
-_ORG_NAME = re.compile(r"([\u4e00-\u9fff]{2,10}?)" + _ORG_SUFFIX)
+@lru_cache(maxsize=2)
+def _org_patterns(endings: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A proper organisation name (its head, then an ending of org_kinds.yaml's question_endings), and a
+    place's own institution written after it (永嘉县人民医院, 泰顺中学): a name, not the place with a kind."""
+    return (re.compile(r"([\u4e00-\u9fff]{2,10}?)" + endings), re.compile(r"[\u4e00-\u9fff]{0,6}?" + endings))
+
+
 # A town or subdistrict named as a place (七都街道, 枫林镇): not a place of the graph, so a question about it
 # cannot be answered by the county-level facts around it.
 _TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(街道|镇)(?![村街])")
 _GENERIC_TOWN = re.compile(r"中心|特色|小城|重点|乡|村|城|各|全|集|名|古|强|每")
-# A place's own institution written after it (永嘉县人民医院, 泰顺中学): a name, not the place with a kind.
-_OWN_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _ORG_SUFFIX)
 # Heads that make a kind or a question, not a name: 哪家医院, 省属国有企业集团, 其他高校, 社会力量 ….
 _GENERIC_HEAD = re.compile(r"哪|什么|些|几|各|这|那|该|其他|其它|相关|省属|国有|社会|结对|帮扶|支援|合作|省级|市级|"
                            r"县级|有关|所有|全部|多少|的|有|是|和|与|在|\s")
@@ -172,14 +177,15 @@ def _unknown_subject(s: Slots) -> str | None:
     # Anywhere in the question: a proper name of an organisation (its head, then 集团/大学/医院 …) that no
     # party explains. Answering without it would answer a different question (every measure of 永嘉).
     # On the text with only the parties blanked: kind words (大学, 医院) are blanked from `masked`.
-    for org in _ORG_NAME.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
+    org_name, own_institution = _org_patterns(endings_group("question_endings"))
+    for org in org_name.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
         if not _GENERIC_HEAD.search(org.group(1)):
             return org.group(0)
     for town in _TOWN_NAME.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
         if not _GENERIC_HEAD.search(town.group(1)) and not _GENERIC_TOWN.search(town.group(1)):
             return town.group(0)  # a town or subdistrict: the graph holds none as a place
     for h in s.hits:
-        own = _OWN_INSTITUTION.match(s.text, h.end)
+        own = own_institution.match(s.text, h.end)
         if h.node.label == REGION and own and not _GENERIC_HEAD.search(own.group(0)):
             return h.surface + own.group(0)
     return None

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from graph.org_kinds import org_kinds
 from graph.reference import REFERENCE_DIR
 
 
@@ -64,7 +65,7 @@ def vocab() -> dict[str, list[Term]]:
     """kinds, mechanisms, statuses, categories, project_kinds and domains (question words), read once."""
     terms = _read("qa_terms.yaml")
     out = {key: _terms(terms.get(key) or []) for key in ("mechanisms", "statuses", "categories", "project_kinds")}
-    out["kinds"] = _terms(_read("org_kinds.yaml"))
+    out["kinds"] = [Term(k.id, k.words + k.en, k.also) for k in org_kinds()]
     out["domains"] = [Term(f"domain:{d['id']}", tuple(str(w) for w in [
         d["zh"], d.get("en_label", ""), *(d.get("en") or []), *(d.get("section_words") or []),
         *(d.get("question_words") or [])])) for d in _read("domains.yaml")]

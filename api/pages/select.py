@@ -20,6 +20,7 @@ from graph.model import (
     Node,
     Relation,
 )
+from queries.neighborhood import expands
 
 # Drawing priority when the node budget runs out: the pairing network first, then what it carries.
 _TYPE_RANK = {REGION: 0, ORGANIZATION: 1, DOMAIN: 2, PROJECT: 3, MEASURE: 4, INDICATOR: 5, DOCUMENT: 6}
@@ -39,12 +40,6 @@ class Selection:
     @property
     def truncated(self) -> bool:
         return len(self.nodes) < self.total_nodes
-
-
-def _is_hub(node: Node) -> bool:
-    """Nodes a neighbourhood does not expand through: a field, a document, the province or the
-    26-county group would pull in most of the graph at the next step."""
-    return node.label in (DOMAIN, DOCUMENT) or node.props.get("level") in ("province", "group")
 
 
 def whole(view: GraphView, limit: int) -> Selection:
@@ -67,14 +62,15 @@ def whole(view: GraphView, limit: int) -> Selection:
 
 
 def neighbourhood(view: GraphView, focus: Node, depth: int, limit: int) -> Selection:
-    """Everything within `depth` steps of `focus` (not expanding through hubs), nearest first."""
+    """Everything within `depth` steps of `focus` (not expanding through hubs: queries.neighborhood.is_hub),
+    nearest first."""
     distance = {focus.id: 0}
     queue = deque([focus.id])
     while queue:
         current = queue.popleft()
         d = distance[current]
         node = view.nodes.get(current)
-        if d >= depth or node is None or (d > 0 and _is_hub(node)):
+        if d >= depth or node is None or not expands(node, d, through_hubs=False):
             continue
         for r in view.relations_at(current):
             other = r.target if r.source == current else r.source

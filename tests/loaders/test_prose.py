@@ -127,6 +127,14 @@ def test_offset_map_gives_the_original_span() -> None:
     assert prep.quote(Span(start, end)) == ("麗水與寧波\n結對。", 2, 3)
 
 
+
+def test_prose_and_names_fold_alike() -> None:
+    """One traditional → simplified step (graph.fold): what the prose reader matches is what the name index folds."""
+    from graph.fold import fold
+
+    raw = "甌海區與慶元縣、溫州醫科大學附屬第一醫院結對幫扶"
+    assert prepare(raw).text == fold(raw).text == "瓯海区与庆元县、温州医科大学附属第一医院结对帮扶"
+
 def test_build_sends_an_unrecognised_news_text_to_prose(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
