@@ -79,6 +79,21 @@ class Vocabulary:
         return min(hits)[1] if hits else None
 
 
+@dataclass(frozen=True)
+class Tier:
+    """What a partner column of a pairing table means (headers.yaml `pairing_tiers`)."""
+
+    mechanism: str  # the SUPPORTS mechanism of a link from this column
+    party: str  # "region" or "organization": what its names must be
+
+
+@lru_cache(maxsize=1)
+def pairing_tiers() -> dict[str, Tier]:
+    """Partner column role → its tier."""
+    data = load_headers().get("pairing_tiers") or {}
+    return {role: Tier(str(v["mechanism"]), str(v["party"])) for role, v in data.items()}
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     return Vocabulary.from_data(load_headers())
@@ -110,4 +125,4 @@ def has_year(key: str) -> bool:
     return YEAR_RE.search(key) is not None
 
 
-__all__ = ["YEAR_RE", "Columns", "Vocabulary", "has_year", "header_key", "vocabulary"]
+__all__ = ["YEAR_RE", "Columns", "Tier", "Vocabulary", "has_year", "header_key", "pairing_tiers", "vocabulary"]

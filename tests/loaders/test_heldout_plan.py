@@ -71,3 +71,21 @@ def test_a_heading_names_its_field_by_section_word(graph: dict[str, Any]) -> Non
     rels = [r for r in _supports(graph, "浙江农林大学")
             if any("生态与林业协作" in e["locator"] for e in r["evidence"])]
     assert rels and all("domain:environment" in r["props"].get("domains", []) for r in rels)
+
+
+TIER_TABLE = ("序号\t省领导联系单位\t结对经济强县\t结对省属国企\t结对社会力量\n"
+              "1\t省农业农村厅、省林业局\t余姚市\t浙江省海港投资运营集团有限公司\t浙江省工商业联合会、浙江农林大学\n")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_partners_as_a_table_with_one_column_per_tier(tmp_path: Path, fmt: str) -> None:
+    # The same plan with its four "1对4" list lines replaced by a table of one column per tier.
+    text = PLAN.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("1.结对经济强县"))
+    variant = "\n".join([*lines[:first], *TIER_TABLE.rstrip("\n").split("\n"), *lines[first + 4:]])
+    plan = tmp_path / "songyang_tiers.txt"
+    plan.write_text(variant, encoding="utf-8")
+    file = plan if fmt == "txt" else make_docx(tmp_path / "songyang_tiers.docx", plan)
+    result = score(_graph(tmp_path, file, DOC), DOC)
+    assert result["supporters"] == {"recall": 1.0, "precision": 1.0}, (result["missing"], result["extra"])
