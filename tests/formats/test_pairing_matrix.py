@@ -124,3 +124,14 @@ def test_an_unknown_county_cell_is_reported_and_its_row_skipped(tmp_path: Path) 
     report = build_one(tmp_path, path, with_pairing_table=True)
     assert links(report) == {("瑞安市", "文成县", "county_pairing")}
     assert any("某某县" in w["message"] for w in report.snapshot.warnings)
+
+
+def test_a_damaged_xls_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    import pytest
+
+    from graph.model import InputError
+
+    path = tmp_path / "broken.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(InputError, match=r"broken\.xls.*not a readable XLS"):
+        build_one(tmp_path, path, with_pairing_table=True)
