@@ -12,11 +12,14 @@ import openpyxl
 from graph.model import InputError
 from loaders.formats.model import Document, Merged, Paragraph, Table, resolve_merges
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file an Excel 97–2003 workbook is
+
 
 def read(data: bytes, shown: str) -> Document:
+    if data.startswith(_OLE_MAGIC):
+        return read_xls(data, shown)  # an .xls saved under an .xlsx name
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(shown, None, "not a readable XLSX: the file is not a zip package (corrupt, or an "
-                                      "old binary .xls renamed: name it .xls)")
+        raise InputError(shown, None, "not a readable XLSX: the file is not a zip package (corrupt)")
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken package; all mean the same
@@ -34,11 +37,12 @@ def read_xls(data: bytes, shown: str) -> Document:
     """An Excel 97–2003 workbook (BIFF, .xls), read by xlrd the same way as an .xlsx."""
     import xlrd
 
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        return read(data, shown)  # an .xlsx saved under an .xls name: what it is, not what it is called
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors … for a broken file
-        raise InputError(shown, None, f"not a readable XLS ({type(exc).__name__}: {exc}); an .xlsx renamed "
-                                      "(rename it back) or a damaged file") from None
+        raise InputError(shown, None, f"not a readable XLS ({type(exc).__name__}: {exc}); a damaged file") from None
     blocks: list[Paragraph | Table] = []
     for ws in book.sheets():
         values = [[_xls_text(ws.cell(r, c), book.datemode) for c in range(ws.ncols)] for r in range(ws.nrows)]

@@ -95,6 +95,13 @@ def test_old_binary_xls_with_merged_cells_yields_the_same_pairings(tmp_path: Pat
     assert [loc for loc, _ in _evidence(report, "杭州市余杭区", "柯城区")] == ["county table/sheet 附表 row 3"]
 
 
+def test_an_xlsx_saved_as_xls_is_read_as_what_it_is(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
+    path = fixtures_dir / "annex.xls"
+    path.write_bytes(make.pairing_xlsx(fixtures_dir / "annex.xlsx").read_bytes())
+    assert county_pairs(build_one(tmp_path, path)) == expected
+
+
 def test_xlsx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path,
         expected: set[tuple[str, str]]) -> None:
     report = build_one(tmp_path, make.pairing_xlsx(fixtures_dir / "annex.xlsx"))
