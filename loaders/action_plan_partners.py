@@ -59,6 +59,7 @@ _NAME_MAX = 25
 _MIN_TIERS = 3
 _LABEL_LINE_RE = re.compile(r"^(.{1,26}?)[:：](.+)$")  # a label (with its list marker) and what it lists
 _ITEM_SPLIT = "、，,；;"
+_LISTING_BRACKET_RE = re.compile(r"[（(]([^（）()]*(?:[:：][^（）()]+|、[^（）()]+))[）)]")
 _LEADING_RE = re.compile(r"^(?:由|为|是|有|包括|即|依托|依靠|借助|联合|联动|加强与|深化与|与|同|和|及|其中|"
                          r"分别为|分别是)+")
 _PERSON_RE = re.compile(r"省长|书记|主席|常委|部长|厅长|主任|同志|领导")
@@ -141,7 +142,9 @@ def resolve_roles(ctx: Context, plan: Plan) -> None:
 
 
 def _items(text: str) -> list[str]:
-    """Split at list separators outside brackets (rule 3)."""
+    """Split at list separators outside brackets (rule 3). A bracket that lists names, with or without
+    a label (省领导联系点（联系部门：省林业局、省文旅厅）), gives its own items; one name in brackets is the
+    short form of the name before it (浙江省机电集团有限公司（省机电集团）)."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "（(":
@@ -152,7 +155,15 @@ def _items(text: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [x.strip() for x in out if x.strip()]
+    items: list[str] = []
+    for item in (x.strip() for x in out if x.strip()):
+        m = _LISTING_BRACKET_RE.search(item)
+        if m is None:
+            items.append(item)
+            continue
+        rest = (item[:m.start()] + item[m.end():]).strip()
+        items += ([rest] if rest else []) + _items(re.sub(r"^[^:：]{0,10}[:：]", "", m.group(1)))
+    return items
 
 
 def _unlisted_name(item: str) -> str | None:
