@@ -18,11 +18,11 @@ class Loader:
 
 def registry() -> list[Loader]:
     """Every loader, in the order they run. A document goes through every loader that detects it."""
-    from loaders import action_plan, magazine, municipal_opinions, pairing_table, provincial_plan
+    from loaders import action_plan, magazine, municipal_opinions, pairing_matrix, pairing_table, provincial_plan
 
     return [
         Loader(m.KIND, m.detect, m.load)
-        for m in (pairing_table, municipal_opinions, action_plan, provincial_plan, magazine)
+        for m in (pairing_table, pairing_matrix, municipal_opinions, action_plan, provincial_plan, magazine)
     ]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from graph.model import SUPPORTS, InputError, LoadResult, Node, normalize
+from loaders import pairing_matrix
 from loaders.action_plan_measures import is_measures, load_measures
 from loaders.action_plan_outline import body_lines, paragraphs
 from loaders.action_plan_parties import Plan, subject_from_text
@@ -51,7 +52,8 @@ _TITLE_LINES = 6
 
 
 def is_plan_header(keys: list[str]) -> bool:
-    return vocabulary().kind(keys) is not None
+    # A pairing table of several counties (loaders/pairing_matrix.py) is no table of one county's plan.
+    return vocabulary().kind(keys) not in (None, pairing_matrix.TABLE_KIND)
 
 
 def detect(text: str) -> bool:
@@ -62,6 +64,8 @@ def detect(text: str) -> bool:
     rows = ([header_key(c) for c in line.split("\t")] for line in lines if "\t" in line.lstrip("\t"))
     if any(vocab.claims(vocab.kind(keys)) for keys in rows):
         return True
+    if pairing_matrix.detect(text):
+        return False  # a "1对4" arrangement for several counties names the mechanism but is no county's plan
     norm = normalize(text)
     if _ONE_TO_FOUR_RE.search(norm):
         return True
@@ -98,7 +102,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
             load_projects(ctx, plan, table)
         elif is_targets(table):
             indicators.update(load_targets(ctx, plan, table))
-        elif Columns(table.header_keys).kind == "partners":
+        elif Columns(table.header_keys).kind in ("partners", "partner_columns"):
             PartnerReader(ctx, plan).table(table)
         else:
             ctx.warn(f"L{table.caption_line or table.header[0].line}",

@@ -27,6 +27,8 @@ Rules (the numbered "1对1" paragraphs are loaders/action_plan_text.py rule 1; t
    结对类型 | 结对单位) is read row by row: the row's tier word (in any other cell, or its section
    row) is the tier of the names in its supporters cell, read as a list (rule 3-4). A row with no
    tier, or with several, is reported.
+7. A partners table with one column per tier (省领导联系部门 | 经济强县 | 省属国企 | 社会力量: the header
+   words of headers.yaml `pairing_tiers`) is read cell by cell, each cell a list of its column's tier.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from graph.model import ORGANIZATION, REGION, normalize
 from loaders.action_plan_outline import notes_in
 from loaders.action_plan_parties import Plan, is_own, support
 from loaders.base import Context, guess_org_kind
-from loaders.headers import Columns
+from loaders.headers import Columns, pairing_tiers
 from loaders.tables import CellTable
 
 TIERS: list[tuple[re.Pattern[str], str, str]] = [
@@ -57,6 +59,7 @@ _NAME_MAX = 25
 _MIN_TIERS = 3
 _LABEL_LINE_RE = re.compile(r"^(.{1,26}?)[:：](.+)$")  # a label (with its list marker) and what it lists
 _ITEM_SPLIT = "、，,；;"
+_LISTING_BRACKET_RE = re.compile(r"[（(]([^（）()]*(?:[:：][^（）()]+|、[^（）()]+))[）)]")
 _LEADING_RE = re.compile(r"^(?:由|为|是|有|包括|即|依托|依靠|借助|联合|联动|加强与|深化与|与|同|和|及|其中|"
                          r"分别为|分别是)+")
 _PERSON_RE = re.compile(r"省长|书记|主席|常委|部长|厅长|主任|同志|领导")
@@ -139,7 +142,9 @@ def resolve_roles(ctx: Context, plan: Plan) -> None:
 
 
 def _items(text: str) -> list[str]:
-    """Split at list separators outside brackets (rule 3)."""
+    """Split at list separators outside brackets (rule 3). A bracket that lists names, with or without
+    a label (省领导联系点（联系部门：省林业局、省文旅厅）), gives its own items; one name in brackets is the
+    short form of the name before it (浙江省机电集团有限公司（省机电集团）)."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "（(":
@@ -150,7 +155,15 @@ def _items(text: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [x.strip() for x in out if x.strip()]
+    items: list[str] = []
+    for item in (x.strip() for x in out if x.strip()):
+        m = _LISTING_BRACKET_RE.search(item)
+        if m is None:
+            items.append(item)
+            continue
+        rest = (item[:m.start()] + item[m.end():]).strip()
+        items += ([rest] if rest else []) + _items(re.sub(r"^[^:：]{0,10}[:：]", "", m.group(1)))
+    return items
 
 
 def _unlisted_name(item: str) -> str | None:
@@ -239,7 +252,11 @@ class PartnerReader:
 
     def table(self, table: CellTable) -> None:
         """Rule 6."""
-        col = Columns(table.header_keys).first("supporters")
+        columns = Columns(table.header_keys)
+        col = columns.first("supporters")
+        if col is None:
+            self._tier_columns(table, columns)
+            return
         for row in table.rows:
             cell = row.get(col)
             if col is None or cell is None or not cell.clean:
@@ -252,6 +269,21 @@ class PartnerReader:
             if not self.statement(cell.line, quote, normalize(cell.text), tier, locator=locator):
                 self.ctx.warn(f"L{row.line}", f"row of partners table {table.caption!r} names no partner of a "
                                               "known tier (省领导, 经济强县, 国企, 社会力量)")
+
+
+    def _tier_columns(self, table: CellTable, columns: Columns) -> None:
+        """Rule 7: one column per tier; each cell is read as a list of that column's tier."""
+        tiers = pairing_tiers()
+        for row in table.rows:
+            quote = "\n".join(self.ctx.doc.lines[row.line - 1:row.last_line]).strip()
+            locator = f"{table.caption or 'table'}/row L{row.line}"
+            for i, role in enumerate(columns.roles):
+                cell = row.get(i)
+                if role not in tiers or cell is None or not cell.clean:
+                    continue
+                tier = tiers[role]
+                self.statement(cell.line, quote, normalize(cell.text),
+                               (tier.mechanism, REGION if tier.party == "region" else ORGANIZATION), locator=locator)
 
 
 def is_list_like(text: str) -> bool:

@@ -77,6 +77,8 @@ class Context:
         self.subject: Entry | None = gazetteer.region(subject) if subject else None
         generic = gazetteer.reference.overrides.get("generic_parties", {}).get("names", [])
         self.generic_parties = {normalize(g) for g in generic}
+        # Short forms the document itself defines: 浙江省机电集团有限公司（省机电集团） → 省机电集团 is that firm.
+        self.short_forms: dict[str, str] = short_forms_in(doc.text, gazetteer)
 
     # -- evidence ------------------------------------------------------------------------------
     def lines_evidence(self, first: int, last: int | None = None, quote: str | None = None,
@@ -137,6 +139,7 @@ class Context:
         name = re.sub(r"等$", "", name)
         if not name or name in self.generic_parties:
             return None
+        name = self.short_forms.get(name, name)
         qualified = self.gazetteer.qualify(name, self.subject)
         for candidate in (qualified, name):
             entry = self.gazetteer.resolve(candidate, (REGION, ORGANIZATION))
@@ -152,6 +155,31 @@ class Context:
 
     def document_subject(self) -> Entry | None:
         return self.subject
+
+
+_SHORT_FORM_RE = re.compile(r"(\S{4,40}?)[（(]([^（）()、，,：:；;\s]{2,12})[）)]")
+
+
+def short_forms_in(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Short forms a document defines for organisations: a table cell or list item that is a name with
+    one short name in brackets (浙江省机电集团有限公司（省机电集团）, 浙江大学医学院附属邵逸夫医院（浙大邵逸夫医院）).
+    Only for an organisation-like full name, and only for a short form the reference does not know,
+    so later mentions of the short form are the same party."""
+    out: dict[str, str] = {}
+    if "（" not in text and "(" not in text:
+        return out
+    for line in text.split("\n"):
+        if "（" not in line and "(" not in line:
+            continue
+        for segment in re.split(r"[\t、，,；;]", line):  # cells and list items, before normalising
+            m = _SHORT_FORM_RE.fullmatch(normalize(segment).strip(" 。"))
+            if m is None:
+                continue
+            full, short = m.group(1), m.group(2)
+            if guess_org_kind(full) == "other" or gazetteer.resolve(short, (REGION, ORGANIZATION)) is not None:
+                continue
+            out.setdefault(short, full)
+    return out
 
 
 def split_names(cell: str) -> list[str]:

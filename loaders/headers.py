@@ -6,8 +6,10 @@ Rules (the vocabulary and its matching rules are in headers.yaml):
    unit or note is dropped for matching (总投资(亿元) → 总投资), the key itself keeps it.
 2. A word of three or more characters names its role wherever it stands in the key; a shorter
    word only when it is the whole key. The longest matching word decides the cell's role.
-3. A table is of the first kind whose `all` roles are all covered, at least one of whose `any`
-   roles is covered, and (for `years`) one of whose header cells names a year.
+3. A table is of the first kind whose `all` roles are all covered, at least one (or `at_least`) of
+   whose `any` roles is covered, and (for `years`) one of whose header cells names a year.
+4. A header whose words before a trailing bracket name no role takes the role the bracket's words
+   name (协同单位（结对方） → supporters).
 """
 
 from __future__ import annotations
@@ -42,7 +44,14 @@ class Vocabulary:
         return cls(roles, dict(data.get("kinds") or {}), units)
 
     def role(self, key: str) -> str | None:
-        """The role a header key names (rule 2), or None."""
+        """The role a header key names (rule 2), or None; else the role its trailing bracket names (rule 4)."""
+        found = self._role(key)
+        tail = _UNIT_TAIL_RE.search(key)
+        if found is None and tail is not None and tail.start() > 0:
+            found = self._role(tail.group()[1:-1])
+        return found
+
+    def _role(self, key: str) -> str | None:
         bare = _UNIT_TAIL_RE.sub("", key) or key
         best: tuple[int, str] | None = None
         for role, words in self.roles.items():
@@ -61,7 +70,7 @@ class Vocabulary:
         for kind, spec in self.kinds.items():
             if not set(spec.get("all") or []) <= covered:
                 continue
-            if spec.get("any") and not covered & set(spec["any"]):
+            if spec.get("any") and len(covered & set(spec["any"])) < int(spec.get("at_least", 1)):
                 continue
             if spec.get("years") and not any(YEAR_RE.search(k) for k in keys):
                 continue
@@ -77,6 +86,21 @@ class Vocabulary:
         key = header_key(text)
         hits = [(key.find(u), f) for u, f in self.units.items() if u in key]
         return min(hits)[1] if hits else None
+
+
+@dataclass(frozen=True)
+class Tier:
+    """What a partner column of a pairing table means (headers.yaml `pairing_tiers`)."""
+
+    mechanism: str  # the SUPPORTS mechanism of a link from this column
+    party: str  # "region" or "organization": what its names must be
+
+
+@lru_cache(maxsize=1)
+def pairing_tiers() -> dict[str, Tier]:
+    """Partner column role → its tier."""
+    data = load_headers().get("pairing_tiers") or {}
+    return {role: Tier(str(v["mechanism"]), str(v["party"])) for role, v in data.items()}
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +134,4 @@ def has_year(key: str) -> bool:
     return YEAR_RE.search(key) is not None
 
 
-__all__ = ["YEAR_RE", "Columns", "Vocabulary", "has_year", "header_key", "vocabulary"]
+__all__ = ["YEAR_RE", "Columns", "Tier", "Vocabulary", "has_year", "header_key", "pairing_tiers", "vocabulary"]

@@ -14,10 +14,15 @@ from loaders.prose_qualify import GOVERNMENT_AFTER, institution_after, qualify
 # How two neighbouring parties are joined (the text between them, in match form).
 _LIST = re.compile(r"、")
 _AND = re.compile(r"和|及|以及")  # after a 、 list it ends the list (宁波、湖州和嘉兴)
+# Adverbs that may stand before 与 or before the verb: 宁波市继续与丽水市结对, A与B共同结对帮扶C.
+_ADVERB = r"(?:继续|仍然|仍|也|还|已经|已|正式|首次|再次|长期|一直|率先|共同|一起|一道|联合|合力|协同|均|都)?"
 _CONJ = re.compile(r"(?:分别)?(?:[两二三四五六七八九十\d]+个?(?:市|县|区|地|县\(市、区\)|县市区|家|所))?"
-                   r"(?:政府|人民政府|县政府|市政府)?(?:与|和|同|跟)")
+                   r"(?:政府|人民政府|县政府|市政府)?" + _ADVERB + r"(?:与|和|同|跟)")
 _DASH = re.compile(r"[—－\-–~～·・•]{0,2}")  # 余杭—柯城, 镇海·龙游, and 鄞州衢江山海协作产业园 (no mark)
-_VERB = re.compile(r"[，,]?(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
+# When or in what framework, before the verb: 西湖区此前在东西部扶贫协作中结对帮扶…县.
+_SETTING = (r"(?:此前|以前|过去|早年|近年来|多年来|\d{4}年(?:以来|起|开始)?)?"
+            r"(?:在[^，,。；、与和同跟()（）]{1,14}?(?:中|里|期间|框架下|机制下|工作中))?")
+_VERB = re.compile(r"[，,]?" + _SETTING + _ADVERB + r"(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
                    r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
                    r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
 _POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
@@ -138,12 +143,16 @@ def _end(text: str, p: Party) -> int:
     return p.end + m.end() if m else p.end
 
 
+# The subject goes on after a clause: 海宁市还承担东西部协作任务，与…九寨沟县开展结对帮扶.
+_CONJ_AFTER_CLAUSE = re.compile(r"[^，,。；;：:、]{0,24}[，,]" + _ADVERB + r"(?:与|同|跟)")
+
+
 def _gap_kind(gap: str, a: Party, b: Party) -> str:
     if _DASH.fullmatch(gap):
         return "dash"
     if _LIST.fullmatch(gap):
         return "list"
-    if _CONJ.fullmatch(gap):
+    if _CONJ.fullmatch(gap) or _CONJ_AFTER_CLAUSE.fullmatch(gap):
         return "conj"
     if _POSS.fullmatch(gap):
         return "poss"
@@ -164,20 +173,29 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
 
 
 def _side(ps: list[Party], kinds: list[str], k: int, step: int) -> list[int]:
-    """The parties on one side of connection k: a 、 list, unless a list member belongs to another pair."""
+    """The parties on one side of connection k: a 、 list, or parties of the same side joined by 与/和
+    (余姚市与南浔区、安吉县共同结对帮扶松阳县), unless a member belongs to another pair."""
     i = k if step < 0 else k + 1
     members = [i]
     while True:
         g = i - 1 if step < 0 else i  # the gap on the far side of party i
-        if not 0 <= g < len(kinds) or kinds[g] != "list":
+        if not 0 <= g < len(kinds) or not _joins(ps, kinds, g):
             break
         nxt = i + step
         beyond = nxt - 1 if step < 0 else nxt
-        if 0 <= beyond < len(kinds) and kinds[beyond] not in ("list", "other"):
+        if 0 <= beyond < len(kinds) and kinds[beyond] not in ("list", "other") and not _joins(ps, kinds, beyond):
             break  # A与B、C与D: C is the left of another pair, not a second B
         members.append(nxt)
         i = nxt
     return sorted(members)
+
+
+def _joins(ps: list[Party], kinds: list[str], g: int) -> bool:
+    """Gap g joins its two parties into one side: a 、 list, or 与/和 between two parties of the same
+    side (two supporters: A与B共同帮扶C; 宁波与丽水结对 joins a supporter and a recipient: a pair)."""
+    a, b = ps[g], ps[g + 1]
+    return kinds[g] == "list" or (kinds[g] == "conj" and a.side == b.side and a.outside == b.outside
+                                  and a.label == b.label)
 
 
 def _conj_cue(text: str, ps: list[Party], kinds: list[str], last: int, end: int, pair: set[str]) -> bool:

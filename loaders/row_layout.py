@@ -11,7 +11,8 @@ plan table must read the same as in the tab-led one-cell-per-line layout. Rules:
    error naming the line.
 3. A line without a tab that reads 一、产业合作领域 is a section row (the field of the rows below);
    blank lines and page furniture are skipped; a row that repeats the header is dropped (the table
-   goes on after a page break). Any other line without a tab ends the table.
+   goes on after a page break). Any other line without a tab ends the table, and so does a line wider
+   than the table that is itself a table header (the next table, after a heading such as 二、重点任务).
 4. Tables split across pages are joined as in loaders/tables.py rule 6.
 """
 
@@ -47,13 +48,14 @@ def parse_row_layout(text: str, path: str, is_header: HeaderTest) -> list[CellTa
                     and not UNIT_LINE_RE.match(normalize(lines[j])):
                 caption, caption_line = normalize(lines[j]), j + 1
                 break
-        table = _read(lines, i, caption, caption_line, path)
+        table = _read(lines, i, caption, caption_line, path, is_header)
         tables.append(table)
         i = table.end
     return join_split(tables, lines)
 
 
-def _read(lines: list[str], start: int, caption: str, caption_line: int, path: str) -> CellTable:
+def _read(lines: list[str], start: int, caption: str, caption_line: int, path: str,
+          is_header: HeaderTest) -> CellTable:
     header_cells = lines[start].split("\t")
     while header_cells and not header_cells[-1].strip():
         header_cells.pop()
@@ -81,6 +83,8 @@ def _read(lines: list[str], start: int, caption: str, caption_line: int, path: s
             i += 1
             continue
         if any(c.strip() for c in cells[width:]):
+            if is_header([_key(c) for c in cells]):
+                break  # a wider table's header: the next table (after a heading read as a section row)
             raise InputError(path, i + 1, f"row has {len([c for c in cells if c.strip()])} cells, more than "
                                           f"the {width} columns of table '{caption or 'untitled'}'")
         cells = (cells + [""] * width)[:width]

@@ -1,4 +1,4 @@
-"""Formats: every source file (txt, html, docx, pdf, xlsx) read into one document model, rendered for the loaders."""
+"""Formats: every source file (txt, html, docx, pdf, xlsx, xls) read into one document model for the loaders."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ READERS: dict[str, str] = {
     ".docx": "word",
     ".pdf": "pdf",
     ".xlsx": "sheet",
+    ".xls": "sheet:read_xls",
 }
 SUFFIXES = frozenset(READERS)
 
 # Formats people bring that have no reader: said plainly instead of "binary".
-_CONVERT = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx",
+_CONVERT = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".et": ".xlsx",
             ".ofd": ".pdf", ".odt": ".docx", ".ods": ".xlsx"}
 
 
@@ -42,8 +43,9 @@ def read_document(path: Path) -> Document:
     if len(data) > MAX_BYTES:
         raise InputError(shown, None, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB "
                                       "limit for a source document")
-    reader = importlib.import_module(f"loaders.formats.{READERS.get(suffix, 'text')}")
-    document: Document = reader.read(data, shown)
+    module, _, function = READERS.get(suffix, "text").partition(":")
+    reader = getattr(importlib.import_module(f"loaders.formats.{module}"), function or "read")
+    document: Document = reader(data, shown)
     return document
 
 

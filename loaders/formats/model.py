@@ -94,9 +94,15 @@ ROW_TABLE_WORDS = ("受援地", "支援地", "产业园", "事项")
 
 
 def _row_layout(table: Table) -> bool:
-    """Whether the table's header (its first row that is not a title) names a row reader's column."""
-    header = next((row for i, row in enumerate(table.rows) if i not in table.spans), [])
-    return any(word in re.sub(r"\s+", "", "".join(header)) for word in ROW_TABLE_WORDS)
+    """Whether the table's header (its first row that is not a title) names a row reader's column, or
+    its header (of one or two rows) is a pairing table's (a county column and partner columns)."""
+    from loaders.headers import header_key, vocabulary
+
+    heads = [row for i, row in enumerate(table.rows) if i not in table.spans][:2]
+    if any(word in re.sub(r"\s+", "", "".join(heads[0] if heads else [])) for word in ROW_TABLE_WORDS):
+        return True
+    vocab = vocabulary()
+    return any(vocab.kind([header_key(c) for c in row]) == "pairing_matrix" for row in heads)
 
 
 def _one_line(cell: str) -> str:

@@ -35,7 +35,7 @@ CASES: list[tuple[str, Callable[[Path], bytes], str]] = [
     ("text.pdf", lambda tmp: "山海协作".encode(), "not a readable PDF"),
     ("scanned.pdf", lambda tmp: make.scanned_pdf(tmp / "s.pdf").read_bytes(), "no extractable text"),
     ("old.doc", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
-    ("old.xls", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .xlsx"),
+    ("old.xls", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "not a readable XLS"),  # damaged
     ("empty.docx", lambda tmp: b"", "empty"),
 ]
 

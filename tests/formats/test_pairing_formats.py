@@ -86,6 +86,22 @@ def test_docx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixture
     assert not [w for w in report.snapshot.warnings if w["document"] == "annex"]
 
 
+def test_old_binary_xls_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
+    report = build_one(tmp_path, make.pairing_xls(fixtures_dir / "annex.xls"))
+    assert county_pairs(report) == expected
+    assert _city_pairs(report) == CITY_EXPECTED
+    # Evidence names the sheet and its own row number, as for .xlsx (柯城区's first supporter row is row 3).
+    assert [loc for loc, _ in _evidence(report, "杭州市余杭区", "柯城区")] == ["county table/sheet 附表 row 3"]
+
+
+def test_an_xlsx_saved_as_xls_is_read_as_what_it_is(tmp_path: Path, fixtures_dir: Path,
+        expected: set[tuple[str, str]]) -> None:
+    path = fixtures_dir / "annex.xls"
+    path.write_bytes(make.pairing_xlsx(fixtures_dir / "annex.xlsx").read_bytes())
+    assert county_pairs(build_one(tmp_path, path)) == expected
+
+
 def test_xlsx_with_merged_cells_yields_the_same_pairings(tmp_path: Path, fixtures_dir: Path,
         expected: set[tuple[str, str]]) -> None:
     report = build_one(tmp_path, make.pairing_xlsx(fixtures_dir / "annex.xlsx"))

@@ -92,7 +92,9 @@ def targets_of(res: LoadResult, type_: str, source: str) -> set[str]:
     ("性质", "nature"), ("建设性质", "nature"), ("建设年限", "period"), ("建设地点", "location"),
     ("实施主体", "owner"), ("项目所属领域", "field"), ("单位", "unit"), ("序号", "number"),
     # short words only as the whole cell: 项目数 is no project, 帮扶单位 no unit
-    ("项目数", None), ("产业园名称", None), ("任务", None), ("事项", None), ("受援地", None),
+    ("项目数", None), ("产业园名称", None), ("任务", None), ("事项", None),
+    # the pairing tables' columns (loaders/pairing_matrix.py)
+    ("受援地", "recipient_place"), ("结对经济强县", "partner_county"), ("省领导联系部门", "partner_department"),
 ])
 def test_header_roles(header: str, role: str | None) -> None:
     assert vocabulary().role(header_key(header)) == role

@@ -198,3 +198,19 @@ def test_web_page_with_mixed_forms_and_garbled_bytes(gazetteer: Gazetteer) -> No
     fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
     assert fund.props["amount_wan"] == 800 and fund.props["villages"] == ["石仓村"]
     assert "８００万元" in fund.evidence[0].quote  # the file's full-width digits, not the NFKC form
+
+
+def test_coordinated_supporters_adverbs_settings_and_a_subject_after_a_clause(gazetteer: Gazetteer) -> None:
+    _, res = load("news_coordination.txt", gazetteer)
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.evidence[0].locator)
+           for r in res.relations}
+    assert got == {
+        # L1 嘉善县、长兴县与宁波市海曙区共同结对帮扶庆元县: all three supporters share the verb
+        ("嘉善县", "庆元县", "L1"), ("长兴县", "庆元县", "L1"), ("海曙区", "庆元县", "L1"),
+        ("温岭市", "三门县", "L2"),  # 继续与
+        ("萧山区", "木里藏族自治县", "L3"),  # 此前在东西部协作中结对帮扶 (another programme)
+        ("诸暨市", "遂昌县", "L4"),  # 诸暨市积极推进山海协作，与遂昌县签订…结对帮扶协议
+        # L5 a visit and a meeting with firms: nothing paired; L6 将共同结对帮扶: only intended
+    }
+    programme = {name_of(r.target, gazetteer, res): r.props["programme"] for r in res.relations}
+    assert programme["木里藏族自治县"] != "shanhai" and programme["庆元县"] == "shanhai"
