@@ -15,6 +15,8 @@ SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂�
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
 PAIR = r"结对|配对|牵手|携手|\b(pair\w*|partner\w*|twin\w*|matched)\b"
+# Taking part in a county's measures or projects: with two parties, the graph's roles say who the partner is.
+PARTICIPATE = r"参与|参加|加入|承担|\b(take|takes|took|taking) part\b|\binvolv\w*|\bparticipat\w*|\bcontribut\w*"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
 YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
 COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
@@ -156,7 +158,7 @@ def supporter(store: GraphStore, s: Slots) -> list[Node]:
         p = parties[0]
         if _REVERSE.search(s.plain) or not is_recipient(store, p):
             return [p]
-    if len(parties) >= 2 and _has(PAIR + "|" + SUPPORT, s.plain):
+    if len(parties) >= 2 and _has(PAIR + "|" + SUPPORT + "|" + PARTICIPATE, s.plain):
         # Two parties and no word order to go by (永嘉和瓯海是结对关系吗): the graph's roles decide.
         roles = [is_recipient(store, p) for p in parties]
         if roles.count(True) == 1:

@@ -17,7 +17,9 @@ from queries.common import brief
 from queries.errors import QueryError
 from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
 from queries.lookup import latin_key
+from queries.qa_alternatives import alternatives, combined
 from queries.qa_answers import Ran
+from queries.qa_guard import keep_asked_kind, not_held
 from queries.qa_names import unknown_names
 from queries.qa_refuse import examples, refusal
 from queries.qa_slots import Slots, fill
@@ -103,6 +105,13 @@ def ask(store: GraphStore, question: str) -> Answer:
     intent = top[0]
     if re.search(OPINION, s.text, re.I):
         return _refuse(store, s, "it asks for an opinion or a prediction, which documents do not state", intent.name)
+    held = not_held(s.plain)
+    if held:
+        rule, words = held
+        return Answer(question, interpretation(s, intent.name, not_held=rule.id), [], "none", {},
+                      f"Not in the graph: the question asks for {rule.what} ({words!r}), which the documents' graph "
+                      "does not hold; it holds who supports whom, in which fields, through which pairings, measures "
+                      "and projects.")
     aspect = re.search(UNANSWERED, s.plain, re.I)
     if aspect and intent.name not in ("rank_projects", "rounds_diff"):
         return _refuse(store, s, f"it asks {aspect.group(0)!r} (amounts, dates and times are not answered)",
@@ -114,10 +123,20 @@ def ask(store: GraphStore, question: str) -> Answer:
     if s.years and not s.rounds and intent.name not in YEARLY:
         return Answer(question, interpretation(s, intent.name), [], intent.query, {"years": s.years},
                       f"Not in the graph: no round of the documents covers {', '.join(map(str, s.years))}.")
+    alts = alternatives(store, s)
     try:
-        answers, query, params, message = BUILDERS[intent.name](store, s)
+        if alts and all(a.slot in intent.accepts for a in alts):
+            answers, query, params, message = combined(store, s, alts, BUILDERS[intent.name])
+        else:
+            answers, query, params, message = BUILDERS[intent.name](store, s)
     except QueryError as exc:
         answers, query, params, message = [], intent.query, {}, f"Not in the graph: {exc}"
+    answers, kind = keep_asked_kind(s.plain, answers)
+    if kind:
+        params = {**params, "answer_kind": kind}
+        message = message.rstrip(".") + f" (only the {'regions' if kind == 'Region' else 'organisations'} asked for)."
+        if not answers:
+            message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
     if answers and re.search(COUNT, s.text, re.I):
         message = f"{len(answers)} — {message}"
     read_as = [f"{x['surface']} as {x['did_you_mean']}" for x in s.suggestions if x.get("used")]

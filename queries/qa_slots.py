@@ -34,6 +34,7 @@ class Slots:
     domain_words: list[tuple[str, str]] = field(default_factory=list)  # every field word found, longest first
     kind: Term | None = None
     mechanism: Term | None = None
+    mechanisms: list[Term] = field(default_factory=list)  # every mechanism named, in text order
     status: Term | None = None
     category: Term | None = None
     project_kind: Term | None = None
@@ -116,6 +117,10 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     s.projects = [n for n in nodes_by_label(store, PROJECT) if normalize_question(n.name) in text]
     masked = _blank(masked, [(m.start(), m.end()) for n in s.projects
                              for m in re.finditer(re.escape(normalize_question(n.name)), masked)])
+    # A quoted measure title (“汽车空调共性技术攻关”) names the measure: its words are no industry or field.
+    titles = {normalize_question(str(n.props.get("title") or n.name)) for n in nodes_by_label(store, MEASURE)}
+    masked = _blank(masked, [m.span() for m in re.finditer(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", masked)
+                             if m.group(1) in titles])
     s.industry, masked = _industry(store, masked)
     v = vocab()
     spans: list[tuple[int, int]] = []
@@ -125,6 +130,8 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
         if found:
             setattr(s, _ATTR[key], found[0].term)
             spans += [(f.start, f.end) for f in found]
+            if key == "mechanisms":
+                s.mechanisms = list(dict.fromkeys(f.term for f in found))
         masked = _blank(masked, [(f.start, f.end) for f in found])
     domains = find(v["domains"], masked)
     if domains:

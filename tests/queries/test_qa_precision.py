@@ -41,3 +41,31 @@ def test_answers_nothing_rather_than_another_question(store: GraphStore, questio
 ])
 def test_reads_the_question_asked(store: GraphStore, question: str, expected: set[str]) -> None:
     assert names(store, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "永嘉县山海协作负责人的手机号是多少？",              # contact details: no person or phone is in the graph
+    "Who heads the Yongjia county bureau of education, and what is his phone number?",
+    "永嘉的“发展飞地”涉及哪几个镇街？",                 # towns and villages are no places of the graph
+    "永嘉的重点举措里，哪些要在2026年底前完成？",         # deadlines of measures are not in the graph
+])
+def test_what_the_graph_does_not_hold_is_said_plainly(store: GraphStore, question: str) -> None:
+    a = ask(store, question)
+    assert a.answers == [] and a.message.startswith(("Not in the graph", "I can't answer")), (
+        a.message, [x["name"] for x in a.answers])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # Yongjia plan: 瓯海区 is a 帮扶单位 of 附件2 五.1 (education) and is named in 健康永嘉 (health)
+    ("在永嘉，教育和医疗两块都有参与帮扶的是哪个单位？", {"瓯海区"}),
+    # Yongjia plan 四(一)2/3: the 经济强县 瓯海区 and the 国企 省二轻集团 — each filter on its own.
+    ("永嘉“1对4”结对机制里，经济强县和国企分别是谁？", {"瓯海区", "浙江省二轻集团"}),
+    # Only the regions asked for: 附件2 五.4 帮扶单位 浙中医大二院、瓯海区、温州市中心医院.
+    ("Which districts support Yongjia in health care?", {"瓯海区"}),
+    ("永嘉在医疗卫生方面是哪个医院在帮扶？", {"浙江中医药大学附属第二医院", "温州市中心医院"}),
+])
+def test_two_values_of_a_filter_and_the_kind_of_party_asked_for(store: GraphStore, question: str,
+                                                                 expected: set[str]) -> None:
+    assert names(store, question) == expected
+
+
