@@ -237,7 +237,7 @@ class Neo4jStore(StoreBase):
         # non-ASCII ids sort the same as in the memory store).
         query = (FACTS_BY_RECIPIENT if recipient is not None else FACTS_BY_SUPPORTER if supporter is not None
                  else ALL_FACTS)
-        found = self.read(query, BULK_QUERY_TIMEOUT if query is ALL_FACTS else QUERY_TIMEOUT,
+        found = self.read(query, timeout=BULK_QUERY_TIMEOUT if query is ALL_FACTS else QUERY_TIMEOUT,
                           recipient=recipient, supporter=supporter)
         if found and not found[0]["stored"]:
             # No fact at all: a database synced before facts existed (or a graph without support).

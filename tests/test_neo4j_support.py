@@ -20,7 +20,7 @@ from graph.neo4j_store import FACTS_MISSING_WARNING, Neo4jStore
 from graph.neo4j_sync import sync, sync_row_by_row
 from graph.snapshot import Snapshot
 from graph.support import SupportFact
-from tests.test_neo4j_store import CLEAR, _config, assert_same_answers, support_snapshot
+from tests.test_neo4j_store import _config, assert_same_answers, clear, support_snapshot
 
 DROP_FACTS = "MATCH (f:SupportFact) DETACH DELETE f"
 FACT_COUNT = "MATCH (f:SupportFact) RETURN count(f) AS n"
@@ -36,14 +36,14 @@ def live() -> Iterator[Neo4jStore]:
     opened = Neo4jStore.from_config(_config())
     found = Snapshot(opened.nodes(), opened.all_relations())
     yield opened
-    opened.driver.execute_query(CLEAR, database_=opened.database)
+    clear(opened)
     sync(found, opened)
     opened.close()
 
 
 @pytest.fixture
 def db(live: Neo4jStore) -> Neo4jStore:
-    live.driver.execute_query(CLEAR, database_=live.database)
+    clear(live)
     return live
 
 
@@ -186,7 +186,7 @@ def test_database_synced_before_facts_derives_them(db: Neo4jStore, caplog: pytes
     assert [w["message"] for w in db.warnings] == [FACTS_MISSING_WARNING]
     assert fact_totals(sync(snap, db)) == (10, 0, 0, 0)
     assert db.warnings == []
-    db.driver.execute_query(CLEAR, database_=db.database)
+    clear(db)
     assert db.warnings == [] and db.support_facts() == [] and db.support_facts("region:yongjia") == []
 
 
