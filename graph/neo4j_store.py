@@ -150,6 +150,7 @@ class Neo4jStore(StoreBase):
         self.driver, self.database, self.uri = driver, database, uri
         self._owns_driver = owns_driver
         self._warnings: list[dict[str, Any]] = []
+        self._told_facts_missing = False  # log it once per store, not on every request
 
     @classmethod
     def from_config(cls, config: StoreConfig) -> Neo4jStore:
@@ -242,7 +243,9 @@ class Neo4jStore(StoreBase):
         if found and not found[0]["stored"]:
             # No fact at all: a database synced before facts existed (or a graph without support).
             # Never answer "no support" from that: derive them, as every store can (StoreBase).
-            log.warning(FACTS_MISSING_WARNING)
+            if not self._told_facts_missing:
+                self._told_facts_missing = True
+                log.warning(FACTS_MISSING_WARNING)
             return super().support_facts(recipient, supporter)
         facts = [decode_fact_row(row) for row in found[0]["rows"]] if found else []
         facts.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
