@@ -186,7 +186,9 @@ def cmd_neo4j_sync(args: argparse.Namespace) -> int:
         print(json.dumps(s, ensure_ascii=False))
     else:
         print(f"synced to {store.uri}: {s['created']} created, {s['updated']} updated, {s['unchanged']} unchanged, "
-              f"{s['deleted']} deleted — {s['nodes']} nodes, {s['relationships']} relationships in {s['seconds']:.2f}s")
+              f"{s['deleted']} deleted — {s['nodes']} nodes, {s['relationships']} relationships in {s['seconds']:.2f}s"
+              f"; {s['facts']} support facts: {s['facts_created']} created, {s['facts_updated']} updated, "
+              f"{s['facts_deleted']} deleted")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 from graph.model import LABELS, REL_TYPES
+from graph.neo4j_codec import FACT_FIELDS
 
 # ------------------------------------------------------------------------------- store reads
 
@@ -49,6 +50,13 @@ SCHEMA_ITEMS: tuple[tuple[str, str, str], ...] = (
     *(("constraint", f"{t.lower()}_rel_id",
        f"CREATE CONSTRAINT {t.lower()}_rel_id IF NOT EXISTS FOR ()-[r:{t}]-() REQUIRE r.rel_id IS UNIQUE")
       for t in REL_TYPES),
+    # Support facts (graph.support): their own label, read by recipient or by supporter.
+    ("constraint", "support_fact_id",
+     "CREATE CONSTRAINT support_fact_id IF NOT EXISTS FOR (f:SupportFact) REQUIRE f.id IS UNIQUE"),
+    ("index", "support_fact_recipient",
+     "CREATE INDEX support_fact_recipient IF NOT EXISTS FOR (f:SupportFact) ON (f.recipient)"),
+    ("index", "support_fact_supporter",
+     "CREATE INDEX support_fact_supporter IF NOT EXISTS FOR (f:SupportFact) ON (f.supporter)"),
 )
 # One read instead of 20 schema writes on every sync after the first: a uniqueness constraint is
 # listed through the index it owns, under the constraint's name.
@@ -93,6 +101,15 @@ EXISTING_RECORDS: LiteralString = (
     "MATCH (n:Entity) RETURN n.id AS id, null AS type, n.content_hash AS hash UNION ALL "
     "MATCH (:Entity)-[r]->(:Entity) WHERE r.rel_id IS NOT NULL "
     "RETURN r.rel_id AS id, type(r) AS type, r.content_hash AS hash"
+)
+# Support facts are :SupportFact nodes without the Entity label (no statement above sees them), keyed
+# on the fact's id, written whole (`SET f = row.props`) only when their content_hash changed.
+EXISTING_FACTS: LiteralString = "MATCH (f:SupportFact) RETURN f.id AS id, f.content_hash AS hash"
+UPSERT_FACTS: LiteralString = (
+    "UNWIND $rows AS row MERGE (f:SupportFact {id: row.id}) SET f = row.props RETURN count(f) AS written"
+)
+DELETE_FACTS: LiteralString = (
+    "UNWIND $ids AS id MATCH (f:SupportFact {id: id}) DETACH DELETE f RETURN count(*) AS written"
 )
 
 
@@ -158,4 +175,29 @@ RELATIONS_AMONG: LiteralString = (
     "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->(b:Entity) "
     "WHERE r.rel_id IS NOT NULL AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) WITH DISTINCT r "
     "RETURN collect([" + _COMPACT_ROW + ", " + _EVIDENCE + "]) AS rows"
+)
+
+
+# support_facts: the facts into a recipient (optionally from one supporter), from a supporter, or all,
+# as one record holding a list of rows [id, the fields of graph.neo4j_codec.FACT_FIELDS in order,
+# json_other, the five evidence columns]. `stored` says whether the database holds any fact at all: a
+# database synced before facts existed has none, and the store then derives them (graph.neo4j_store).
+_FACT_ROW: LiteralString = (
+    "[f.id, " + "".join(f"f.{key}, " for key in FACT_FIELDS)  # fixed names of the dataclass, no value
+    + "f.json_other, f.ev_document, f.ev_locator, f.ev_quote, f.ev_note, f.ev_note_null]"
+)
+_FACT_ANSWER: LiteralString = (
+    "WITH collect(" + _FACT_ROW + ") AS rows RETURN rows, EXISTS { MATCH (:SupportFact) } AS stored"
+)
+FACTS_BY_RECIPIENT: LiteralString = (
+    "MATCH (f:SupportFact {recipient: $recipient}) WHERE $supporter IS NULL OR f.supporter = $supporter "
+    + _FACT_ANSWER
+)
+FACTS_BY_SUPPORTER: LiteralString = "MATCH (f:SupportFact {supporter: $supporter}) " + _FACT_ANSWER
+ALL_FACTS: LiteralString = "MATCH (f:SupportFact) " + _FACT_ANSWER
+# Whether the database predates support facts: relationships a fact would come from, but no fact.
+FACTS_MISSING: LiteralString = (
+    "RETURN NOT EXISTS { MATCH (:SupportFact) } AND EXISTS { "
+    "MATCH (:Entity)-[r:SUPPORTS|SUPPORTS_MEASURE|SUPPORTS_PROJECT]->(:Entity) WHERE r.rel_id IS NOT NULL } "
+    "AS missing"
 )

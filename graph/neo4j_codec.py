@@ -5,13 +5,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import Any
 
 from neo4j import Record
 
 from graph.model import LABELS, Evidence, Node, Relation
+from graph.support import SupportFact
 
 ENTITY = "Entity"  # helper label on every node: carries the unique id constraint
+# Support facts are records of their own, not graph nodes: no Entity label, so every read of the graph
+# (nodes, counts, relationships, exports) is blind to them.
+FACT_LABEL = "SupportFact"
+# A fact's fields in the dataclass's order, each stored under its own name (id and evidence apart).
+FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SupportFact) if f.name not in ("id", "evidence"))
+_FACT_TUPLES = frozenset({"domains", "rounds"})
 
 # Property names the codec owns; a record prop with such a name is stored JSON-encoded as json_<key>.
 RESERVED = frozenset({"id", "name", "rel_id", "prop_keys", "content_hash"})
@@ -101,14 +109,48 @@ def decode_relation(record: Record) -> Relation:
                     decode_evidence(stored))
 
 
+def _evidence_columns(evidence: list[Any] | None) -> list[Evidence]:
+    """The five ev_* columns of a compact row (None: left out) as evidence."""
+    documents, locators, quotes, notes, nulls = (column or [] for column in (evidence or [None] * 5))
+    return [Evidence(d, loc, q, None if null else note)
+            for d, loc, q, note, null in zip(documents, locators, quotes, notes, nulls, strict=True)]
+
+
 def decode_row(row: list[Any]) -> Relation:
     """A compact row as decode_relation would give the whole relationship."""
     _, source, rel_type, target, keys, encoded, native, evidence = row
     props = {k: json.loads(e) if e is not None else v for k, e, v in zip(keys or [], encoded, native, strict=True)}
-    documents, locators, quotes, notes, nulls = (column or [] for column in (evidence or [None] * 5))
-    return Relation(rel_type, source, target, props,
-                    [Evidence(d, loc, q, None if null else note)
-                     for d, loc, q, note, null in zip(documents, locators, quotes, notes, nulls, strict=True)])
+    return Relation(rel_type, source, target, props, _evidence_columns(evidence))
+
+
+def encode_fact(fact: SupportFact) -> dict[str, Any]:
+    """A support fact's stored properties: every field under its own name (None: absent, as Neo4j drops
+    nulls), a value Neo4j cannot hold unchanged in `json_other`, evidence as on relationships."""
+    values = fact.to_dict()
+    props: dict[str, Any] = {"id": fact.id}
+    other: dict[str, Any] = {}
+    for key in FACT_FIELDS:
+        value = values[key]
+        if value is None:
+            continue
+        if _native(value):
+            props[key] = value
+        else:
+            other[key] = value
+    if other:
+        props["json_other"] = json.dumps(other, ensure_ascii=False, sort_keys=True)
+    return with_hash(FACT_LABEL, {**props, **encode_evidence(list(fact.evidence))})
+
+
+def decode_fact_row(row: list[Any]) -> SupportFact:
+    """A fact row of graph.cypher (id, FACT_FIELDS, json_other, the five ev_* columns) as the fact."""
+    end = 1 + len(FACT_FIELDS)
+    values = dict(zip(FACT_FIELDS, row[1:end], strict=True))
+    if row[end] is not None:
+        values.update(json.loads(row[end]))
+    for key in _FACT_TUPLES:
+        values[key] = tuple(values[key] or ())
+    return SupportFact(id=row[0], evidence=tuple(_evidence_columns(row[end + 1:])), **values)
 
 
 def _decoded(rows: Iterable[list[Any]]) -> list[Relation]:

@@ -20,10 +20,14 @@ from neo4j.exceptions import (
 )
 
 from graph.cypher import (
+    ALL_FACTS,
     ALL_NODES,
     ALL_RELS,
     COUNT_LABELS,
     COUNT_TYPES,
+    FACTS_BY_RECIPIENT,
+    FACTS_BY_SUPPORTER,
+    FACTS_MISSING,
     NODE_BY_ID,
     NODES_BY_LABEL,
     PING,
@@ -37,6 +41,7 @@ from graph.cypher import (
 from graph.model import Node, Relation
 from graph.neo4j_codec import (
     ENTITY,
+    decode_fact_row,
     decode_node,
     decode_relation,
     decode_rows,
@@ -47,6 +52,7 @@ from graph.neo4j_codec import (
 from graph.snapshot import Snapshot
 from graph.store import GraphStore, StoreConfig, StoreUnavailable
 from graph.store_base import StoreBase
+from graph.support import SupportFact
 
 # Re-exported: the sync and tests take the codec from the store module they talk to.
 __all__ = ["ENTITY", "HINT", "Neo4jStore", "acquire_driver", "encode_node", "encode_relation", "open_neo4j",
@@ -70,6 +76,11 @@ BULK_QUERY_TIMEOUT = 60.0
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 HINT = "start the local server with `make neo4j-up` or set NEO4J_URI"
+# A database synced before support facts existed holds none: support is then derived from the whole
+# graph on every call (correct, slow); `warnings` (shown by stats) says so until the next sync.
+FACTS_MISSING_WARNING = ("Neo4j holds no support facts (synced before they existed): support is derived "
+                         "from the whole graph on every request; re-run `shanhai neo4j sync`")
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------- driver
 
@@ -138,6 +149,8 @@ class Neo4jStore(StoreBase):
                  *, owns_driver: bool = False) -> None:
         self.driver, self.database, self.uri = driver, database, uri
         self._owns_driver = owns_driver
+        self._warnings: list[dict[str, Any]] = []
+        self._told_facts_missing = False  # log it once per store, not on every request
 
     @classmethod
     def from_config(cls, config: StoreConfig) -> Neo4jStore:
@@ -219,6 +232,37 @@ class Neo4jStore(StoreBase):
         found = self.read(SUPPORTERS_RELATIONS, region=region_id, domain=domain_id)
         rows = found[0]["rows"] if found else []
         return decode_rows(row[1:] for row in rows if row[0]), decode_rows(row[1:] for row in rows if not row[0])
+
+    def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        # One round trip; sorted here like derive_support_facts (Python's order, not ORDER BY, so
+        # non-ASCII ids sort the same as in the memory store).
+        query = (FACTS_BY_RECIPIENT if recipient is not None else FACTS_BY_SUPPORTER if supporter is not None
+                 else ALL_FACTS)
+        found = self.read(query, timeout=BULK_QUERY_TIMEOUT if query is ALL_FACTS else QUERY_TIMEOUT,
+                          recipient=recipient, supporter=supporter)
+        if found and not found[0]["stored"]:
+            # No fact at all: a database synced before facts existed (or a graph without support).
+            # Never answer "no support" from that: derive them, as every store can (StoreBase).
+            if not self._told_facts_missing:
+                self._told_facts_missing = True
+                log.warning(FACTS_MISSING_WARNING)
+            return super().support_facts(recipient, supporter)
+        facts = [decode_fact_row(row) for row in found[0]["rows"]] if found else []
+        facts.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
+        return facts
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """What stats shows: the database has no build report, so only whether it predates support facts
+        (one query when read), after any warnings set on the store."""
+        rows = self.read(FACTS_MISSING)
+        if rows and rows[0]["missing"]:
+            return [*self._warnings, {"document": "", "locator": "", "message": FACTS_MISSING_WARNING}]
+        return list(self._warnings)
+
+    @warnings.setter
+    def warnings(self, value: list[dict[str, Any]]) -> None:
+        self._warnings = list(value)
 
     def relations_around(self, node_ids: list[str], types: Iterable[str] | None) -> list[Relation]:
         # Without evidence: the walk reads ends, rounds and domains.

@@ -13,20 +13,24 @@ from neo4j import Driver, Query
 from neo4j.exceptions import ClientError
 
 from graph.cypher import (
+    DELETE_FACTS,
     DELETE_FOREIGN_RELS,
     DELETE_NODES,
     DELETE_RELS,
+    EXISTING_FACTS,
     EXISTING_RECORDS,
     SCHEMA_ITEMS,
     SHOW_SCHEMA,
     UPSERT_ANY_NODES,
+    UPSERT_FACTS,
     UPSERT_NODES,
     UPSERT_RELS,
 )
 from graph.model import LABELS, REL_TYPES
-from graph.neo4j_codec import encode_node, encode_relation
+from graph.neo4j_codec import encode_fact, encode_node, encode_relation
 from graph.neo4j_store import Neo4jStore, unavailable
 from graph.snapshot import Snapshot
+from graph.support import SupportFact
 
 Progress = Callable[[str, int, int], None]
 
@@ -43,7 +47,10 @@ DYNAMIC_LABELS_SINCE = (5, 26)
 
 @dataclass(frozen=True)
 class SyncSummary:
-    """Records (nodes + relationships) created, updated, left alone and deleted; totals after the sync."""
+    """Records (nodes + relationships) created, updated, left alone and deleted; totals after the sync.
+
+    Support facts (graph.support, stored as :SupportFact records) are counted apart in `facts_*`.
+    """
 
     created: int
     updated: int
@@ -52,6 +59,11 @@ class SyncSummary:
     nodes: int
     relationships: int
     seconds: float
+    facts: int = 0
+    facts_created: int = 0
+    facts_updated: int = 0
+    facts_unchanged: int = 0
+    facts_deleted: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,7 +107,7 @@ class _Writer:
 
 def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATCH_SIZE,
          progress: Progress | None = None, *, database: str = "neo4j") -> SyncSummary:
-    """Make the database hold exactly the snapshot's graph; safe to re-run, and after a crash.
+    """Make the database hold exactly the snapshot's graph and support facts; safe to re-run, and after a crash.
 
     Every batch is its own transaction and MERGEs on ids, so a sync killed halfway leaves whole
     batches behind and the next run finishes the job. Records whose content_hash already matches
@@ -108,6 +120,8 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
               else _Writer(target, database, "the configured server"))
     note = progress or (lambda stage, done, total: None)
     rel_ids = _check(snapshot)
+    facts = snapshot.support_facts()
+    _check_facts(facts)
     writer.verify()
 
     _ensure_schema(writer, note)
@@ -119,7 +133,9 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
         else:
             old_rels[r["id"]] = (r["type"], r["hash"])
     dynamic = dynamic_labels(writer.agent)
+    old_facts: dict[str, str | None] = {r["id"]: r["hash"] for r in writer.run(EXISTING_FACTS)}
     counts = {"created": 0, "updated": 0, "unchanged": 0, "deleted": 0}
+    fact_counts = {"created": 0, "updated": 0, "unchanged": 0, "deleted": 0}
 
     node_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in snapshot.nodes:
@@ -139,6 +155,12 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
     else:
         _upsert(writer, UPSERT_NODES, node_rows, batch_size, "nodes", note)
     _upsert(writer, UPSERT_RELS, rel_rows, batch_size, "relationships", note)
+    fact_rows: list[dict[str, Any]] = []
+    for f in facts:
+        props = encode_fact(f)
+        _classify(fact_counts, f.id in old_facts, old_facts.get(f.id), props["content_hash"], fact_rows,
+                  {"id": f.id, "props": props})
+    _upsert(writer, {"": UPSERT_FACTS}, {"": fact_rows}, batch_size, "facts", note)
 
     # Prune last: until the new records are in, the old graph stays whole for concurrent readers.
     keep_rels = set(rel_ids)
@@ -152,9 +174,13 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
     keep_nodes = {n.id for n in snapshot.nodes}
     for chunk in _chunks(sorted(set(old_nodes) - keep_nodes), batch_size):
         counts["deleted"] += writer.written(DELETE_NODES, ids=chunk)
+    keep_facts = {f.id for f in facts}
+    for chunk in _chunks(sorted(set(old_facts) - keep_facts), batch_size):
+        fact_counts["deleted"] += writer.written(DELETE_FACTS, ids=chunk)
     note("delete", counts["deleted"], counts["deleted"])
     return SyncSummary(**counts, nodes=len(snapshot.nodes), relationships=len(snapshot.relations),
-                       seconds=round(time.perf_counter() - t0, 3))
+                       seconds=round(time.perf_counter() - t0, 3), facts=len(facts),
+                       **{f"facts_{k}": v for k, v in fact_counts.items()})
 
 
 def sync_row_by_row(snapshot: Snapshot, target: Neo4jStore | Driver, progress: Progress | None = None,
@@ -211,6 +237,17 @@ def _check(snapshot: Snapshot) -> list[str]:
         seen.add(rel_id)
         rel_ids.append(rel_id)
     return rel_ids
+
+
+def _check_facts(facts: list[SupportFact]) -> None:
+    """Refuse facts the store could not key: an id twice, or ends that are not ids (the indexed props)."""
+    seen: set[str] = set()
+    for f in facts:
+        if f.id in seen:
+            raise ValueError(f"support fact id {f.id} occurs twice in the snapshot")
+        if not (isinstance(f.recipient, str) and isinstance(f.supporter, str)):
+            raise ValueError(f"support fact {f.id}: recipient and supporter must be node ids")
+        seen.add(f.id)
 
 
 def _classify(counts: dict[str, int], present: bool, old_hash: str | None, new_hash: str,
