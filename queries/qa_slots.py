@@ -16,7 +16,7 @@ from queries.qa_names import fuzzy_hits
 from queries.qa_normalize import normalize_question
 from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
-from queries.qa_terms import Found, Term, find, rounds_meta, vocab
+from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
@@ -207,13 +207,18 @@ def _longest(found: list[Found]) -> Found:
 
 
 def _industry(store: GraphStore, masked: str) -> tuple[str | None, str]:
-    """An 一县一业 industry the question names (the longest that occurs), blanked out of the text."""
+    """An 一县一业 industry the question names (the longest that occurs, or one of its words in
+    qa_terms.yaml `industries`, English included), blanked out of the text."""
     values = sorted({str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry")},
                     key=len, reverse=True)
     for v in values:
         i = masked.find(v)
         if i >= 0:
             return v, _blank(masked, [(i, i + len(v))])
+    found = [f for f in find(industry_terms(), masked) if f.term.id in values]
+    if found:
+        f = max(found, key=lambda x: x.end - x.start)
+        return f.term.id, _blank(masked, [(f.start, f.end)])
     return None, masked
 
 

@@ -83,3 +83,12 @@ def test_in_charge_of_supporting_is_supporting(store: GraphStore) -> None:
     # Yongjia plan 附件2 科技 row 2 开展产业技术协作, 帮扶单位 瓯江实验室: 负责帮扶 is support, not 责任部门.
     a = ask(store, "瓯江实验室在永嘉山海协作里负责帮扶哪项举措？")
     assert a.interpretation["intent"] == "measures" and "开展产业技术协作" in {x["name"] for x in a.answers}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # P26 一县一业: 龙泉市 汽车空调, 永嘉县 泵阀 — asked in English words for the Chinese industry names.
+    ("Which mountain county has automotive air-conditioning as its 'one county, one industry'?", {"龙泉市"}),
+    ("Which county's one-county-one-industry is pumps and valves?", {"永嘉县"}),
+])
+def test_an_industry_named_in_english(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected
