@@ -118,7 +118,7 @@ def derive_support_facts(nodes: Iterable[Node], relations: Iterable[Relation]) -
         if who is None:
             continue
         if r.type == SUPPORTS:
-            recipients, item, domains = [r.target], None, tuple(r.props.get("domains", []))
+            recipients, item, domains = [r.target], None, _listed(r.props.get("domains"))
             programme = r.props.get("programme") or DEFAULT_PROGRAMME
         else:
             recipients, item = sorted(reaches.get(r.target, ())), by_id.get(r.target)
@@ -127,7 +127,8 @@ def derive_support_facts(nodes: Iterable[Node], relations: Iterable[Relation]) -
         rid = r.id
         for recipient_id in recipients:
             recipient = by_id.get(recipient_id)
-            if recipient is None or not _is_supporter_of(who, recipient):
+            # Support is of a region (the model's SUPPORTS targets are regions; anything else is no support fact).
+            if recipient is None or recipient.label != REGION or not _is_supporter_of(who, recipient):
                 continue
             out.append(SupportFact(
                 fact_id(rid, recipient_id), who.id, who.name, who.label,
@@ -138,6 +139,13 @@ def derive_support_facts(nodes: Iterable[Node], relations: Iterable[Relation]) -
                 tuple(r.evidence)))
     out.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
     return out
+
+
+def _listed(value: object) -> tuple[str, ...]:
+    """A `domains` property as a tuple: a list as it is, one string as one field (never its characters)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else ()
 
 
 def _is_supporter_of(who: Node, recipient: Node) -> bool:

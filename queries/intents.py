@@ -26,7 +26,9 @@ CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有�
 PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*|relat\w*|links?|linked|path)\b"
 GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
 COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|\b(both|jointly|together|in common|common|shared?)\b"
-RESPONSIBLE = r"负责|责任|牵头|主管|承办|落实|\b(responsible|in charge|lead\w*|carr(y|ies) out)\b"
+# 负责帮扶 is a way of supporting, not of being the responsible department; 落在…头上 says whose task it is.
+RESPONSIBLE = (r"负责(?!帮扶|支援|对接|结对)|责任|牵头|主管|承办|落实|落在.{0,16}头上|"
+               r"\b(responsible|in charge|lead\w*|carr(y|ies) out)\b")
 MEASURE = r"举措|措施|任务|\b(measures?|tasks?|actions?|policies|policy)\b"
 PROJECT = r"项目|工程|\b(projects?)\b"
 PARK = r"产业园|园区|合作园|\b(parks?)\b"

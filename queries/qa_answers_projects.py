@@ -89,7 +89,8 @@ def narrow(rows: list[dict[str, Any]], s: Slots) -> tuple[list[dict[str, Any]], 
     """Filters a project question states besides its slots: a period, an amount, words of the name."""
     params: dict[str, Any] = {}
     m = _PERIOD.search(s.text)
-    if m and any(r.get("period") for r in rows):
+    # "永嘉2025-2027重大项目" names the plan's round, not the projects' own building period.
+    if m and f"{m.group(1)}-{m.group(2)}" not in s.rounds and any(r.get("period") for r in rows):
         period = f"{m.group(1)}-{m.group(2)}"
         rows = [r for r in rows if r.get("period") == period]
         params["period"] = period

@@ -16,7 +16,7 @@ from queries.qa_names import fuzzy_hits
 from queries.qa_normalize import normalize_question
 from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
-from queries.qa_terms import Found, Term, find, rounds_meta, vocab
+from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
@@ -207,13 +207,18 @@ def _longest(found: list[Found]) -> Found:
 
 
 def _industry(store: GraphStore, masked: str) -> tuple[str | None, str]:
-    """An 一县一业 industry the question names (the longest that occurs), blanked out of the text."""
+    """An 一县一业 industry the question names (the longest that occurs, or one of its words in
+    qa_terms.yaml `industries`, English included), blanked out of the text."""
     values = sorted({str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry")},
                     key=len, reverse=True)
     for v in values:
         i = masked.find(v)
         if i >= 0:
             return v, _blank(masked, [(i, i + len(v))])
+    found = [f for f in find(industry_terms(), masked) if f.term.id in values]
+    if found:
+        f = max(found, key=lambda x: x.end - x.start)
+        return f.term.id, _blank(masked, [(f.start, f.end)])
     return None, masked
 
 
@@ -268,11 +273,36 @@ def _topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         return best
     # A quoted phrase (“新云采消费助农计划”) or a long run of a measure's text names it too.
     quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", text)]
-    for n in nodes_by_label(store, MEASURE):
-        body = str(n.props.get("text") or "")
-        if any(q in body for q in quoted) or (not quoted and len(_common_run(t, body)) >= 8):
-            best.append(n)
-    return best
+    if quoted:
+        return [n for n in nodes_by_label(store, MEASURE) if any(q in str(n.props.get("text") or "") for q in quoted)]
+    # Else the measure whose text shares the most content with the question, in runs of three or more
+    # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least eight in all.
+    scored = [(_shared(t, str(n.props.get("text") or ""), vocab_words), n) for n in nodes_by_label(store, MEASURE)]
+    top = max((x for x, _ in scored), default=0)
+    return [n for x, n in scored if x == top] if top >= _MIN_SHARED else []
+
+
+_MIN_SHARED = 8
+
+
+def _shared(question: str, body: str, plain_words: list[str]) -> int:
+    """Characters of the question found in `body` in runs of ≥ 3, plain and vocabulary words left out."""
+    total, i = 0, 0
+    while i < len(question):
+        j = i + 3
+        while j <= len(question) and question[i:j] in body:
+            j += 1
+        run = question[i:j - 1]
+        if len(run) >= 3:
+            content = _PLAIN.sub("", run)
+            for w in plain_words:
+                content = content.replace(w, "")
+            # A run counts when it holds Chinese content: years and Latin words alone name no measure.
+            total += len(content) if re.search(r"[\u4e00-\u9fff]{2}", content) else 0
+            i = j - 1
+        else:
+            i += 1
+    return total
 
 
 def _common_run(a: str, b: str) -> str:

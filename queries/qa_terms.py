@@ -73,6 +73,12 @@ def vocab() -> dict[str, list[Term]]:
 
 
 @lru_cache(maxsize=1)
+def industry_terms() -> list[Term]:
+    """Words for the 一县一业 industries (qa_terms.yaml `industries`); the id is the industry as stated."""
+    return _terms(_read("qa_terms.yaml").get("industries") or [])
+
+
+@lru_cache(maxsize=1)
 def rounds_meta() -> list[dict[str, Any]]:
     """The pairing rounds with the years they cover (data/reference/rounds.yaml)."""
     return list(_read("rounds.yaml") or [])

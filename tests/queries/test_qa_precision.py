@@ -69,3 +69,26 @@ def test_two_values_of_a_filter_and_the_kind_of_party_asked_for(store: GraphStor
     assert names(store, question) == expected
 
 
+
+
+def test_a_round_written_as_years_is_no_building_period(store: GraphStore) -> None:
+    # Yongjia plan 附件1 rows 6-9 (续建, 2023-2025): "2025-2027" in the question is the plan's round.
+    got = names(store, "永嘉2025-2027重大项目里哪些属于续建？")
+    assert got == {"温州弗迪新能源动力电池建设项目", "年产18000吨高性能智能液压阀建设项目",
+                   "贝旺集团有限公司年产600万套声光电子教学仪器项目（桥下镇工202307地块）",
+                   "罗浮阀门集团有限公司年产20万台多级泵及年产10万台阻火呼吸阀产品建设项目（桥下镇工202314地块）"}
+
+
+def test_in_charge_of_supporting_is_supporting(store: GraphStore) -> None:
+    # Yongjia plan 附件2 科技 row 2 开展产业技术协作, 帮扶单位 瓯江实验室: 负责帮扶 is support, not 责任部门.
+    a = ask(store, "瓯江实验室在永嘉山海协作里负责帮扶哪项举措？")
+    assert a.interpretation["intent"] == "measures" and "开展产业技术协作" in {x["name"] for x in a.answers}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # P26 一县一业: 龙泉市 汽车空调, 永嘉县 泵阀 — asked in English words for the Chinese industry names.
+    ("Which mountain county has automotive air-conditioning as its 'one county, one industry'?", {"龙泉市"}),
+    ("Which county's one-county-one-industry is pumps and valves?", {"永嘉县"}),
+])
+def test_an_industry_named_in_english(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected
