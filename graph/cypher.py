@@ -117,8 +117,8 @@ DELETE_FACTS: LiteralString = (
 # The generic GraphStore reads (`relations_of`) hand back every relationship with all its evidence,
 # one record per relationship and one round trip per hop; on Neo4j the driver then spends most of the
 # time decoding records, property maps and evidence lists in Python. The Neo4j store answers the
-# walks around one node that the named queries need (graph.store.GraphStore.supporters_relations,
-# relations_around, relations_among) with one query each, carrying evidence only where read.
+# walks around nodes that the named queries need (graph.store.GraphStore.relations_around,
+# relations_among; support facts have their own reads) with one query each, evidence only where read.
 
 # Every query below answers with ONE record holding a list of compact rows, not one record per
 # relationship: the driver's per-record work and the property maps' keys cost more than the values.
@@ -131,37 +131,6 @@ _COMPACT_ROW: LiteralString = (
     "[k IN coalesce(r.prop_keys, []) | r['json_' + k]], [k IN coalesce(r.prop_keys, []) | r[k]]"
 )
 _EVIDENCE: LiteralString = "[r.ev_document, r.ev_locator, r.ev_quote, r.ev_note, r.ev_note_null]"
-
-# supporters_of: what `relations_of([region], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])` and then
-# `relations_of(items, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])` return, where the
-# items are the measures FOR the region and the projects that BENEFIT it or are LOCATED_IN it.
-# Evidence comes only with the relationships a supporter is shown with (SUPPORTS, SUPPORTS_MEASURE,
-# SUPPORTS_PROJECT) and, when a field is asked for, only when they can pass the field filter — a
-# superset of what supporters_of keeps (a SUPPORTS whose `domains` is not a plain list keeps it too).
-SUPPORTERS_RELATIONS: LiteralString = (
-    "MATCH (t:Entity {id: $region}) "
-    "CALL (t) { "
-    "  MATCH (:Entity)-[r:SUPPORTS|FOR|BENEFITS|LOCATED_IN]->(t) WHERE r.rel_id IS NOT NULL "
-    "  RETURN r, true AS direct "
-    "  UNION ALL "
-    "  MATCH (i:Entity)-[d:FOR|BENEFITS|LOCATED_IN]->(t) "
-    "  WHERE d.rel_id IS NOT NULL AND (type(d) <> 'FOR' OR i.id STARTS WITH 'measure:') "
-    "  WITH DISTINCT i "
-    "  MATCH (i)-[r:SUPPORTS_MEASURE|SUPPORTS_PROJECT|IN_DOMAIN]-(:Entity) WHERE r.rel_id IS NOT NULL "
-    "  WITH DISTINCT r "
-    "  RETURN r, false AS direct "
-    "} "
-    "WITH r, direct, endNode(r) AS item "
-    "WITH r, direct, CASE "
-    "  WHEN NOT type(r) IN ['SUPPORTS', 'SUPPORTS_MEASURE', 'SUPPORTS_PROJECT'] THEN false "
-    "  WHEN $domain IS NULL THEN true "
-    "  WHEN type(r) <> 'SUPPORTS' THEN EXISTS { (item)-[:IN_DOMAIN]->(:Entity {id: $domain}) } "
-    "  WHEN r.domains IS :: LIST<STRING NOT NULL> NOT NULL THEN $domain IN r.domains "
-    "  ELSE true END AS shown "
-    # Only the evidence is chosen by CASE: a CASE choosing between two whole row lists took twice
-    # the server time (12 against 5 ms for 永嘉县, 270 relationships).
-    "RETURN collect([direct, " + _COMPACT_ROW + ", CASE WHEN shown THEN " + _EVIDENCE + " END]) AS rows"
-)
 
 # neighborhood, one hop: the relationships around the frontier (either direction, optionally only
 # some types), without evidence: the walk reads their ends, rounds and domains.

@@ -36,7 +36,6 @@ from graph.cypher import (
     RELS_BOTH,
     RELS_IN,
     RELS_OUT,
-    SUPPORTERS_RELATIONS,
 )
 from graph.model import Node, Relation
 from graph.neo4j_codec import (
@@ -225,14 +224,6 @@ class Neo4jStore(StoreBase):
             release_driver(self.driver)
 
     # -- capabilities: one round trip each instead of the generic walks over relations_of -------------
-    def supporters_relations(self, region_id: str, domain_id: str | None
-                             ) -> tuple[list[Relation], list[Relation]]:
-        # FOR / BENEFITS / LOCATED_IN / IN_DOMAIN relationships, and supports that cannot be in
-        # `domain_id`, come without evidence: supporters_of reads only their ends and props.
-        found = self.read(SUPPORTERS_RELATIONS, region=region_id, domain=domain_id)
-        rows = found[0]["rows"] if found else []
-        return decode_rows(row[1:] for row in rows if row[0]), decode_rows(row[1:] for row in rows if not row[0])
-
     def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         # One round trip; sorted here like derive_support_facts (Python's order, not ORDER BY, so
         # non-ASCII ids sort the same as in the memory store).

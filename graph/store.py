@@ -68,12 +68,6 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
     # -- capabilities (walks the named queries need; a backend may answer them in one round trip) --
-    def supporters_relations(self, region_id: str, domain_id: str | None
-                             ) -> tuple[list[Relation], list[Relation]]:
-        """(relationships into the region: SUPPORTS, FOR, BENEFITS, LOCATED_IN; the SUPPORTS_MEASURE,
-        SUPPORTS_PROJECT and IN_DOMAIN relationships around its measures and projects)."""
-        ...
-
     def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         """The support facts (graph.support) into `recipient` and/or from `supporter` (None: any), in
         the order they were derived: recipient, supporter, via, item, relationship id."""

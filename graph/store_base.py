@@ -6,13 +6,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.model import (
-    BENEFITS,
-    FOR,
-    IN_DOMAIN,
-    LOCATED_IN,
-    SUPPORTS,
-    SUPPORTS_MEASURE,
-    SUPPORTS_PROJECT,
     Node,
     Relation,
 )
@@ -35,14 +28,6 @@ class StoreBase:
     def relations_of(self, node_ids: Iterable[str], direction: str = "both",
                      types: Iterable[str] | None = None) -> list[Relation]:
         raise NotImplementedError
-
-    def supporters_relations(self, region_id: str, domain_id: str | None
-                             ) -> tuple[list[Relation], list[Relation]]:
-        direct = self.relations_of([region_id], "in", [SUPPORTS, FOR, BENEFITS, LOCATED_IN])
-        measures = [r.source for r in direct if r.type == FOR and r.source.startswith("measure:")]
-        projects = [r.source for r in direct if r.type in (BENEFITS, LOCATED_IN)]
-        around = self.relations_of(measures + projects, "both", [SUPPORTS_MEASURE, SUPPORTS_PROJECT, IN_DOMAIN])
-        return direct, around
 
     def nodes(self, label: str | None = None) -> list[Node]:
         raise NotImplementedError
