@@ -69,6 +69,16 @@ def _vocab_words() -> tuple[str, ...]:
                          if re.search(r"[\u4e00-\u9fff]", w)}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
+def _has_content(run: str) -> bool:
+    """Two Chinese characters left once the plain words and the vocabularies' words are taken out
+    (a pure function of the run: the same few runs recur across questions)."""
+    content = _PLAIN.sub("", run)
+    for w in _vocab_words():
+        content = content.replace(w, "")
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", content)) >= 2
+
+
 def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     """Measures whose title shares the longest run (≥4 characters, 2 of them content) with the question."""
     t = _blank(text, [(h.start, h.end) for h in hits])
@@ -80,13 +90,9 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         common = _common_run(t, ms.titles[i])
         if len(common) < max(TITLE_RUN, best_len):
             continue  # cannot change the best (and shorter than 4: not a quote at all)
-        if len(common) < 6:
-            content = _PLAIN.sub("", common)
-            for w in _vocab_words():
-                content = content.replace(w, "")
-            # A long quote counts as it is; a short one must hold two characters that are not plain words.
-            if len(re.sub(r"[^\u4e00-\u9fff]", "", content)) < 2:
-                continue
+        # A long quote counts as it is; a short one must hold two characters that are not plain words.
+        if len(common) < 6 and not _has_content(common):
+            continue
         if len(common) > best_len:
             best, best_len = [ms.nodes[i]], len(common)
         elif len(common) == best_len:
