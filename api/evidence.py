@@ -22,7 +22,11 @@ EvidenceMode = Literal["compact", "full"]
 EvidenceParam = Annotated[EvidenceMode, Query(
     description="`compact` (default): each evidence as `document`, `locator`, a `quote` of at most "
                 f"{QUOTE_MAX} characters cut at a sentence boundary (ending with {ELLIPSIS} when cut) and "
-                "the `url` of the source viewer at that place; `full`: the verbatim quote whole, and its note")]
+                "the `url` of the source viewer at that place (an IRI: `/documents/{document}?hl={locator}` "
+                "with letters beyond ASCII left as they are — a browser or HTTP client percent-encodes them "
+                "when following it); in supporter lists each supporter's evidence is in its `supports` only. "
+                "`full`: the verbatim quote whole, and its note; a supporter also carries `evidence`, the "
+                "union of its supports' records")]
 
 
 def short_quote(text: str, limit: int = QUOTE_MAX) -> str:

@@ -11,8 +11,7 @@ _SUPPORTER = {
     "supports": [{"via": "pairing", "relation": "SUPPORTS", "level": "county", "mechanism": "county_pairing",
                   "rounds": ["2021-provincial"], "domains": [], "evidence": [_EVIDENCE],
                   "measure": None, "project": None}],
-    "evidence": [_EVIDENCE],
-}
+}  # compact: the supporter-level union of its supports' evidence comes with evidence=full only
 _YONGJIA = {"id": "region:yongjiaxian", "name": "永嘉县", "type": "Region",
             "props": {"level": "county", "city": "温州市", "mountain": True, "pinyin": "Yongjia",
                       "aliases": ["永嘉", "温州市永嘉县"]}, "evidence": []}

@@ -5,7 +5,8 @@ Three servers of the same snapshot, each measured side by side with its own bare
 * uncached — the response cache off, the per-snapshot answer memo on (`api/memo.py`): what a
   request costs once the snapshot's answer to it has been derived (targets ≥ 0.70 / ≥ 0.50 and
   ≥ 0.50 / ≥ 0.50 of bare);
-* cold — both off: every request derives its answer from the graph (no target; the work itself).
+* cold — both off: every request derives its answer from the graph, as varied requests from other
+  systems do (target ≥ 0.50 / ≥ 0.50 of bare).
 Each also takes a varied load — every county × field, the other read routes, questions of every kind
 (`bench/load_mix.py`) — from `load_clients` clients for `load_seconds`: throughput, p95, errors.
 """
@@ -29,6 +30,7 @@ from bench.stats import NOT_AVAILABLE, Figure, Section, at_least, at_most, perce
 SUPPORTERS_TARGET = 0.70
 ASK_TARGET = 0.50
 UNCACHED_TARGET = 0.50
+COLD_TARGET = 0.50
 T = TypeVar("T")
 VARIANTS = {"cached": [], "uncached": ["--no-cache"], "cold": ["--no-cache", "--no-memo"]}
 
@@ -106,7 +108,7 @@ def measure_api(mode: Mode, graphs: Graphs, workdir: Path) -> Section:
                    at_least(r, target)),
         ]
     for variant, label, target in (("uncached", "response cache off", UNCACHED_TARGET),
-                                   ("cold", "response cache and answer memo off", None)):
+                                   ("cold", "response cache and answer memo off", COLD_TARGET)):
         loads = runs[variant][0]
         bare = _mean_rps(loads["bare"])
         for name in ("supporters", "ask"):

@@ -43,6 +43,16 @@ def _guarded(name: str, fn: Callable[[], Section]) -> Section:
     return sec
 
 
+def run_api_only(mode: Mode, workdir: Path) -> dict[str, Section]:
+    """`--only api`: the real snapshot built once (no timing, no synthetic corpora), then the API section."""
+    from api.build import build
+    from bench.measure_api import measure_api
+
+    build(out=workdir / "real")
+    g = Graphs(real=workdir / "real")
+    return {"api": _guarded("api", lambda: measure_api(mode, g, workdir))}
+
+
 def run(mode: Mode, workdir: Path) -> dict[str, Section]:
     from bench.measure_api import measure_api
     from bench.measure_bulk import measure_bulk
@@ -108,12 +118,12 @@ def _load() -> list[float] | None:
         return None
 
 
-def results(mode: Mode, sections: dict[str, Section], seconds: float, load_before: list[float] | None
-            ) -> dict[str, Any]:
+def results(mode: Mode, sections: dict[str, Section], seconds: float, load_before: list[float] | None,
+            only: str | None = None) -> dict[str, Any]:
     figures: list[Figure] = [f for s in sections.values() for f in s.figures]
     return {
         "mode": mode.name,
-        "command": f"python -m bench.run --mode {mode.name}",
+        "command": f"python -m bench.run --mode {mode.name}" + (f" --only {only}" if only else ""),
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "seconds": round(seconds, 2),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -131,19 +141,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=RESULTS, help="results JSON (default bench/results.json)")
     ap.add_argument("--keep", action="store_true", help="keep the work directory (corpora, snapshots, logs)")
     ap.add_argument("--strict", action="store_true", help="exit non-zero when any section breaks")
+    ap.add_argument("--only", choices=["api"], help="just this section (on the real snapshot, built untimed)")
     args = ap.parse_args(argv)
     mode = MODES[args.mode]
     workdir = Path(tempfile.mkdtemp(prefix="shanhai-bench-"))
     load_before = _load()
     t0 = time.perf_counter()
     try:
-        sections = run(mode, workdir)
+        sections = run_api_only(mode, workdir) if args.only == "api" else run(mode, workdir)
     finally:
         if args.keep:
             print(f"work directory kept: {workdir}", file=sys.stderr)
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    data = results(mode, sections, time.perf_counter() - t0, load_before)
+    data = results(mode, sections, time.perf_counter() - t0, load_before, args.only)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(sections))

@@ -20,6 +20,7 @@ from graph.model import (
 )
 from graph.store import GraphStore
 from queries.brief import brief
+from queries.derived import derived
 from queries.errors import InvalidQuery
 from queries.lookup import lookup_for
 
@@ -53,8 +54,10 @@ def node_by_id(store: GraphStore, node_id: str) -> Node | None:
 
 
 def nodes_by_label(store: GraphStore, label: str) -> list[Node]:
-    """Every node of a label, by id, from the same cached index."""
-    return sorted((n for n in lookup_for(store).by_id.values() if n.label == label), key=lambda n: n.id)
+    """Every node of a label, by id, from the same cached index (sorted once per snapshot; a new list)."""
+    return list(derived(store, ("nodes_by_label", label),
+                        lambda lk: tuple(sorted((n for n in lk.by_id.values() if n.label == label),
+                                                key=lambda n: n.id))))
 
 
 def mechanism_key(mechanism: str | None) -> tuple[int, str]:

@@ -18,6 +18,7 @@ from queries.common import (
     node_by_id,
     resolve,
 )
+from queries.derived import derived
 from queries.errors import InvalidQuery
 
 # Hub relationships tie a node to a city, a field or the 山区26县 group: through them any two counties
@@ -67,8 +68,7 @@ def path(store: GraphStore, a: str, b: str, max_hops: int = 4) -> PathResult:
         raise InvalidQuery(f"a and b are the same node ({start.id})")
     plain = [t for t in REL_TYPES if t not in HUB_TYPES]
     for used_hubs, types in ((False, plain), (True, list(REL_TYPES))):
-        rels = store.all_relations(types)
-        best = _shortest(rels, start.id, end.id, max_hops)
+        best = _shortest(_graph(store, used_hubs, types), start.id, end.id, max_hops)
         if best is not None:
             steps = [_step(store, frm, to, rel) for frm, to, rel in best]
             return PathResult("path", params, True, used_hubs, steps,
@@ -78,8 +78,20 @@ def path(store: GraphStore, a: str, b: str, max_hops: int = 4) -> PathResult:
                       f"within {max_hops} steps.")
 
 
-def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple[str, str, Relation]] | None:
-    best_edge: dict[tuple[str, str], Relation] = {}
+Pairs = dict[tuple[str, str], Relation]
+
+
+def _graph(store: GraphStore, used_hubs: bool, types: list[str]) -> tuple[Pairs, nx.Graph]:
+    """The undirected graph of `types` with the relationship standing for each pair: once per snapshot
+    of an immutable store (building it was most of a path call); per call on Neo4j, whose data can
+    change underneath."""
+    if not store.immutable:
+        return _pairs_graph(store.all_relations(types))
+    return derived(store, ("paths.graph", used_hubs), lambda _: _pairs_graph(store.all_relations(types)))
+
+
+def _pairs_graph(rels: list[Relation]) -> tuple[Pairs, nx.Graph]:
+    best_edge: Pairs = {}
     for r in rels:
         if r.source == r.target:
             continue
@@ -90,6 +102,11 @@ def _shortest(rels: list[Relation], a: str, b: str, max_hops: int) -> list[tuple
     g: nx.Graph = nx.Graph()
     for pair in sorted(best_edge):
         g.add_edge(*pair)
+    return best_edge, g
+
+
+def _shortest(graph: tuple[Pairs, nx.Graph], a: str, b: str, max_hops: int) -> list[tuple[str, str, Relation]] | None:
+    best_edge, g = graph  # shared between calls: read only
     if a not in g or b not in g:
         return None
     try:

@@ -97,6 +97,8 @@ def _domain_id(store: GraphStore, text: str | None) -> str | None:
 def _rows(store: GraphStore, label: str, roles: dict[str, str], props: tuple[str, ...],
           filters: dict[str, str | None]) -> list[dict[str, Any]]:
     items = sorted(nodes_by_label(store, label), key=lambda n: n.id)
+    # Both stores return relations_of sorted by relationship id, so each item's list below is in id
+    # order as it is collected (sorting again would hash every `Relation.id`, twice per row).
     rels = store.relations_of([n.id for n in items], "both", list(roles)) if items else []
     by_item: dict[str, list[Relation]] = {}
     for r in rels:
@@ -104,29 +106,33 @@ def _rows(store: GraphStore, label: str, roles: dict[str, str], props: tuple[str
         by_item.setdefault(item, []).append(r)
     out = []
     for n in items:
-        row = _row(store, n, by_item.get(n.id, []), roles, props)
-        if all(value is None or any(value in row["_ids"][c] for c in column.split("|"))
+        mine = by_item.get(n.id, [])
+        ids = _ids(n, mine, roles)
+        # The filters read only the parties' ids: a row is built for the items they keep, not for all.
+        if all(value is None or any(value in ids[c] for c in column.split("|"))
                for column, value in filters.items()):
-            del row["_ids"]
-            out.append(row)
+            out.append(_row(store, n, mine, ids, props))
     return out
 
 
-def _row(store: GraphStore, n: Node, rels: list[Relation], roles: dict[str, str],
+def _ids(n: Node, rels: list[Relation], roles: dict[str, str]) -> dict[str, list[str]]:
+    """The ids in each column of an item's row, in relationship-id order."""
+    ids: dict[str, list[str]] = {column: [] for column in roles.values()}
+    for r in rels:
+        ids[roles[r.type]].append(r.target if r.source == n.id else r.source)
+    return ids
+
+
+def _row(store: GraphStore, n: Node, rels: list[Relation], ids: dict[str, list[str]],
          props: tuple[str, ...]) -> dict[str, Any]:
     row: dict[str, Any] = brief(n) | {k: n.props[k] for k in props if n.props.get(k) not in (None, "", [])}
-    ids: dict[str, list[str]] = {column: [] for column in roles.values()}
-    for r in sorted(rels, key=lambda x: x.id):
-        other = r.target if r.source == n.id else r.source
-        ids[roles[r.type]].append(other)
     for column, values in ids.items():
         if column == "domains":
             row[column] = sorted(set(values))
             continue
         nodes = [node_by_id(store, i) for i in sorted(set(values))]
         row[column] = [brief(x) for x in nodes if x is not None]
-    row["evidence"] = evidence_of([*n.evidence, *sorted(rels, key=lambda x: x.id)])
-    row["_ids"] = ids
+    row["evidence"] = evidence_of([*n.evidence, *rels])
     return row
 
 

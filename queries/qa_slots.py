@@ -11,12 +11,14 @@ from graph.model import MEASURE, ORGANIZATION, PROJECT, REGION, Node
 from graph.org_kinds import endings_group
 from graph.store import GraphStore
 from queries.common import brief, known_rounds, nodes_by_label
+from queries.derived import derived
 from queries.lookup import Hit, lookup_for
 from queries.qa_names import fuzzy_hits
 from queries.qa_normalize import normalize_question
 from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
 from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
+from queries.qa_topic import topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
@@ -114,11 +116,12 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
             s.hits.append(h)
     masked = _blank(text, [(h.start, h.end) for h in hits])
     s.plain = masked
-    s.projects = [n for n in nodes_by_label(store, PROJECT) if normalize_question(n.name) in text]
-    masked = _blank(masked, [(m.start(), m.end()) for n in s.projects
-                             for m in re.finditer(re.escape(normalize_question(n.name)), masked)])
+    named = [(n, name) for n, name in _project_names(store) if name in text]
+    s.projects = [n for n, _ in named]
+    masked = _blank(masked, [(m.start(), m.end()) for _, name in named for m in re.finditer(re.escape(name), masked)])
     # A quoted measure title (“汽车空调共性技术攻关”) names the measure: its words are no industry or field.
-    titles = {normalize_question(str(n.props.get("title") or n.name)) for n in nodes_by_label(store, MEASURE)}
+    titles = derived(store, "qa_slots.measure_titles", lambda _: frozenset(
+        normalize_question(str(n.props.get("title") or n.name)) for n in nodes_by_label(store, MEASURE)))
     masked = _blank(masked, [m.span() for m in re.finditer(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", masked)
                              if m.group(1) in titles])
     s.industry, masked = _industry(store, masked)
@@ -138,7 +141,7 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
         s.domain = lk.by_id.get(_longest(domains).term.id)
         s.domain_words = [(f.term.id, s.text[f.start:f.end]) for f in sorted(domains, key=lambda f: f.start - f.end)]
     s.years, s.rounds = _rounds(store, masked)
-    s.topic = _topic(store, text, s.hits)
+    s.topic = topic(store, text, s.hits)
     s.active = active_parties(store, text, s.hits)
     s.masked = masked
     s.unknown = _unknown_subject(s)
@@ -171,7 +174,7 @@ _EN_NOT_NAMES = {"I", "Is", "Are", "Does", "Do", "Which", "What", "Who", "How", 
 
 def _unknown_subject(s: Slots) -> str | None:
     """A name-like subject no party explains (浙工商大参与了…, China General Nuclear): an unknown name."""
-    known = {x.lower() for terms in vocab().values() for t in terms for w in t.words for x in w.split()}
+    known = _vocab_words()
     for run in re.finditer(r"(?<=[a-z,]\s)((?:[A-Z][a-z]+\s+){1,4}[A-Z][a-z]+)\b", s.masked):
         words = [w for w in run.group(1).split() if w not in _EN_NOT_NAMES and w.lower() not in known]
         if len(words) >= 2 and not s.topic:
@@ -198,6 +201,18 @@ def _unknown_subject(s: Slots) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _vocab_words() -> frozenset[str]:
+    """Every word of the closed vocabularies, lower case (they are read once per process)."""
+    return frozenset(x.lower() for terms in vocab().values() for t in terms for w in t.words for x in w.split())
+
+
+def _project_names(store: GraphStore) -> tuple[tuple[Node, str], ...]:
+    """Each project with its name as questions are normalised, once per snapshot."""
+    return derived(store, "qa_slots.project_names",
+                   lambda _: tuple((n, normalize_question(n.name)) for n in nodes_by_label(store, PROJECT)))
+
+
 _ATTR = {"categories": "category", "statuses": "status", "mechanisms": "mechanism", "project_kinds": "project_kind",
          "kinds": "kind"}
 
@@ -209,8 +224,9 @@ def _longest(found: list[Found]) -> Found:
 def _industry(store: GraphStore, masked: str) -> tuple[str | None, str]:
     """An 一县一业 industry the question names (the longest that occurs, or one of its words in
     qa_terms.yaml `industries`, English included), blanked out of the text."""
-    values = sorted({str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry")},
-                    key=len, reverse=True)
+    values = derived(store, "qa_slots.industries", lambda _: tuple(sorted(
+        {str(n.props["industry"]) for n in nodes_by_label(store, REGION) if n.props.get("industry")},
+        key=len, reverse=True)))
     for v in values:
         i = masked.find(v)
         if i >= 0:
@@ -242,79 +258,6 @@ def _span(round_id: str) -> tuple[int, int]:
         if str(r.get("id")) == round_id:
             return int(r.get("valid_from") or round_id[:4]), int(r.get("valid_to") or round_id[:4])
     return int(round_id[:4]), int(round_id[:4])
-
-
-# Words that carry no topic: a title sharing only these with the question is not quoted by it.
-_PLAIN = re.compile(r"帮扶|支援|协作|合作|结对|山海|山区|推进|加强|深化|开展|建设|工作|发展|由|的|和|与|是|哪|个|谁|"
-                    r"部门|单位|负责|责任|牵头|什么|哪些|举措|措施|任务|项目|有|在|方面|领域|共同|推动|实施")
-
-
-def _topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
-    """Measures whose title shares the longest run (≥4 characters, 2 of them content) with the question."""
-    t = _blank(text, [(h.start, h.end) for h in hits])
-    best: list[Node] = []
-    best_len = 3
-    vocab_words = sorted({w for terms in vocab().values() for x in terms for w in x.words
-                          if re.search(r"[\u4e00-\u9fff]", w)}, key=len, reverse=True)
-    for n in nodes_by_label(store, MEASURE):
-        title = str(n.props.get("title") or n.name)
-        common = _common_run(t, title)
-        content = _PLAIN.sub("", common)
-        for w in vocab_words:
-            content = content.replace(w, "")
-        # A long quote counts as it is; a short one must hold two characters that are not plain words.
-        if len(common) < 4 or (len(common) < 6 and len(re.sub(r"[^\u4e00-\u9fff]", "", content)) < 2):
-            continue
-        if len(common) > best_len:
-            best, best_len = [n], len(common)
-        elif len(common) == best_len:
-            best.append(n)
-    if best:
-        return best
-    # A quoted phrase (“新云采消费助农计划”) or a long run of a measure's text names it too.
-    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", text)]
-    if quoted:
-        return [n for n in nodes_by_label(store, MEASURE) if any(q in str(n.props.get("text") or "") for q in quoted)]
-    # Else the measure whose text shares the most content with the question, in runs of three or more
-    # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least eight in all.
-    scored = [(_shared(t, str(n.props.get("text") or ""), vocab_words), n) for n in nodes_by_label(store, MEASURE)]
-    top = max((x for x, _ in scored), default=0)
-    return [n for x, n in scored if x == top] if top >= _MIN_SHARED else []
-
-
-_MIN_SHARED = 8
-
-
-def _shared(question: str, body: str, plain_words: list[str]) -> int:
-    """Characters of the question found in `body` in runs of ≥ 3, plain and vocabulary words left out."""
-    total, i = 0, 0
-    while i < len(question):
-        j = i + 3
-        while j <= len(question) and question[i:j] in body:
-            j += 1
-        run = question[i:j - 1]
-        if len(run) >= 3:
-            content = _PLAIN.sub("", run)
-            for w in plain_words:
-                content = content.replace(w, "")
-            # A run counts when it holds Chinese content: years and Latin words alone name no measure.
-            total += len(content) if re.search(r"[\u4e00-\u9fff]{2}", content) else 0
-            i = j - 1
-        else:
-            i += 1
-    return total
-
-
-def _common_run(a: str, b: str) -> str:
-    """The longest common substring of two short strings."""
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + len(best) + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = a[i:j]
-            else:
-                break
-    return best
 
 
 __all__ = ["FILTERS", "Slots", "fill"]

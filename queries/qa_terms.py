@@ -38,15 +38,30 @@ def _pattern(word: str) -> str:
 def find(terms: list[Term], text: str) -> list[Found]:
     """Every term whose word occurs in text, longest word first, non-overlapping, in text order."""
     low = text.lower()
-    words = sorted(((w, t) for t in terms for w in t.words if w), key=lambda x: -len(x[0]))
     taken: list[tuple[int, int]] = []
     out = []
-    for w, t in words:
-        for m in re.finditer(_pattern(w), low):
+    for w, pattern, t in _compiled(terms):
+        if w not in low:  # the pattern matches the word itself: absent word, no match (most words)
+            continue
+        for m in pattern.finditer(low):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 taken.append(m.span())
                 out.append(Found(t, m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+_COMPILED: dict[int, tuple[list[Term], list[tuple[str, re.Pattern[str], Term]]]] = {}
+
+
+def _compiled(terms: list[Term]) -> list[tuple[str, re.Pattern[str], Term]]:
+    """The words of a vocabulary longest first with their compiled patterns, once per list (the lists
+    of `vocab()` live as long as the process; compiling ~400 patterns per question was most of find)."""
+    cached = _COMPILED.get(id(terms))
+    if cached is None or cached[0] is not terms:
+        words = sorted(((w, t) for t in terms for w in t.words if w), key=lambda x: -len(x[0]))
+        cached = (terms, [(w.lower(), re.compile(_pattern(w)), t) for w, t in words])
+        _COMPILED[id(terms)] = cached
+    return cached[1]
 
 
 def _read(name: str) -> Any:

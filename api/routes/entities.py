@@ -24,6 +24,7 @@ from api.memo import memoised
 from api.pagination import PageParams, paginate
 from api.params import FieldParam, RoundParam, check_round, node_out
 from api.state import graph_view
+from api.support_out import supporter_items
 from graph.model import ORGANIZATION
 from graph.store import GraphStore
 from queries.lookup import lookup_for
@@ -53,6 +54,11 @@ def region_supporters(request: Request, name: NameParam, store: StoreDep, page: 
 
     `field` keeps support tied to that field (a general pairing names no field, so it drops out);
     `round`: `current` (default: the region's latest round), `all`, or a round id.
+
+    Each item: `id, name, type, kind, domains, supports`; each support: `via` (pairing, measure,
+    project), `relation, level, mechanism, rounds, domains, evidence, measure, project`. With
+    `evidence=full` an item also has `evidence`, the union of its supports' records (compact leaves it
+    out: it repeats them).
     """
     return _support_list(request, store, page, evidence, format, "supporters",
                          lambda: supporters_of(store, name, field, check_round(graph_view(request.app, store), round)))
@@ -64,8 +70,8 @@ def organization(request: Request, name: NameParam, store: StoreDep,
                  evidence: EvidenceParam = "compact") -> FastJSON:
     def answer() -> dict[str, Any]:
         node = lookup_for(store).resolve(name, (ORGANIZATION,))
-        return shape({"organization": node_out(node),
-                      "supports": [s.to_dict() for s in supported_by(store, node.id).supporters]}, evidence)
+        return {"organization": node_out(node),
+                "supports": supporter_items(store, supported_by(store, node.id), evidence)}
 
     return FastJSON(memoised(request, answer))
 
@@ -91,7 +97,7 @@ def _support_list(request: Request, store: GraphStore, page: PageParams, evidenc
 
     def answer() -> tuple[list[Any], dict[str, Any]]:
         result = run()
-        return (shape([s.to_dict() for s in result.supporters], evidence),
+        return (supporter_items(store, result, evidence),
                 {"query": result.query, "params": result.params, "subject": result.subject})
 
     items, head = memoised(request, answer)

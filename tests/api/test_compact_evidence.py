@@ -13,10 +13,15 @@ from api.links import evidence_url
 ZHONGYI_ERYUAN = "org:zhejiangzhongyiyaodaxuefushudieryiyuan"
 
 
-def test_evidence_url_percent_encodes_the_locator() -> None:
-    # 附 U+9644, 件 U+4EF6, 五 U+4E94 in UTF-8; "/", " ", "(" and ")" are encoded too (safe="").
-    assert evidence_url("yj-2025-2027-action-plan", "附件2/row 五.4 (L653)") == \
-        "/documents/yj-2025-2027-action-plan?hl=%E9%99%84%E4%BB%B62%2Frow%20%E4%BA%94.4%20%28L653%29"
+def test_evidence_url_is_an_iri_with_the_chinese_left_as_it_is() -> None:
+    # An IRI (RFC 3987): 附件 and 五 stay UTF-8 (3 bytes each, not 9 percent-encoded); the space is
+    # encoded; "/", "(", ")" and ":" mean nothing special in a query value and stay.
+    assert evidence_url("yj-2025-2027-action-plan", "附件2:表/row 五.4 (L653)") == \
+        "/documents/yj-2025-2027-action-plan?hl=附件2:表/row%20五.4%20(L653)"
+    # What a query parser or a URL would read otherwise is encoded: & = + # % ? ; and the
+    # invisible or space characters beyond ASCII (zero-width space, ideographic space).
+    assert evidence_url("a/b", "甲&乙=1+2#3%?;\u200b\u3000") == \
+        "/documents/a%2Fb?hl=甲%26乙%3D1%2B2%233%25%3F%3B%E2%80%8B%E3%80%80"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -32,9 +37,13 @@ def test_short_quote_cuts_at_a_sentence(text: str, expected: str) -> None:
 
 
 def _evidence(body: Any) -> list[dict[str, Any]]:
+    """Every evidence record of an answer, but a supporter's union of its supports' records (only
+    `evidence=full` repeats it; the records themselves are counted at the supports)."""
     out: list[dict[str, Any]] = []
     if isinstance(body, dict):
         for key, value in body.items():
+            if key == "evidence" and "supports" in body:
+                continue
             out += value if key == "evidence" and isinstance(value, list) else _evidence(value)
     elif isinstance(body, list):
         for x in body:

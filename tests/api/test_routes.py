@@ -32,9 +32,11 @@ def test_supporters_of_yongjia_in_healthcare(client: TestClient) -> None:
     names = {s["name"] for s in body["items"]}
     assert names == {"瓯海区", "温州市中心医院", "浙江中医药大学附属第二医院"}
     hospital = next(s for s in body["items"] if s["id"] == ZHONGYI_ERYUAN)
-    quotes = " ".join(e["quote"] for e in hospital["evidence"])
-    assert "依托浙中医大二院" in quotes
-    assert all(e["document"] and e["locator"] for e in hospital["evidence"])
+    # Compact (the default): each support carries its own evidence, the supporter no union of them.
+    evidence = [e for x in hospital["supports"] for e in x["evidence"]]
+    assert "evidence" not in hospital
+    assert "依托浙中医大二院" in " ".join(e["quote"] for e in evidence)
+    assert all(e["document"] and e["locator"] for e in evidence)
 
 
 def test_organization_by_abbreviation(client: TestClient) -> None:
@@ -47,7 +49,7 @@ def test_supported_by_strong_county(client: TestClient) -> None:
     # 2021 pairing table, county rows: "17  温州市  永嘉县  温州市瓯海区".
     body = client.get("/api/supported-by/瓯海区", params={"round": "2021-provincial"}).json()
     yongjia = next(s for s in body["items"] if s["id"] == YONGJIA)
-    assert any("永嘉县" in e["quote"] and "瓯海区" in e["quote"] for e in yongjia["evidence"])
+    assert any("永嘉县" in e["quote"] and "瓯海区" in e["quote"] for x in yongjia["supports"] for e in x["evidence"])
 
 
 def test_pagination_walks_every_item_once(client: TestClient) -> None:

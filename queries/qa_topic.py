@@ -1,0 +1,159 @@
+"""The measures a question quotes: the longest run it shares with a measure's title, else with its text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from graph.model import MEASURE, Node
+from graph.store import GraphStore
+from queries.common import nodes_by_label
+from queries.derived import derived
+from queries.lookup import Hit, Lookup
+from queries.qa_terms import vocab
+
+TITLE_RUN = 4  # a title counts from a shared run of 4 characters
+BODY_RUN = 8  # a measure's text from 8 characters of content shared in runs
+SHARED_RUN = 3  # the shortest run that counts towards them
+# Words that carry no topic: a title sharing only these with the question is not quoted by it.
+_PLAIN = re.compile(r"帮扶|支援|协作|合作|结对|山海|山区|推进|加强|深化|开展|建设|工作|发展|由|的|和|与|是|哪|个|谁|"
+                    r"部门|单位|负责|责任|牵头|什么|哪些|举措|措施|任务|项目|有|在|方面|领域|共同|推动|实施")
+_SEP = "\x00"  # between joined texts; a question never holds it once normalised, and grams with it are skipped
+
+
+class _Joined:
+    """Texts joined into one string: which of them hold any of a question's k-grams is a few C-level
+    `str.find`s over one string instead of a longest-common-run search per measure and question."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for t in texts:
+            self.starts.append(pos)
+            parts.append(t)
+            pos += len(t) + len(_SEP)
+        self.text = _SEP.join(parts)
+
+    def holding(self, text: str, k: int) -> set[int]:
+        """Indices of the texts that contain some k-character substring of `text`."""
+        out: set[int] = set()
+        for g in {text[i:i + k] for i in range(len(text) - k + 1)}:
+            if _SEP in g:
+                continue
+            at = self.text.find(g)
+            while at >= 0:
+                out.add(bisect_right(self.starts, at) - 1)
+                at = self.text.find(g, at + 1)
+        return out
+
+
+class _Measures:
+    def __init__(self, store: GraphStore) -> None:
+        self.nodes = nodes_by_label(store, MEASURE)
+        self.titles = [str(n.props.get("title") or n.name) for n in self.nodes]
+        self.bodies = [str(n.props.get("text") or "") for n in self.nodes]
+        self.title_index = _Joined(self.titles)
+        self.body_index = _Joined(self.bodies)
+
+
+def _measures(store: GraphStore) -> _Measures:
+    def build(_: Lookup) -> _Measures:
+        return _Measures(store)
+    return derived(store, "qa_topic.measures", build)
+
+
+@lru_cache(maxsize=1)
+def _vocab_words() -> tuple[str, ...]:
+    return tuple(sorted({w for terms in vocab().values() for x in terms for w in x.words
+                         if re.search(r"[\u4e00-\u9fff]", w)}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _content_len(run: str) -> int:
+    """Characters of a run left once plain and vocabulary words are out, when two of them are Chinese."""
+    content = _PLAIN.sub("", run)
+    for w in _vocab_words():
+        content = content.replace(w, "")
+    return len(content) if re.search(r"[\u4e00-\u9fff]{2}", content) else 0
+
+
+@lru_cache(maxsize=4096)
+def _has_content(run: str) -> bool:
+    """Two Chinese characters left once the plain words and the vocabularies' words are taken out
+    (a pure function of the run: the same few runs recur across questions)."""
+    content = _PLAIN.sub("", run)
+    for w in _vocab_words():
+        content = content.replace(w, "")
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", content)) >= 2
+
+
+def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
+    """Measures whose title shares the longest run (≥4 characters, 2 of them content) with the question."""
+    t = _blank(text, [(h.start, h.end) for h in hits])
+    ms = _measures(store)
+    best: list[Node] = []
+    best_len = TITLE_RUN - 1
+    # Only titles sharing a 4-character run can qualify; in the measures' order, as a scan of all would.
+    for i in sorted(ms.title_index.holding(t, TITLE_RUN)):
+        common = _common_run(t, ms.titles[i])
+        if len(common) < max(TITLE_RUN, best_len):
+            continue  # cannot change the best (and shorter than 4: not a quote at all)
+        # A long quote counts as it is; a short one must hold two characters that are not plain words.
+        if len(common) < 6 and not _has_content(common):
+            continue
+        if len(common) > best_len:
+            best, best_len = [ms.nodes[i]], len(common)
+        elif len(common) == best_len:
+            best.append(ms.nodes[i])
+    if best:
+        return best
+    # A quoted phrase (“新云采消费助农计划”) or a long run of a measure's text names it too.
+    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", text)]
+    if quoted:
+        return [n for n, body in zip(ms.nodes, ms.bodies, strict=True) if any(q in body for q in quoted)]
+    # Else the measure whose text shares the most content with the question, in runs of three or more
+    # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least BODY_RUN in all.
+    scored = [(_shared(t, ms.bodies[i]), i) for i in sorted(ms.body_index.holding(t, SHARED_RUN))]
+    top = max((x for x, _ in scored), default=0)
+    return [ms.nodes[i] for x, i in scored if x == top] if top >= BODY_RUN else []
+
+
+def _shared(question: str, body: str) -> int:
+    """Characters of the question found in `body` in runs of ≥ SHARED_RUN that hold Chinese content
+    (plain and vocabulary words left out; years and Latin words alone name no measure)."""
+    total, i = 0, 0
+    while i < len(question):
+        j = i + SHARED_RUN
+        while j <= len(question) and question[i:j] in body:
+            j += 1
+        run = question[i:j - 1]
+        if len(run) >= SHARED_RUN:
+            total += _content_len(run)
+            i = j - 1
+        else:
+            i += 1
+    return total
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    out = list(text)
+    for s, e in spans:
+        out[s:e] = " " * (e - s)
+    return "".join(out)
+
+
+def _common_run(a: str, b: str) -> str:
+    """The longest common substring of two short strings."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+__all__ = ["topic"]
