@@ -19,9 +19,9 @@ def test_education_gaps(store: GraphStore) -> None:
     gaps = {c["name"] for c in res.gaps["domain:education"]}
     assert len(res.counties) == 26 and len(gaps) == 25
     assert "永嘉县" not in gaps and "开化县" in gaps
-    who = {s["name"] for s in res.cells["region:yongjiaxian"]["domain:education"]}
+    who = {s.name for s in res.cells["region:yongjiaxian"]["domain:education"]}
     assert who >= {"瓯海区", "海宁市高级中学", "浙江省平湖中学"}
-    assert all(s["evidence"] for s in res.cells["region:yongjiaxian"]["domain:education"])
+    assert all(s.evidence for s in res.cells["region:yongjiaxian"]["domain:education"])
 
 
 def test_every_mountain_county_has_a_partner(store: GraphStore) -> None:
@@ -34,7 +34,7 @@ def test_wenzhou_parks_cover_tourism(store: GraphStore) -> None:
     cells = coverage(store, "tourism").cells
     for county, partner in WENZHOU_PARKS.items():
         row = next(v for k, v in cells.items() if k.endswith(":" + slug(county)))
-        assert partner in {s["name"] for s in row["domain:tourism_culture"]}
+        assert partner in {s.name for s in row["domain:tourism_culture"]}
 
 
 def test_coverage_field_is_checked(store: GraphStore) -> None:
