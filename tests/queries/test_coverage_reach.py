@@ -44,16 +44,16 @@ def test_coverage_field_is_checked(store: GraphStore) -> None:
 
 def test_supporter_reach(store: GraphStore) -> None:
     res = supporter_reach(store, limit=200)
-    rows = {r["name"]: r for r in res.supporters}
-    keys = [(-r["counties"], -r["fields"], -r["degree"], r["id"]) for r in res.supporters]
+    rows = {r.name: r for r in res.supporters}
+    keys = [(-r.counties, -r.fields, -r.degree, r.id) for r in res.supporters]
     assert keys == sorted(keys)
     # 省二轻集团 backs Yongjia rows in 产业合作, 帮扶增收 (agriculture, consumption, tourism, employment) …
     erqing = rows["浙江省二轻集团"]
-    assert [r["name"] for r in erqing["regions"]] == ["永嘉县"]
-    assert set(erqing["domains"]) >= {"domain:industry", "domain:agriculture", "domain:consumption",
+    assert [name for _, name in erqing.regions] == ["永嘉县"]
+    assert set(erqing.domains) >= {"domain:industry", "domain:agriculture", "domain:consumption",
                                       "domain:employment", "domain:tourism_culture"}
-    assert rows["杭州市"]["counties"] == 0 and "衢州市" in {r["name"] for r in rows["杭州市"]["regions"]}
-    assert all(0.0 <= r["centrality"] <= 1.0 and round(r["centrality"], 6) == r["centrality"]
+    assert rows["杭州市"].counties == 0 and "衢州市" in {name for _, name in rows["杭州市"].regions}
+    assert all(0.0 <= r.centrality <= 1.0 and round(r.centrality, 6) == r.centrality
                for r in res.supporters)
     assert len(supporter_reach(store, limit=3).supporters) == 3
     with pytest.raises(InvalidQuery):
