@@ -14,6 +14,7 @@ from queries.paths import PathStep, path
 from queries.qa_answers import Ran, field_of, names, node_mountain, qualifiers, supported_rows
 from queries.qa_slots import Slots
 from queries.region_profile import attribute
+from queries.rows import evidence_dicts
 from queries.support import Supporter
 
 
@@ -29,7 +30,7 @@ def _attribute(key: str, label: str, type_: str) -> Any:
         if attr is None:
             return [], "region_profile", params, f"Not in the graph: the documents state no {label} for {region.name}."
         row = {"id": f"{region.id}#{key}", "name": str(attr.value), "type": type_, "value": attr.value,
-               "region": brief(region), "evidence": attr.evidence}
+               "region": brief(region), "evidence": evidence_dicts(attr.evidence)}
         asked = s.category.id if key == "category" and s.category else s.industry if key == "industry" else None
         verdict = "" if asked is None else ("Yes: " if asked == attr.value else "No: ")
         return [row], "region_profile", params, f"{verdict}the {label} of {region.name} is {attr.value}."
@@ -48,7 +49,7 @@ def _with(store: GraphStore, key: str, value: str, s: Slots) -> list[dict[str, A
         if attr is not None and attr.value == value and (city is None or n.props.get("city") == city):
             if s.category and key != "category" and n.props.get("category") != s.category.id:
                 continue
-            rows.append(brief(n) | {key: value, "evidence": attr.evidence})
+            rows.append(brief(n) | {key: value, "evidence": evidence_dicts(attr.evidence)})
     return rows
 
 
