@@ -13,6 +13,7 @@ from graph.model import (
     Node,
 )
 from graph.store import GraphStore
+from graph.support import SupportFact
 from queries.common import (
     brief,
     evidence_of,
@@ -79,7 +80,11 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
     ids = [c.id for c in counties]
     # county → field → supporter → (its node, the ways it supports there, their evidence in the order met)
     cells: dict[str, dict[str, dict[str, tuple[Node, set[str], list[Evidence]]]]] = {c.id: {} for c in counties}
-    facts = {c.id: store.support_facts(recipient=c.id) for c in counties}
+    # One read of the facts, not one per county (a store without an index derives them per call).
+    facts: dict[str, list[SupportFact]] = {c.id: [] for c in counties}
+    for f in store.support_facts():
+        if f.recipient in facts:
+            facts[f.recipient].append(f)
     for c in counties:
         for f in facts[c.id]:
             for d in f.domains:
