@@ -9,6 +9,7 @@ from graph.model import (
     DOMAIN,
     MEMBER_OF,
     REGION,
+    Evidence,
     Node,
 )
 from graph.store import GraphStore
@@ -20,6 +21,27 @@ from queries.common import (
     nodes_by_label,
     resolve_domain,
 )
+from queries.rows import evidence_dicts, merge_evidence
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    """One supporter of a county in a field: who, through what (pairing, measure, project), where it is stated."""
+
+    supporter: dict[str, Any]  # the supporter's brief
+    via: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.supporter["id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.supporter["name"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.supporter | {"via": list(self.via), "evidence": evidence_dicts(self.evidence)}
 
 
 @dataclass
@@ -28,13 +50,14 @@ class CoverageResult:
     params: dict[str, Any]
     counties: list[dict[str, Any]]
     domains: list[dict[str, Any]]
-    cells: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)  # county → domain → who
+    cells: dict[str, dict[str, list[CoverageCell]]] = field(default_factory=dict)  # county → domain → who
     gaps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # domain → counties without
     unpaired: list[dict[str, Any]] = field(default_factory=list)  # counties without any SUPPORTS
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "params": self.params, "counties": self.counties, "domains": self.domains,
-                "cells": self.cells, "gaps": self.gaps, "unpaired": self.unpaired}
+                "cells": {c: {d: [x.to_dict() for x in who] for d, who in by.items()} for c, by in self.cells.items()},
+                "gaps": self.gaps, "unpaired": self.unpaired}
 
 
 def mountain_counties(store: GraphStore) -> list[Node]:
@@ -55,8 +78,9 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
     domain_ids = {d.id for d in domains}
     counties = mountain_counties(store)
     ids = [c.id for c in counties]
-    cells: dict[str, dict[str, dict[str, dict[str, Any]]]] = {c.id: {} for c in counties}
-    # One read of every fact (one round trip on a server), not one per county.
+    # county → field → supporter → (its node, the ways it supports there, their evidence in the order met)
+    cells: dict[str, dict[str, dict[str, tuple[Node, set[str], list[Evidence]]]]] = {c.id: {} for c in counties}
+    # One read of the facts, not one per county (a store without an index derives them per call).
     facts: dict[str, list[SupportFact]] = {c.id: [] for c in counties}
     for f in store.support_facts():
         if f.recipient in facts:
@@ -69,9 +93,9 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
                 who = node_by_id(store, f.supporter)
                 if who is None:
                     continue
-                row = cells[c.id].setdefault(d, {}).setdefault(f.supporter, brief(who) | {"via": [], "evidence": []})
-                row["via"] = sorted({*row["via"], f.via})
-                row["evidence"] = evidence_of([*row["evidence"], *f.evidence])
+                _, via, evidence = cells[c.id].setdefault(d, {}).setdefault(f.supporter, (who, set(), []))
+                via.add(f.via)
+                evidence += f.evidence
     member = {r.source: r for r in store.relations_of(ids, "out", [MEMBER_OF])} if ids else {}
     paired = {c for c, found in facts.items() if any(f.via == "pairing" for f in found)}
 
@@ -83,11 +107,12 @@ def coverage(store: GraphStore, field: str | None = None) -> CoverageResult:
         "coverage", {"field": dom.id if dom else None},
         [county_row(c) for c in counties],
         [brief(d) for d in domains],
-        {c: {d: sorted(by.values(), key=lambda x: x["id"]) for d, by in sorted(cells[c].items())}
+        {c: {d: [CoverageCell(brief(who), tuple(sorted(via)), merge_evidence(evidence))
+                 for _, (who, via, evidence) in sorted(by.items())] for d, by in sorted(cells[c].items())}
          for c in ids},
         {d.id: [county_row(c) for c in counties if d.id not in cells[c.id]] for d in domains},
         [county_row(c) for c in counties if c.id not in paired],
     )
 
 
-__all__ = ["CoverageResult", "coverage", "mountain_counties"]
+__all__ = ["CoverageCell", "CoverageResult", "coverage", "mountain_counties"]

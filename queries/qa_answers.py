@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from graph.model import ORGANIZATION, REGION, Node
@@ -12,7 +14,7 @@ from queries.coverage import mountain_counties
 from queries.intents import PAIR, recipient, supporter
 from queries.lookup import lookup_for
 from queries.qa_slots import Slots
-from queries.support import supported_by, supporters_of
+from queries.support import Support, Supporter, SupportResult, supported_by, supporters_of
 
 Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
 CITY_WORDS = ("支援市", "结对市", "结对城市", "市级", " city", "cities", "城市")
@@ -26,8 +28,8 @@ def round_of(s: Slots) -> str | None:
     return s.rounds[0] if s.rounds else None
 
 
-def names(rows: list[dict[str, Any]], limit: int = 8) -> str:
-    shown = [str(r["name"]) for r in rows[:limit]]
+def names(rows: Sequence[dict[str, Any] | Supporter], limit: int = 8) -> str:
+    shown = [str(r["name"] if isinstance(r, dict) else r.name) for r in rows[:limit]]
     return "、".join(shown) + (" …" if len(rows) > limit else "")
 
 
@@ -39,11 +41,14 @@ def qualifiers(s: Slots) -> str:
     return f" ({text})" if text else ""
 
 
-def _keep(row: dict[str, Any], pred: Any) -> dict[str, Any] | None:
-    supports = [x for x in row["supports"] if pred(x)]
-    if not supports:
-        return None
-    return row | {"supports": supports, "evidence": evidence_of(e for x in supports for e in x["evidence"])}
+def _keep(row: Supporter, pred: Callable[[Support], bool]) -> Supporter | None:
+    """The supporter with only the ways of support `pred` keeps (its evidence follows them), or None."""
+    supports = [x for x in row.supports if pred(x)]
+    return replace(row, supports=supports) if supports else None
+
+
+def _keep_all(rows: list[Supporter], pred: Callable[[Support], bool]) -> list[Supporter]:
+    return [x for x in (_keep(r, pred) for r in rows) if x]
 
 
 def _pairing_asked(s: Slots) -> bool:
@@ -51,24 +56,24 @@ def _pairing_asked(s: Slots) -> bool:
     return re.search(PAIR, s.text, re.I) is not None and s.domain is None
 
 
-def support_rows(store: GraphStore, region: Node, s: Slots) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def support_rows(store: GraphStore, region: Node, s: Slots) -> tuple[list[Supporter], dict[str, Any]]:
     """supporters_of with the question's field, round, mechanism, kind and pairing words applied."""
     res = supporters_of(store, region.id, field_of(s), round_of(s))
-    rows = [r.to_dict() for r in res.supporters]
+    rows = list(res.supporters)
     params = dict(res.params)
     mech = s.mechanism.id if s.mechanism else None
     if mech == "city_pairing" or (_pairing_asked(s) and any(w in s.text.lower() for w in CITY_WORDS)):
         mech = "city_pairing"
     if mech:
-        rows = [x for x in (_keep(r, lambda x: x["mechanism"] == mech) for r in rows) if x]
+        rows = _keep_all(rows, lambda x: x.mechanism == mech)
         params["mechanism"] = mech
     elif _pairing_asked(s) and not s.kind:
-        rows = [x for x in (_keep(r, lambda x: x["mechanism"] in PAIRING_MECHANISMS) for r in rows) if x]
+        rows = _keep_all(rows, lambda x: x.mechanism in PAIRING_MECHANISMS)
         params["mechanisms"] = list(PAIRING_MECHANISMS)
     if s.kind:
         kinds = {s.kind.id, *s.kind.also}
-        rows = [r for r in rows if r.get("kind") in kinds]
-        paired = [x for x in (_keep(r, lambda x: x["mechanism"] in PAIRING_MECHANISMS) for r in rows) if x]
+        rows = [r for r in rows if r.kind in kinds]
+        paired = _keep_all(rows, lambda x: x.mechanism in PAIRING_MECHANISMS)
         if _pairing_asked(s) and paired:  # "which SOE pairs with X": the formal partner when there is one
             rows = paired
         params["kind"] = s.kind.id
@@ -82,15 +87,16 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
     region = regions[0]
     rows, params = support_rows(store, region, s)
     if len(regions) > 1:  # "谁帮扶永嘉和文成": the supporters of each (in common is its own intent)
-        seen = {r["id"] for r in rows}
+        seen = {r.id for r in rows}
         for other in regions[1:]:
             more, _ = support_rows(store, other, s)
-            rows += [r for r in more if r["id"] not in seen]
-            seen |= {r["id"] for r in more}
+            rows += [r for r in more if r.id not in seen]
+            seen |= {r.id for r in more}
         params["regions"] = [r.id for r in regions]
         if rows:
             where = "、".join(r.name for r in regions)
-            return rows, "supporters_of", params, f"{len(rows)} supporter(s) of {where}{qualifiers(s)}: {names(rows)}."
+            return ([r.to_dict() for r in rows], "supporters_of", params,
+                    f"{len(rows)} supporter(s) of {where}{qualifiers(s)}: {names(rows)}.")
     if not rows and region.props.get("level") == "county" and params.get("mechanism") == "city_pairing":
         city = lookup_for(store).candidates(str(region.props.get("city", "")), (REGION,))
         if city:  # a county's 支援市 are its city's pairing partners
@@ -98,32 +104,31 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
             rows, params = support_rows(store, region, s)
     others = [n for n in s.parties if n.label == ORGANIZATION]
     if others:  # "What does 平安银行 do for 永嘉?": only that supporter
-        rows = [r for r in rows if r["id"] in {n.id for n in others}]
+        rows = [r for r in rows if r.id in {n.id for n in others}]
         params["supporter"] = [n.id for n in others]
     if not rows:
         return [], "supporters_of", params, (f"Not in the graph: the documents state no supporter of {region.name}"
                                              f"{qualifiers(s)}.")
-    return rows, "supporters_of", params, f"{len(rows)} supporter(s) of {region.name}{qualifiers(s)}: {names(rows)}."
+    return ([r.to_dict() for r in rows], "supporters_of", params,
+            f"{len(rows)} supporter(s) of {region.name}{qualifiers(s)}: {names(rows)}.")
 
 
 def _group_supporters(store: GraphStore, s: Slots) -> Ran:
     """Supporters of any mountain county (哪些经济强县结对帮扶山区县), each with its evidence."""
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[str, Supporter] = {}
     for county in mountain_counties(store):
         rows, _ = support_rows(store, county, s)
-        for r in rows:
-            if r["id"] in merged:
-                m = merged[r["id"]]
-                m["supports"] += r["supports"]
-                m["evidence"] = evidence_of([*m["evidence"], *r["evidence"]])
-            else:
-                merged[r["id"]] = r | {"supports": list(r["supports"])}
-    rows = sorted(merged.values(), key=lambda r: r["id"])
+        for r in rows:  # one row per supporter, its ways of support (and so its evidence) joined
+            m = merged.get(r.id)
+            merged[r.id] = replace(r, supports=list(r.supports)) if m is None else replace(
+                m, supports=[*m.supports, *r.supports])
+    rows = sorted(merged.values(), key=lambda r: r.id)
     params = {"region": "mountain_counties", "field": field_of(s), "round": round_of(s) or "current",
               "mechanism": s.mechanism.id if s.mechanism else None}
     if not rows:
         return [], "supporters_of", params, f"Not in the graph: no supporter of the mountain counties{qualifiers(s)}."
-    return rows, "supporters_of", params, f"{len(rows)} supporter(s) of the mountain counties{qualifiers(s)}."
+    return ([r.to_dict() for r in rows], "supporters_of", params,
+            f"{len(rows)} supporter(s) of the mountain counties{qualifiers(s)}.")
 
 
 def _within(store: GraphStore, region_id: str, place: Node) -> bool:
@@ -133,23 +138,30 @@ def _within(store: GraphStore, region_id: str, place: Node) -> bool:
                                                                         node.props.get("province")))
 
 
-def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> Ran:
+def supported_rows(store: GraphStore, s: Slots,
+                   pairing_only: bool | None = None) -> tuple[list[Supporter], dict[str, Any], Node, SupportResult]:
+    """supported_by with the question's field, round, mechanism, pairing words, group and places applied."""
     party = supporter(store, s)[0]
     res = supported_by(store, party.id, field_of(s), round_of(s) or "all")
     mech = s.mechanism.id if s.mechanism else None
     pairing = _pairing_asked(s) if pairing_only is None else pairing_only
     rows = []
-    for r in (x.to_dict() for x in res.supporters):
-        kept = _keep(r, lambda x: (x["mechanism"] == mech) if mech else
-                     (x["mechanism"] in PAIRING_MECHANISMS if pairing else True))
-        if kept and (not s.group or node_mountain(store, kept["id"])):
+    for r in res.supporters:
+        kept = _keep(r, lambda x: (x.mechanism == mech) if mech else
+                     (x.mechanism in PAIRING_MECHANISMS if pairing else True))
+        if kept and (not s.group or node_mountain(store, kept.id)):
             rows.append(kept)
     # Another place the question names (杭州市对口支援新疆的哪些县): only regions in it answer; none → not stated.
     places = [p for p in s.parties if p.id != party.id and p.label == REGION and p not in s.active]
     if places:
-        rows = [r for r in rows if any(_within(store, r["id"], p) for p in places)]
+        rows = [r for r in rows if any(_within(store, r.id, p) for p in places)]
     params = res.params | ({"mechanism": mech} if mech else {"mechanisms": list(PAIRING_MECHANISMS)} if pairing
                            else {}) | ({"mountain": True} if s.group else {})
+    return rows, params, party, res
+
+
+def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> Ran:
+    rows, params, party, res = supported_rows(store, s, pairing_only)
     if not rows and party.props.get("level") == "city" and not res.supporters:
         # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
         # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
@@ -158,7 +170,8 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
     if not rows:
         return [], "supported_by", params, (f"Not in the graph: the documents state no region supported by "
                                             f"{party.name}{qualifiers(s)}.")
-    return rows, "supported_by", params, f"{party.name} supports {len(rows)} region(s){qualifiers(s)}: {names(rows)}."
+    return ([r.to_dict() for r in rows], "supported_by", params,
+            f"{party.name} supports {len(rows)} region(s){qualifiers(s)}: {names(rows)}.")
 
 
 def support_fields(store: GraphStore, s: Slots) -> Ran:
@@ -167,18 +180,18 @@ def support_fields(store: GraphStore, s: Slots) -> Ran:
     res = supporters_of(store, region.id, None, round_of(s))
     party = {n.id for n in supporter(store, s)} | {n.id for n in s.parties if n.label == ORGANIZATION}
     by_field: dict[str, dict[str, Any]] = {}
-    for row in (r.to_dict() for r in res.supporters):
-        if party and row["id"] not in party:
+    for row in res.supporters:
+        if party and row.id not in party:
             continue
-        for x in row["supports"]:
-            for d in x["domains"]:
+        for x in row.supports:
+            for d in x.domains:
                 node = node_by_id(store, d)
                 if node is None:
                     continue
                 item = by_field.setdefault(d, brief(node) | {"supporters": [], "evidence": []})
-                if row["name"] not in item["supporters"]:
-                    item["supporters"].append(row["name"])
-                item["evidence"] = evidence_of([*item["evidence"], *x["evidence"]])
+                if row.name not in item["supporters"]:
+                    item["supporters"].append(row.name)
+                item["evidence"] = evidence_of([*item["evidence"], *x.evidence])
     rows = sorted(by_field.values(), key=lambda r: r["id"])
     params = res.params | {"supporter": sorted(party) or None, "answer": "fields"}
     who = f" by {'、'.join(n.name for n in s.parties if n.id in party)}" if party else ""
@@ -196,13 +209,13 @@ def yes_no(store: GraphStore, s: Slots) -> Ran:
     sup = supporter(store, s)
     region = recipient(store, s)[0]
     rows, params = support_rows(store, region, s)
-    rows = [r for r in rows if r["id"] in {n.id for n in sup}]
+    rows = [r for r in rows if r.id in {n.id for n in sup}]
     params["supporter"] = [n.id for n in sup]
     who = "、".join(n.name for n in sup)
     if not rows:
         return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
                                              f"by {who}{qualifiers(s)}.")
-    return rows, "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
+    return [r.to_dict() for r in rows], "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
 
 
 def common_recipients(store: GraphStore, s: Slots) -> Ran:
@@ -210,8 +223,9 @@ def common_recipients(store: GraphStore, s: Slots) -> Ran:
     per = []
     for p in parties:
         rows, *_ = supported(store, _only(s, p), pairing_only=False)
-        per.append({r["id"]: r for r in rows})
-    shared = _shared(per)
+        per.append({r["id"]: r for r in rows})  # answer rows: a city's are those of its places
+    shared = [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
+              for i in per[0] if all(i in d for d in per[1:])]
     who = "、".join(p.name for p in parties)
     params = {"supporters": [p.id for p in parties], "field": field_of(s), "round": round_of(s) or "all"}
     if not shared:
@@ -221,7 +235,7 @@ def common_recipients(store: GraphStore, s: Slots) -> Ran:
 
 def common_supporters(store: GraphStore, s: Slots) -> Ran:
     regions = recipient(store, s)
-    per = [{r["id"]: r for r in support_rows(store, reg, s)[0]} for reg in regions]
+    per = [{r.id: r for r in support_rows(store, reg, s)[0]} for reg in regions]
     shared = _shared(per)
     where = "、".join(r.name for r in regions)
     params = {"regions": [r.id for r in regions], "field": field_of(s), "round": round_of(s) or "current"}
@@ -230,9 +244,9 @@ def common_supporters(store: GraphStore, s: Slots) -> Ran:
     return shared, "supporters_of", params, f"{len(shared)} supporter(s) common to {where}: {names(shared)}."
 
 
-def _shared(per: list[dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _shared(per: list[dict[str, Supporter]]) -> list[dict[str, Any]]:
     """The rows every party's answer holds, with the evidence of all of them."""
-    return [per[0][i] | {"evidence": evidence_of(e for d in per for e in d[i]["evidence"])}
+    return [per[0][i].to_dict() | {"evidence": evidence_of(e for d in per for e in d[i].evidence)}
             for i in per[0] if all(i in d for d in per[1:])]
 
 

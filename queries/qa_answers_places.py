@@ -10,10 +10,12 @@ from graph.store import GraphStore
 from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id, nodes_by_label
 from queries.coverage import coverage, mountain_counties
 from queries.pairings import rounds_diff
-from queries.paths import path
-from queries.qa_answers import Ran, field_of, names, node_mountain, qualifiers, supported
+from queries.paths import PathStep, path
+from queries.qa_answers import Ran, field_of, names, node_mountain, qualifiers, supported_rows
 from queries.qa_slots import Slots
 from queries.region_profile import attribute
+from queries.rows import evidence_dicts
+from queries.support import Supporter
 
 
 def _county(s: Slots) -> Node:
@@ -28,7 +30,7 @@ def _attribute(key: str, label: str, type_: str) -> Any:
         if attr is None:
             return [], "region_profile", params, f"Not in the graph: the documents state no {label} for {region.name}."
         row = {"id": f"{region.id}#{key}", "name": str(attr.value), "type": type_, "value": attr.value,
-               "region": brief(region), "evidence": attr.evidence}
+               "region": brief(region), "evidence": evidence_dicts(attr.evidence)}
         asked = s.category.id if key == "category" and s.category else s.industry if key == "industry" else None
         verdict = "" if asked is None else ("Yes: " if asked == attr.value else "No: ")
         return [row], "region_profile", params, f"{verdict}the {label} of {region.name} is {attr.value}."
@@ -47,7 +49,7 @@ def _with(store: GraphStore, key: str, value: str, s: Slots) -> list[dict[str, A
         if attr is not None and attr.value == value and (city is None or n.props.get("city") == city):
             if s.category and key != "category" and n.props.get("category") != s.category.id:
                 continue
-            rows.append(brief(n) | {key: value, "evidence": attr.evidence})
+            rows.append(brief(n) | {key: value, "evidence": evidence_dicts(attr.evidence)})
     return rows
 
 
@@ -114,11 +116,11 @@ def supporters_in_city(store: GraphStore, s: Slots) -> Ran:
     for n in nodes_by_label(store, REGION):
         if n.props.get("city") != city.name or n.props.get("level") != "county":
             continue
-        got, *_ = supported(store, replace(s, active=[n], hits=[]))
-        got = [g for g in got if node_mountain(store, g["id"])]
+        got, *_ = supported_rows(store, replace(s, active=[n], hits=[]))
+        got = [g for g in got if node_mountain(store, g.id)]
         if got:
-            rows.append(brief(n) | {"supports": [g["name"] for g in got],
-                                    "evidence": evidence_of(e for g in got for e in g["evidence"])})
+            rows.append(brief(n) | {"supports": [g.name for g in got],
+                                    "evidence": evidence_of(e for g in got for e in g.evidence)})
     params = {"city": city.id, "recipients": "mountain_counties", "round": s.rounds[0] if s.rounds else "all"}
     if not rows:
         return [], "supported_by", params, f"Not in the graph: no place of {city.name} supports a mountain county."
@@ -129,20 +131,22 @@ def supporters_in_city(store: GraphStore, s: Slots) -> Ran:
 def recipients_of_city(store: GraphStore, s: Slots, city: Node) -> Ran:
     """Whom the county-level places of a city support (the city's own support is through them)."""
     from dataclasses import replace
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[str, tuple[Supporter, list[str], list[dict[str, Any]]]] = {}  # region: first row, by, evidence
     for n in nodes_by_label(store, REGION):
         if n.props.get("city") != city.name or n.props.get("level") != "county":
             continue
-        got, *_ = supported(store, replace(s, active=[n], hits=[]))
+        got, *_ = supported_rows(store, replace(s, active=[n], hits=[]))
         for g in got:
-            row = merged.setdefault(g["id"], g | {"by": [], "evidence": []})
-            row["by"].append(n.name)
-            row["evidence"] = evidence_of([*row["evidence"], *g["evidence"]])
-    rows = sorted(merged.values(), key=lambda r: r["id"])
+            _, by, evidence = merged.setdefault(g.id, (g, [], []))
+            by.append(n.name)
+            evidence[:] = evidence_of([*evidence, *g.evidence])
+    order = sorted(merged)
     params = {"city": city.id, "supporters": "places of the city", "round": s.rounds[0] if s.rounds else "all"}
-    if not rows:
+    if not order:
         return [], "supported_by", params, f"Not in the graph: no region supported by {city.name} or its places."
-    return rows, "supported_by", params, f"The places of {city.name} support {len(rows)} region(s): {names(rows)}."
+    msg = f"The places of {city.name} support {len(order)} region(s): {names([merged[i][0] for i in order])}."
+    return ([merged[i][0].to_dict() | {"by": merged[i][1], "evidence": merged[i][2]} for i in order], "supported_by",
+            params, msg)
 
 
 def gaps(store: GraphStore, s: Slots) -> Ran:
@@ -164,18 +168,17 @@ def connection(store: GraphStore, s: Slots) -> Ran:
     res = path(store, a.id, b.id)
     # Each step is named by the party that acts in it (the supporter, the part of a city): the answer
     # to "what is the relation of A and B" is who links them; the step itself stays in `step`.
-    answers = [st.to_dict() | {"id": st.relation["id"], "name": _actor(st.to_dict()), "type": st.type,
-                               "step": _step_name(st.to_dict())} for st in res.steps]
-    return answers, res.query, res.params, res.message
+    return ([st.to_dict() | {"id": st.relation["id"], "name": _actor(st), "type": st.type, "step": _step_name(st)}
+             for st in res.steps], res.query, res.params, res.message)
 
 
-def _actor(step: dict[str, Any]) -> str:
-    return str(step["from"]["name"] if step["direction"] == "forward" else step["to"]["name"])
+def _actor(step: PathStep) -> str:
+    return str(step.source["name"] if step.direction == "forward" else step.target["name"])
 
 
-def _step_name(step: dict[str, Any]) -> str:
-    a, b, t = step["from"]["name"], step["to"]["name"], step["type"]
-    return f"{a} -[{t}]-> {b}" if step["direction"] == "forward" else f"{a} <-[{t}]- {b}"
+def _step_name(step: PathStep) -> str:
+    a, b, t = step.source["name"], step.target["name"], step.type
+    return f"{a} -[{t}]-> {b}" if step.direction == "forward" else f"{a} <-[{t}]- {b}"
 
 
 def changes(store: GraphStore, s: Slots) -> Ran:
@@ -231,8 +234,8 @@ def pairing_list(store: GraphStore, s: Slots) -> Ran:
         for p in row.supporters:
             if mech and p.mechanism != mech:
                 continue
-            sides = ((p.to_dict(), row.recipient, "supporter"), (row.recipient, p.to_dict(), "recipient"))
-            for node, other, role in sides:
+            partner = {"id": p.id, "name": p.name, "type": p.type}
+            for node, other, role in ((partner, row.recipient, "supporter"), (row.recipient, partner, "recipient")):
                 item = out.setdefault(node["id"], {"id": node["id"], "name": node["name"], "type": node["type"],
                                                    "role": role, "partners": [], "evidence": []})
                 item["partners"].append(other["name"])

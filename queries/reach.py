@@ -16,15 +16,42 @@ from queries.common import (
 )
 
 
+@dataclass(frozen=True)
+class ReachRow:
+    """One supporter: how many counties, fields and regions it reaches, and its betweenness centrality."""
+
+    supporter: dict[str, Any]  # the supporter's brief
+    counties: int
+    fields: int
+    degree: int  # distinct regions supported
+    centrality: float
+    regions: tuple[tuple[str, str], ...]  # (id, name) of each region supported, by id
+    domains: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.supporter["id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.supporter["name"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.supporter | {
+            "counties": self.counties, "fields": self.fields, "degree": self.degree, "centrality": self.centrality,
+            "regions": [{"id": i, "name": n} for i, n in self.regions], "domains": list(self.domains)}
+
+
 @dataclass
 class ReachResult:
     query: str
     params: dict[str, Any]
-    supporters: list[dict[str, Any]] = field(default_factory=list)
+    supporters: list[ReachRow] = field(default_factory=list)
     total: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "params": self.params, "total": self.total, "supporters": self.supporters}
+        return {"query": self.query, "params": self.params, "total": self.total,
+                "supporters": [r.to_dict() for r in self.supporters]}
 
 
 def support_edges(store: GraphStore) -> dict[tuple[str, str], set[str]]:
@@ -60,14 +87,11 @@ def supporter_reach(store: GraphStore, limit: int = 20) -> ReachResult:
             continue
         regions = [node_by_id(store, i) for i in sorted(row["regions"])]
         counties = [n for n in regions if n is not None and n.label == REGION and n.props.get("level") == "county"]
-        rows.append(brief(node) | {
-            "counties": len(counties), "fields": len(row["domains"]), "degree": len(row["regions"]),
-            "centrality": round(float(centrality.get(supporter_id, 0.0)), 6),
-            "regions": [{"id": n.id, "name": n.name} for n in regions if n is not None],
-            "domains": sorted(row["domains"]),
-        })
-    rows.sort(key=lambda x: (-x["counties"], -x["fields"], -x["degree"], x["id"]))
+        rows.append(ReachRow(brief(node), len(counties), len(row["domains"]), len(row["regions"]),
+                             round(float(centrality.get(supporter_id, 0.0)), 6),
+                             tuple((n.id, n.name) for n in regions if n is not None), tuple(sorted(row["domains"]))))
+    rows.sort(key=lambda x: (-x.counties, -x.fields, -x.degree, x.id))
     return ReachResult("supporter_reach", {"limit": limit}, rows[:limit], len(rows))
 
 
-__all__ = ["ReachResult", "support_edges", "supporter_reach"]
+__all__ = ["ReachResult", "ReachRow", "support_edges", "supporter_reach"]

@@ -17,6 +17,7 @@ from graph.model import (
     MENTIONS,
     PROJECT,
     REGION,
+    Evidence,
     Node,
     Relation,
 )
@@ -25,22 +26,97 @@ from graph.support import SupportFact
 from queries.common import (
     LEVEL_ORDER,
     brief,
-    evidence_of,
     mechanism_key,
     node_by_id,
     resolve,
 )
+from queries.rows import evidence_dicts, merge_evidence
+
+ITEM_PROPS = ("unit", "values", "target", "code", "investment_yi", "period", "category")  # shown when stated
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attribute:
     """A node property the documents state (category, industry), with the evidence noted for it."""
 
     value: Any
-    evidence: list[dict[str, Any]]
+    evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "evidence": self.evidence}
+        return {"value": self.value, "evidence": evidence_dicts(self.evidence)}
+
+
+@dataclass(frozen=True)
+class ProfileSupporter:
+    """A pairing supporter of the region; its field-specific statements under one mechanism merged."""
+
+    supporter: dict[str, Any]  # the supporter's brief
+    level: str | None
+    rounds: tuple[str, ...]
+    domains: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def id(self) -> str:
+        return str(self.supporter["id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.supporter["name"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.supporter | {"level": self.level, "rounds": list(self.rounds), "domains": list(self.domains),
+                                 "evidence": evidence_dicts(self.evidence)}
+
+
+@dataclass(frozen=True)
+class SupporterGroup:
+    mechanism: str
+    supporters: tuple[ProfileSupporter, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mechanism": self.mechanism, "supporters": [s.to_dict() for s in self.supporters]}
+
+
+@dataclass
+class ProfileItem:
+    """A project, measure or indicator for the region: how it is tied to it, its fields, what it states."""
+
+    item: dict[str, Any]  # the item's brief
+    relations: list[str]
+    domains: list[str]
+    evidence: tuple[Evidence, ...]
+    props: dict[str, Any]  # the ITEM_PROPS the item states, in that order
+    for_group: str | None = None  # an indicator for the region's group (山区26县), not for the region itself
+
+    @property
+    def id(self) -> str:
+        return str(self.item["id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.item["name"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return (self.item | {"relations": list(self.relations), "domains": list(self.domains),
+                             "evidence": evidence_dicts(self.evidence)} | self.props
+                | ({"for_group": self.for_group} if self.for_group is not None else {}))
+
+
+@dataclass(frozen=True)
+class ProfileDocument:
+    """A source document backing facts about the region: its brief, number/date/round, how many facts."""
+
+    document: dict[str, Any]
+    details: dict[str, Any]
+    facts: int
+
+    @property
+    def id(self) -> str:
+        return str(self.document["id"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.document | self.details | {"facts": self.facts}
 
 
 @dataclass
@@ -50,25 +126,25 @@ class ProfileResult:
     region: dict[str, Any]
     category: Attribute | None
     industry: Attribute | None
-    supporters: list[dict[str, Any]] = field(default_factory=list)  # groups by mechanism
-    projects: list[dict[str, Any]] = field(default_factory=list)
-    measures: list[dict[str, Any]] = field(default_factory=list)
-    indicators: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
+    supporters: list[SupporterGroup] = field(default_factory=list)  # groups by mechanism
+    projects: list[ProfileItem] = field(default_factory=list)
+    measures: list[ProfileItem] = field(default_factory=list)
+    indicators: list[ProfileItem] = field(default_factory=list)
+    documents: list[ProfileDocument] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "params": self.params, "region": self.region,
                 "category": self.category.to_dict() if self.category else None,
                 "industry": self.industry.to_dict() if self.industry else None,
-                "supporters": self.supporters, "projects": self.projects, "measures": self.measures,
-                "indicators": self.indicators, "documents": self.documents}
+                **{k: [x.to_dict() for x in getattr(self, k)]
+                   for k in ("supporters", "projects", "measures", "indicators", "documents")}}
 
 
 def attribute(node: Node, key: str) -> Attribute | None:
     value = node.props.get(key)
     if value in (None, "", []):
         return None
-    return Attribute(value, [e.to_dict() for e in node.evidence if e.note == key])
+    return Attribute(value, tuple(e for e in node.evidence if e.note == key))
 
 
 def region_profile(store: GraphStore, region: str) -> ProfileResult:
@@ -104,27 +180,28 @@ def region_profile(store: GraphStore, region: str) -> ProfileResult:
         if n.props.get("category") not in (None, category):
             continue
         row = _add_item(result.indicators, n, r, {})
-        row["for_group"] = r.target
+        row.for_group = r.target
     result.documents = _documents(store, target, rels)
     return result
 
 
-def _supporters(store: GraphStore, pairings: list[SupportFact]) -> list[dict[str, Any]]:
+def _supporters(store: GraphStore, pairings: list[SupportFact]) -> list[SupporterGroup]:
     """Pairing supporters by mechanism; field-specific statements of one supporter merge into one row."""
-    groups: dict[str, dict[str, dict[str, Any]]] = {}
+    groups: dict[str, dict[str, list[SupportFact]]] = {}
     for f in sorted(pairings, key=lambda x: x.relation_id):
-        n = node_by_id(store, f.supporter)
-        if n is None:
-            continue
-        row = groups.setdefault(str(f.mechanism), {}).setdefault(
-            n.id, brief(n) | {"level": f.level, "rounds": [], "domains": [], "evidence": []})
-        row["rounds"] = sorted({*row["rounds"], *f.rounds}, key=lambda x: (x[:4], x))
-        row["domains"] = sorted({*row["domains"], *f.domains})
-        row["evidence"] = evidence_of([*row["evidence"], *f.evidence])
+        if node_by_id(store, f.supporter) is not None:
+            groups.setdefault(str(f.mechanism), {}).setdefault(f.supporter, []).append(f)
     out = []
     for mechanism in sorted(groups, key=mechanism_key):
-        rows = sorted(groups[mechanism].values(), key=lambda s: (LEVEL_ORDER.get(s["level"] or "", 9), s["id"]))
-        out.append({"mechanism": mechanism, "supporters": rows})
+        rows = []
+        for supporter, facts in groups[mechanism].items():
+            n = node_by_id(store, supporter)
+            assert n is not None
+            rows.append(ProfileSupporter(  # the level of the first statement, as it is met by relation id
+                brief(n), facts[0].level, tuple(sorted({x for f in facts for x in f.rounds}, key=lambda x: (x[:4], x))),
+                tuple(sorted({d for f in facts for d in f.domains})), merge_evidence(*(f.evidence for f in facts))))
+        rows.sort(key=lambda s: (LEVEL_ORDER.get(s.level or "", 9), s.id))
+        out.append(SupporterGroup(mechanism, tuple(rows)))
     return out
 
 
@@ -135,22 +212,20 @@ def _domains(store: GraphStore, item_ids: list[str]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _add_item(rows: list[dict[str, Any]], n: Node, r: Relation, domains: dict[str, list[str]]) -> dict[str, Any]:
+def _add_item(rows: list[ProfileItem], n: Node, r: Relation, domains: dict[str, list[str]]) -> ProfileItem:
     """One row per item; a project both LOCATED_IN and BENEFITS the region lists both relations."""
     for row in rows:
-        if row["id"] == n.id:
-            row["relations"] = sorted({*row["relations"], r.type})
-            row["evidence"] = evidence_of([*row["evidence"], *evidence_of([r])])
+        if row.id == n.id:
+            row.relations = sorted({*row.relations, r.type})
+            row.evidence = merge_evidence(row.evidence, [r])
             return row
-    row = brief(n) | {"relations": [r.type], "domains": domains.get(n.id, []), "evidence": evidence_of([r])}
-    for key in ("unit", "values", "target", "code", "investment_yi", "period", "category"):
-        if key in n.props:
-            row[key] = n.props[key]
+    row = ProfileItem(brief(n), [r.type], domains.get(n.id, []), merge_evidence([r]),
+                      {key: n.props[key] for key in ITEM_PROPS if key in n.props})
     rows.append(row)
     return row
 
 
-def _documents(store: GraphStore, target: Node, rels: list[Relation]) -> list[dict[str, Any]]:
+def _documents(store: GraphStore, target: Node, rels: list[Relation]) -> list[ProfileDocument]:
     """The source documents whose evidence backs a fact about the region, with how many facts each."""
     counts: dict[str, int] = {}
     pieces = [e for r in rels for e in r.evidence] + list(target.evidence)
@@ -161,9 +236,10 @@ def _documents(store: GraphStore, target: Node, rels: list[Relation]) -> list[di
         n = node_by_id(store, f"doc:{doc_id}") or node_by_id(store, doc_id)
         if n is None or n.label != DOCUMENT or n.props.get("kind") == "reference":
             continue
-        out.append(brief(n) | {k: n.props[k] for k in ("number", "date", "round") if n.props.get(k)}
-                   | {"facts": counts[doc_id]})
+        out.append(ProfileDocument(brief(n), {k: n.props[k] for k in ("number", "date", "round") if n.props.get(k)},
+                                   counts[doc_id]))
     return out
 
 
-__all__ = ["ProfileResult", "region_profile"]
+__all__ = ["Attribute", "ProfileDocument", "ProfileItem", "ProfileResult", "ProfileSupporter", "SupporterGroup",
+           "region_profile"]

@@ -61,3 +61,33 @@ def test_cypher_lives_in_one_module() -> None:
                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and CYPHER.search(node.value):
                     found.append(f"{p.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+# Where a `.to_dict()` result may stand in question answering: the answer being assembled — returned
+# (directly, in a list or tuple, a comprehension's element, the left side of `|`) or a value of a dict.
+_ASSEMBLY = (ast.List, ast.Tuple, ast.ListComp, ast.BinOp)
+
+
+def _reads_of_to_dict(path: Path) -> list[str]:
+    """`.to_dict()` calls whose dict is read (kept in a name, passed on, subscripted), not just returned."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parent = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    out = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "to_dict"):
+            continue
+        up, child = parent[node], node
+        while isinstance(up, _ASSEMBLY) and not (isinstance(up, ast.BinOp) and (
+                not isinstance(up.op, ast.BitOr) or up.left is not child)) and not (
+                isinstance(up, ast.ListComp) and up.elt is not child):
+            up, child = parent[up], up
+        if not (isinstance(up, ast.Return) or (isinstance(up, ast.Dict) and child in up.values)):
+            out.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return out
+
+
+def test_question_answering_reads_typed_results() -> None:
+    """Answers filter and merge the queries' typed rows; a row becomes a dict only in the answer itself."""
+    files = sorted((ROOT / "queries").glob("qa*.py"))
+    assert any("to_dict()" in p.read_text(encoding="utf-8") for p in files)  # the check has something to check
+    assert [x for p in files for x in _reads_of_to_dict(p)] == []

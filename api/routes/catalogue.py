@@ -123,6 +123,7 @@ def coverage(store: StoreDep, field: FieldParam = None, format: FormatParam = "j
             response_model=dict[str, Any], responses=with_csv())
 def reach(store: StoreDep, page: PageDep, format: FormatParam = "json") -> Any:
     result = supporter_reach(store, limit=1000)
+    rows = [r.to_dict() for r in result.supporters]
     if format == "csv":
-        return items_csv(result.supporters, "reach.csv", field_names(store))
-    return paginate(result.supporters, page, query=result.query, params={})
+        return items_csv(rows, "reach.csv", field_names(store))
+    return paginate(rows, page, query=result.query, params={})

@@ -19,9 +19,9 @@ def test_education_gaps(store: GraphStore) -> None:
     gaps = {c["name"] for c in res.gaps["domain:education"]}
     assert len(res.counties) == 26 and len(gaps) == 25
     assert "永嘉县" not in gaps and "开化县" in gaps
-    who = {s["name"] for s in res.cells["region:yongjiaxian"]["domain:education"]}
+    who = {s.name for s in res.cells["region:yongjiaxian"]["domain:education"]}
     assert who >= {"瓯海区", "海宁市高级中学", "浙江省平湖中学"}
-    assert all(s["evidence"] for s in res.cells["region:yongjiaxian"]["domain:education"])
+    assert all(s.evidence for s in res.cells["region:yongjiaxian"]["domain:education"])
 
 
 def test_every_mountain_county_has_a_partner(store: GraphStore) -> None:
@@ -34,7 +34,7 @@ def test_wenzhou_parks_cover_tourism(store: GraphStore) -> None:
     cells = coverage(store, "tourism").cells
     for county, partner in WENZHOU_PARKS.items():
         row = next(v for k, v in cells.items() if k.endswith(":" + slug(county)))
-        assert partner in {s["name"] for s in row["domain:tourism_culture"]}
+        assert partner in {s.name for s in row["domain:tourism_culture"]}
 
 
 def test_coverage_field_is_checked(store: GraphStore) -> None:
@@ -44,16 +44,16 @@ def test_coverage_field_is_checked(store: GraphStore) -> None:
 
 def test_supporter_reach(store: GraphStore) -> None:
     res = supporter_reach(store, limit=200)
-    rows = {r["name"]: r for r in res.supporters}
-    keys = [(-r["counties"], -r["fields"], -r["degree"], r["id"]) for r in res.supporters]
+    rows = {r.name: r for r in res.supporters}
+    keys = [(-r.counties, -r.fields, -r.degree, r.id) for r in res.supporters]
     assert keys == sorted(keys)
     # 省二轻集团 backs Yongjia rows in 产业合作, 帮扶增收 (agriculture, consumption, tourism, employment) …
     erqing = rows["浙江省二轻集团"]
-    assert [r["name"] for r in erqing["regions"]] == ["永嘉县"]
-    assert set(erqing["domains"]) >= {"domain:industry", "domain:agriculture", "domain:consumption",
+    assert [name for _, name in erqing.regions] == ["永嘉县"]
+    assert set(erqing.domains) >= {"domain:industry", "domain:agriculture", "domain:consumption",
                                       "domain:employment", "domain:tourism_culture"}
-    assert rows["杭州市"]["counties"] == 0 and "衢州市" in {r["name"] for r in rows["杭州市"]["regions"]}
-    assert all(0.0 <= r["centrality"] <= 1.0 and round(r["centrality"], 6) == r["centrality"]
+    assert rows["杭州市"].counties == 0 and "衢州市" in {name for _, name in rows["杭州市"].regions}
+    assert all(0.0 <= r.centrality <= 1.0 and round(r.centrality, 6) == r.centrality
                for r in res.supporters)
     assert len(supporter_reach(store, limit=3).supporters) == 3
     with pytest.raises(InvalidQuery):

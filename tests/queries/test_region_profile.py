@@ -29,21 +29,21 @@ def test_yongjia(store: GraphStore) -> None:
     assert p.region["name"] == "永嘉县" and p.region["mountain"] is True and p.region["city"] == "温州市"
     # 26-county plan L10: 跨越发展类包括永嘉县…; L220: 一县一业 … 永嘉泵阀.
     assert p.category is not None and p.category.value == "跨越发展类"
-    assert any("永嘉县" in e["quote"] for e in p.category.evidence)
+    assert any("永嘉县" in e.quote for e in p.category.evidence)
     assert p.industry is not None and p.industry.value == "泵阀"
-    assert any("永嘉泵阀" in e["quote"] for e in p.industry.evidence)
-    groups = {g["mechanism"]: {s["name"] for s in g["supporters"]} for g in p.supporters}
+    assert any("永嘉泵阀" in e.quote for e in p.industry.evidence)
+    groups = {g.mechanism: {s.name for s in g.supporters} for g in p.supporters}
     assert "瓯海区" in groups["county_pairing"]
     assert groups["soe_pairing"] == {"浙江省二轻集团"}
-    named = next(g for g in p.supporters if g["mechanism"] == "named_support")["supporters"]
-    assert len(named) == len({s["id"] for s in named}), "one row per supporter"
-    assert {p_["name"] for p_ in p.projects} == YONGJIA_PROJECTS
-    assert "深化紧密型医共体与“山海”提升工程" in {m["name"] for m in p.measures}
-    indicators = {i["name"]: i for i in p.indicators}
+    named = next(g for g in p.supporters if g.mechanism == "named_support").supporters
+    assert len(named) == len({s.id for s in named}), "one row per supporter"
+    assert {p_.name for p_ in p.projects} == YONGJIA_PROJECTS
+    assert "深化紧密型医共体与“山海”提升工程" in {m.name for m in p.measures}
+    indicators = {i.name: i for i in p.indicators}
     assert "医疗交流活动数" in indicators  # 表1 row 6
-    group_rows = [i for i in p.indicators if i.get("for_group")]
-    assert group_rows and all(i["category"] == "跨越发展类" for i in group_rows)
-    assert {d["id"] for d in p.documents} == {"doc:yj-2025-2027-action-plan", "doc:zj-2021-pairing-guidance",
+    group_rows = [i for i in p.indicators if i.for_group]
+    assert group_rows and all(i.props["category"] == "跨越发展类" for i in group_rows)
+    assert {d.id for d in p.documents} == {"doc:yj-2025-2027-action-plan", "doc:zj-2021-pairing-guidance",
                                              "doc:zj-26-counties-plan-2021-2025", "doc:wz-2018-upgrade-opinions"}
 
 
@@ -52,9 +52,9 @@ def test_kaihua_has_a_category_but_no_one_county_one_industry(store: GraphStore)
     p = region_profile(store, "开化县")
     assert p.category is not None and p.category.value == "生态发展类"
     assert p.industry is None
-    groups = {g["mechanism"]: {s["name"] for s in g["supporters"]} for g in p.supporters}
+    groups = {g.mechanism: {s.name for s in g.supporters} for g in p.supporters}
     assert {"桐乡市", "上城区", "越城区"} <= groups["county_pairing"]
-    assert all(i.get("category") in (None, "生态发展类") for i in p.indicators)
+    assert all(i.props.get("category") in (None, "生态发展类") for i in p.indicators)
 
 
 def test_unknown_region(store: GraphStore) -> None:
