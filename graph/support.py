@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from graph.model import (
@@ -70,6 +71,11 @@ class SupportFact:
     rounds: tuple[str, ...]
     programme: str
     evidence: tuple[Evidence, ...]
+
+    @cached_property
+    def evidence_dicts(self) -> tuple[dict[str, Any], ...]:
+        """The evidence as dicts, made once per fact: every answer that shows the fact shares them (read-only)."""
+        return tuple(e.to_dict() for e in self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "supporter": self.supporter, "supporter_name": self.supporter_name,

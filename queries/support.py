@@ -157,8 +157,7 @@ def _check_round(store: GraphStore, round_: str | None) -> str | None:
 
 def _support(f: SupportFact) -> Support:
     ref = {"id": f.item, "name": f.item_name or ""} if f.item else None
-    return Support(f.via, f.relation, f.level, f.mechanism, list(f.rounds), list(f.domains),
-                   [e.to_dict() for e in f.evidence],
+    return Support(f.via, f.relation, f.level, f.mechanism, list(f.rounds), list(f.domains), list(f.evidence_dicts),
                    ref if f.via == "measure" else None, ref if f.via == "project" else None)
 
 
