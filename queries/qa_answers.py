@@ -18,6 +18,8 @@ from queries.support import Support, Supporter, SupportResult, supported_by, sup
 
 Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
 CITY_WORDS = ("支援市", "结对市", "结对城市", "市级", " city", "cities", "城市")
+# The words that only say "a city" (not "the city-level pairing"): for a county, 乐清市 is a city too.
+PLAIN_CITY_WORDS = (" city", "cities", "城市")
 
 
 def field_of(s: Slots) -> str | None:
@@ -62,7 +64,16 @@ def support_rows(store: GraphStore, region: Node, s: Slots) -> tuple[list[Suppor
     rows = list(res.supporters)
     params = dict(res.params)
     mech = s.mechanism.id if s.mechanism else None
-    if mech == "city_pairing" or (_pairing_asked(s) and any(w in s.text.lower() for w in CITY_WORDS)):
+    said = [w for w in CITY_WORDS if w in s.text.lower()]
+    if mech is None and _pairing_asked(s) and said and region.props.get("level") == "county" \
+            and all(w in PLAIN_CITY_WORDS for w in said):
+        # "Which city was 平阳 paired with?": its pairing partners that are cities (乐清市, a county-level
+        # city), not the city-level pairing of 平阳's own city.
+        rows = [r for r in _keep_all(rows, lambda x: x.mechanism in PAIRING_MECHANISMS) if r.name.endswith("市")]
+        params["mechanisms"] = list(PAIRING_MECHANISMS)
+        params["named"] = "…市"
+        return rows, params
+    if mech == "city_pairing" or (_pairing_asked(s) and said):
         mech = "city_pairing"
     if mech:
         rows = _keep_all(rows, lambda x: x.mechanism == mech)

@@ -92,3 +92,10 @@ def test_in_charge_of_supporting_is_supporting(store: GraphStore) -> None:
 ])
 def test_an_industry_named_in_english(store: GraphStore, question: str, expected: set[str]) -> None:
     assert names(store, question) == expected
+
+
+def test_which_city_for_a_county_means_a_city_among_its_partners(store: GraphStore) -> None:
+    # WZ 2018 附件1 平阳—乐清 and GD row 18 平阳县 ← 乐清市: 乐清市 is a county-level city; 平阳's own city
+    # (温州市) is not its partner.
+    assert names(store, "In Wenzhou's 2018 upgrade round, which city was Pingyang paired with?") == {"乐清市"}
+    assert names(store, "Which cities is Lishui paired with?") == {"宁波市", "湖州市", "嘉兴市"}  # GD 一、市结对
