@@ -99,3 +99,11 @@ def test_which_city_for_a_county_means_a_city_among_its_partners(store: GraphSto
     # (温州市) is not its partner.
     assert names(store, "In Wenzhou's 2018 upgrade round, which city was Pingyang paired with?") == {"乐清市"}
     assert names(store, "Which cities is Lishui paired with?") == {"宁波市", "湖州市", "嘉兴市"}  # GD 一、市结对
+
+
+def test_the_places_of_a_city_as_the_subject(store: GraphStore) -> None:
+    # GD county table: 宁波's districts and counties pair 衢江区 (鄞州), 龙游县 (镇海), 莲都区 (江北), 云和县 (北仑),
+    # 庆元县 (海曙), 文成县 (奉化), 常山县 (慈溪), 松阳县 (余姚), 遂昌县 (象山), 景宁畲族自治县 (宁海); the city itself
+    # pairs 丽水市 (一、市结对), which is no answer to "宁波市的几个区…帮扶哪些山区县".
+    got = names(store, "宁波市的几个区分别结对帮扶哪些山区县？")
+    assert {"衢江区", "龙游县", "莲都区", "云和县", "庆元县", "文成县"} <= got and "丽水市" not in got
