@@ -21,6 +21,7 @@ from queries.qa_alternatives import alternatives, combined
 from queries.qa_answers import Ran
 from queries.qa_guard import keep_asked_kind, not_held
 from queries.qa_names import unknown_names
+from queries.qa_partners import partner_answer
 from queries.qa_refuse import examples, refusal
 from queries.qa_slots import Slots, fill
 
@@ -85,6 +86,10 @@ def ask(store: GraphStore, question: str) -> Answer:
     if not isinstance(question, str) or not normalize(question):
         return Answer(str(question), interpretation(None, "unknown"), [], "none", {}, "The question is empty.")
     s = fill(store, question, CUE_PATTERNS)
+    own = partner_answer(store, s)  # a county's school or town, stated only on its county's pairing
+    if own is not None and not re.search(OPINION, s.text, re.I):
+        answers, query, params, message = own
+        return Answer(question, interpretation(s, "partner_pairing"), answers, query, params, message)
     if s.unknown:
         close = unknown_names(store, s.unknown)
         hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""

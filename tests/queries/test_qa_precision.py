@@ -107,3 +107,14 @@ def test_the_places_of_a_city_as_the_subject(store: GraphStore) -> None:
     # pairs 丽水市 (一、市结对), which is no answer to "宁波市的几个区…帮扶哪些山区县".
     got = names(store, "宁波市的几个区分别结对帮扶哪些山区县？")
     assert {"衢江区", "龙游县", "莲都区", "云和县", "庆元县", "文成县"} <= got and "丽水市" not in got
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # Yongjia plan: 做好永嘉县第二高级中学与海宁市高级中学、永嘉县永临中学与平湖中学结对 (traditional characters too).
+    ("永嘉縣第二高級中學和哪所學校結對？", {"海宁市高级中学"}),
+    ("永嘉县永临中学的结对学校是哪所？", {"浙江省平湖中学"}),
+    # Yongjia plan: 强化枫林镇与瓯海郭溪街道结对 — a town's pairing is answered with the other town.
+    ("永嘉枫林镇和瓯海的哪个街道结对？", {"郭溪街道"}),
+])
+def test_a_county_school_or_town_pairing(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected
