@@ -19,9 +19,9 @@ from queries.support import Support, Supporter, SupportResult, supported_by, sup
 
 Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]  # answers, query, params, message
 CITY_WORDS = ("支援市", "结对市", "结对城市", "市级", " city", "cities", "城市")
-# A city's own places as the subject: 宁波市的几个区 (的 right after the blanked name) / 下辖的县 / its districts.
-CITY_PLACES = (r"(?<=\s)的(?:几个|各个?|哪些|多个)?(?:区|县|县市区|区县|县\(市、区\))|下辖|所辖|辖区|"
-               r"\b(?:its|the) (?:districts|counties)\b")
+# A city's own places as the subject: 宁波市的几个区 / 宁波下辖的县 (right after the city's name), its districts.
+CITY_PLACES_AFTER = re.compile(r"(?:的|下辖的?|所辖的?)(?:几个|各个?|哪些|多个)?(?:区|县|县市区|区县|县\(市、区\))")
+CITY_PLACES_EN = re.compile(r"\b(?:its|the) (?:districts|counties)\b", re.I)
 # The words that only say "a city" (not "the city-level pairing"): for a county, 乐清市 is a city too.
 PLAIN_CITY_WORDS = (" city", "cities", "城市")
 
@@ -177,8 +177,9 @@ def supported_rows(store: GraphStore, s: Slots,
 
 def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> Ran:
     rows, params, party, res = supported_rows(store, s, pairing_only)
-    if not rows and party.props.get("level") == "city" and (not res.supporters or re.search(
-            CITY_PLACES, s.plain, re.I)):
+    own_places = any(h.node.id == party.id and CITY_PLACES_AFTER.match(s.text, h.end) for h in s.hits) or (
+        CITY_PLACES_EN.search(s.plain) is not None)
+    if not rows and party.props.get("level") == "city" and (not res.supporters or own_places):
         # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
         # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
         from queries.qa_answers_places import recipients_of_city, supporters_in_city
