@@ -121,6 +121,11 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
     if others:  # "What does 平安银行 do for 永嘉?": only that supporter
         rows = [r for r in rows if r.id in {n.id for n in others}]
         params["supporter"] = [n.id for n in others]
+    places = [n for n in supporter(store, s) if n.label == REGION and n.props.get("level") in ("city", "province")
+              and n.id not in {r.id for r in rows}]
+    if places:  # "柯城那边是杭州哪两个区在帮": the supporters that lie in the place named
+        rows = [r for r in rows if any(_within(store, r.id, p) for p in places)]
+        params["within"] = [p.id for p in places]
     if not rows:
         return [], "supporters_of", params, (f"Not in the graph: the documents state no supporter of {region.name}"
                                              f"{qualifiers(s)}.")
