@@ -83,6 +83,12 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         lone = (k == 0 or kinds[k - 1] != "list") and (k + 1 == len(kinds) or kinds[k + 1] != "list")
         if kinds[k] == "list" and lone and _PAIR_LIST_AFTER.match(text[_end(text, ps[k + 1]):]):
             kinds[k] = "pairlist"
+    for k in range(len(kinds)):  # 结对帮扶柯城区的余杭区: the party after 的 does what the verb before says
+        lone = k == 0 or kinds[k - 1] == "other"
+        if kinds[k] == "other" and lone and text[_end(text, ps[k]):ps[k + 1].start] == "的":
+            before = _VERB_BEFORE.search(text, clause_start(text, ps[k].start), ps[k].start)
+            if before is not None:
+                kinds[k] = "rel"
     for k, kind in enumerate(kinds):
         if kind in ("list", "other"):
             continue
@@ -125,6 +131,9 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         else:
             pairs = [(a, b) for a in left for b in right]
         verb = _VERB.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]) if kind == "verb" else None
+        if kind == "rel":
+            verb = _VERB_BEFORE.search(text, clause_start(text, ps[k].start), ps[k].start)
+            pairs = [(b, a) for a, b in pairs]  # the supporter stands after 的
         for a, b in pairs:
             link = _direct(ps[a], ps[b], verb.group("verb") if verb else None)
             if link is None or (orgs_only and ORGANIZATION not in (link.supporter.label, link.recipient.label)):
@@ -143,6 +152,8 @@ def _end(text: str, p: Party) -> int:
     return p.end + m.end() if m else p.end
 
 
+# A verb of support right before a party, then 的 and another party: 结对帮扶柯城区的余杭区.
+_VERB_BEFORE = re.compile(r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|帮扶|支援|援建)(?:了)?$")
 # The subject goes on after a clause: 海宁市还承担东西部协作任务，与…九寨沟县开展结对帮扶.
 _CONJ_AFTER_CLAUSE = re.compile(r"[^，,。；;：:、]{0,24}[，,]" + _ADVERB + r"(?:与|同|跟)")
 

@@ -211,6 +211,7 @@ def test_coordinated_supporters_adverbs_settings_and_a_subject_after_a_clause(ga
         ("萧山区", "木里藏族自治县", "L3"),  # 此前在东西部协作中结对帮扶 (another programme)
         ("诸暨市", "遂昌县", "L4"),  # 诸暨市积极推进山海协作，与遂昌县签订…结对帮扶协议
         # L5 a visit and a meeting with firms: nothing paired; L6 将共同结对帮扶: only intended
+        ("余杭区", "柯城区", "L7"),  # 结对帮扶柯城区的杭州市余杭区: the party after 的 does what the verb says
     }
     programme = {name_of(r.target, gazetteer, res): r.props["programme"] for r in res.relations}
     assert programme["木里藏族自治县"] != "shanhai" and programme["庆元县"] == "shanhai"
