@@ -55,7 +55,8 @@ def record(ctx: Context, place: Place, county: Entry, partners: list[Entry], evi
         name, source = f"{county.name}{'—' + partner if partner else ''}{place.enclave_type or '飞地'}", "composed"
     key = place.written or place.platform or name
     props: dict[str, object] = {"kind": place.kind, "name_source": source, "sites": list(place.sites),
-                                "core_areas": list(place.core_areas), "document": ctx.doc.id}
+                                "core_areas": list(place.core_areas), "parcels": list(place.parcels),
+                                "document": ctx.doc.id}
     if place.platform:
         props["platform"] = place.platform
     if place.enclave_type and place.kind == "enclave":

@@ -16,6 +16,8 @@ Rules (the words are in data/reference/sites.yaml, never inline):
   `在X<placing verb>(了|的)…飞地` (X its site); `X，这里(正)是…飞地` (X the platform, a place itself);
   `飞地…(布局|建|落户|设)在X` (X its site); `以X为核心区块/核心区…的“Y”` (X the core area, Y the platform);
   `共建/合建X` with X ending in a `park_suffixes` word (X a co-built park's platform, kind park).
+- A site ending in a `parcel_suffixes` word after a named place (…万洋众创城万洋地块) is that place; the plot
+  (万洋地块) is kept as its parcel.
 - The enclave's type is the `enclave_types` word of the sentence (产业飞地, 消薄飞地 …); its name as written is
   the dash pair before it (衢江—鄞州山海协作“消薄飞地”).
 - Model (loaders/site_records.py): one Project node per enclave or park (kind `enclave` or
@@ -49,6 +51,7 @@ class Words:
     not_in_name: tuple[str, ...]
     back_references: tuple[str, ...]
     placing_verbs: tuple[str, ...]
+    parcel_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,21 @@ class Place:
     core_areas: list[str] = field(default_factory=list)
     enclave_type: str | None = None
     written: str | None = None  # the enclave as written: 衢江—鄞州山海协作“消薄飞地”
+    parcels: list[str] = field(default_factory=list)  # a plot within the site: 万洋地块
+
+    def add_site(self, site: str) -> None:
+        """A site; a trailing parcel after a named place (…万洋众创城万洋地块) is kept apart as a parcel."""
+        w = words()
+        for cut in range(len(site) - 1, 1, -1):
+            head, tail = site[:cut], site[cut:]
+            if (tail.endswith(w.parcel_suffixes) and head.endswith(w.suffixes) and not head.endswith(w.parcel_suffixes)
+                    and len(tail) <= 8):
+                site = head
+                if tail not in self.parcels:
+                    self.parcels.append(tail)
+                break
+        if site not in self.sites:
+            self.sites.append(site)
 
 
 def refers_back(text: str) -> bool:
@@ -134,15 +152,15 @@ def read(text: str, back: bool = False) -> list[Place]:
         verbs = "|".join(map(re.escape, w.placing_verbs))
         for m in re.finditer(rf"在([^，。；;、,]{{2,30}}?)(?:{verbs})(?:了|的)?[^，。；;,]{{0,8}}?飞地", text):
             site = _trim_to_suffix(m.group(1))
-            if site and site not in main.sites:
-                main.sites.append(site)
+            if site:
+                main.add_site(site)
         for m in re.finditer(r"[，,]这里(?:正|就|便)?是[^。；;]{0,24}?飞地", text):
             platform = _trim_to_suffix(_backward(text, m.start()))
             main.platform = main.platform or platform
         for m in re.finditer(r"飞地[”\"]?(?:项目)?(?:布局|建|建设|落户|设|选址)在", text):
             site = _trim_to_suffix(_forward(text, m.end()))
-            if site and site not in main.sites:
-                main.sites.append(site)
+            if site:
+                main.add_site(site)
     for m in re.finditer(r"以([^，。；;、,]{1,20}?)为核心(?:区块|区域|区)", text):
         core = _trim_to_suffix(m.group(1))
         if core is None:
@@ -176,7 +194,7 @@ def _located(text: str, place: Place, back: bool) -> None:
             y = re.match(r"的([^，。；;,]{2,40}?)(?=建设|[，。；;,]|$)", after)
             what = y.group(1).strip("“”\"") if y else ""
             if "飞地" in what or what.endswith(w.park_suffixes):
-                place.sites.append(site)
+                place.add_site(site)
                 place.platform = place.platform or what
         elif back or "飞地" in text[:m.start()]:
-            place.sites.append(site)
+            place.add_site(site)

@@ -65,7 +65,7 @@ def test_qujiang_site_from_the_sentence_referring_back(issue: LoadResult, gazett
     # "自从筹资入股衢江—鄞州山海协作“消薄飞地”后…" then "这一“飞地”项目总投资1亿余元，位于鄞州经济开发区大嵩新区
     # 万洋众创城万洋地块，2020年1月开工建设。"
     n = sited(issue)["衢江—鄞州山海协作“消薄飞地”"]
-    assert n.props["sites"] == ["鄞州经济开发区大嵩新区万洋众创城万洋地块"]
+    assert n.props["sites"] == ["鄞州经济开发区大嵩新区万洋众创城"] and n.props["parcels"] == ["万洋地块"]
     assert n.props["enclave_type"] == "消薄飞地" and n.props["name_source"] == "written"
     assert ends(issue, gazetteer, n, BENEFITS) == {"衢江区"}
     assert ends(issue, gazetteer, n, SUPPORTS_PROJECT) == {"鄞州区"}
@@ -126,6 +126,8 @@ def test_patterns_of_other_wording() -> None:
     assert p.kind == "enclave" and p.sites == ["杭州未来科技城"] and p.enclave_type == "科创飞地"
     (p,) = read("该园区位于海宁经济开发区，面积约600亩。", back=True)
     assert p.sites == ["海宁经济开发区"]
+    (p,) = read("这一“飞地”位于东部新城B3地块，去年开工。", back=True)
+    assert p.sites == ["东部新城B3地块"] and p.parcels == []  # no named place before the plot: the plot is the site
     (p,) = read("龙游县的“产业飞地”落户在镇海经济开发区。")
     assert p.sites == ["镇海经济开发区"]
     (p,) = read("2019年，以某某岛为核心区块的“某某生态产业园”建成开园。")
