@@ -26,6 +26,7 @@ from graph.model import (
 from graph.reference import Entry
 from loaders.base import Context
 from loaders.prose_parties import stop_contexts
+from loaders.prose_text import Prepared
 from loaders.sites import Place, enclave_of, read, refers_back
 
 RegionsIn = Callable[[str], list[Entry]]
@@ -120,6 +121,7 @@ class SiteReader:
 
 _CONNECTOR = re.compile(r"[—－\-–]{1,2}|[、与和同及]")
 _SENTENCE_END = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+_MAX_SENTENCE = 400  # longer is layout run-on (contents pages, lists), as for the prose reader
 
 
 def read_lines(ctx: Context, lines: list[tuple[int, str]]) -> None:
@@ -128,6 +130,27 @@ def read_lines(ctx: Context, lines: list[tuple[int, str]]) -> None:
     The partner is a non-mountain region tied to the sentence's one mountain county by a dash or a list
     (鹿城—泰顺, 三门与温岭); such a statement also makes the SUPPORTS relation (enclave / park_cobuild).
     """
+    items = []
+    for number, line in lines:
+        for seg in _SENTENCE_END.finditer(line):
+            quote = seg.group(0).strip()
+            if quote:
+                items.append((re.sub(r"\s+", "", normalize(quote)), quote, number, number))
+    _read(ctx, items, supports=True)
+
+
+def read_prose(ctx: Context, prepared: Prepared) -> None:
+    """Sites in the sentences of a prose text (the prose reader's sentences, quotes and lines; its own
+    rules make the SUPPORTS relations, so none is made here)."""
+    items = []
+    for span in prepared.sentences():
+        quote, first, last = prepared.quote(span)
+        items.append((prepared.text[span.start:span.end], quote, first, last))
+    _read(ctx, items, supports=False)
+
+
+def _read(ctx: Context, items: list[tuple[str, str, int, int]], supports: bool) -> None:
+    """items: (sentence in match form, verbatim quote, first line, last line), in document order."""
     stops = stop_contexts(ctx)
 
     def mentions(text: str) -> list[tuple[int, int, Entry]]:
@@ -140,21 +163,18 @@ def read_lines(ctx: Context, lines: list[tuple[int, str]]) -> None:
         return out
 
     reader = SiteReader(ctx, lambda t: [e for _, _, e in mentions(t)])
-    for number, line in lines:
-        for seg in _SENTENCE_END.finditer(line):
-            quote = seg.group(0).strip()
-            text = re.sub(r"\s+", "", normalize(quote))
-            if not quote or not re.search(r"飞地|共建|合建|核心区|位于", text):
-                reader.last = None
-                continue
-            found = mentions(text)
-            counties = {e.id: e for _, _, e in found if is_mountain(e)}
-            county = next(iter(counties.values())) if len(counties) == 1 else None
-            partners: dict[str, Entry] = {}
-            for (_, end, a), (start, _, b) in itertools.pairwise(found):
-                if _CONNECTOR.fullmatch(text[end:start]) and county is not None and county.id in (a.id, b.id):
-                    other = b if a.id == county.id else a
-                    if not is_mountain(other):
-                        partners[other.id] = other
-            ev = ctx.lines_evidence(number, quote=quote)
-            reader.sentence(text, ev, county, list(partners.values()), supports=True)
+    for text, quote, first, last in items:
+        if not re.search(r"飞地|共建|合建|核心区|位于", text) or len(text) > _MAX_SENTENCE:
+            reader.last = None
+            continue
+        found = mentions(text)
+        counties = {e.id: e for _, _, e in found if is_mountain(e)}
+        county = next(iter(counties.values())) if len(counties) == 1 else None
+        partners: dict[str, Entry] = {}
+        for (_, end, a), (start, _, b) in itertools.pairwise(found):
+            if _CONNECTOR.fullmatch(text[end:start]) and county is not None and county.id in (a.id, b.id):
+                other = b if a.id == county.id else a
+                if not is_mountain(other):
+                    partners[other.id] = other
+        ev = ctx.lines_evidence(first, last, quote=quote)
+        reader.sentence(text, ev, county, list(partners.values()), supports=supports)

@@ -134,3 +134,22 @@ def test_patterns_of_other_wording() -> None:
     assert p.kind == "park" and p.core_areas == ["某某岛"] and p.platform == "某某生态产业园"
     (p,) = read("在共建某某科创园的基础上，两地又签约了一批项目。")
     assert p.kind == "park" and p.platform == "某某科创园"
+
+
+# -- a news text through the prose reader (hand-written, traditional characters in one sentence) --------------
+def test_news_enclave_sites(gazetteer: Gazetteer) -> None:
+    from pathlib import Path
+
+    from loaders import prose
+    text = (Path(__file__).parents[1] / "fixtures" / "sites" / "news_enclave.txt").read_text(encoding="utf-8")
+    doc = SourceDocument("news", "news_enclave.txt", text, {})
+    res = prose.load(doc, Context(doc, gazetteer))
+    got = {n.name: n for n in res.nodes if n.label == PROJECT}
+    # "开化县与桐乡市共建的山海协作“科创飞地”…" then "这一“飞地”位于桐乡经济开发区科创中心…"
+    kc = got["开化县—桐乡市科创飞地"]
+    assert kc.props["sites"] == ["桐乡经济开发区科创中心"] and kc.props["name_source"] == "composed"
+    assert ends(res, gazetteer, kc, LOCATED_IN) == {"桐乡市"} == ends(res, gazetteer, kc, SUPPORTS_PROJECT)
+    # "開化縣在杭州未来科技城設立了“人才飛地”": no partner named, the site still read
+    assert got["开化县人才飞地"].props["sites"] == ["杭州未来科技城"]
+    # "位于桐乡市梧桐街道的某某机械有限公司…": a company, no enclave
+    assert set(got) == {"开化县—桐乡市科创飞地", "开化县人才飞地"}
