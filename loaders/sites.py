@@ -15,7 +15,10 @@ Rules (the words are in data/reference/sites.yaml, never inline):
   platform); `位于X，` (the sentence before 位于 speaks of the 飞地/园 itself → X its site);
   `在X<placing verb>(了|的)…飞地` (X its site); `X，这里(正)是…飞地` (X the platform, a place itself);
   `飞地…(布局|建|落户|设)在X` (X its site); `以X为核心区块/核心区…的“Y”` (X the core area, Y the platform);
-  `共建/合建X` with X ending in a `park_suffixes` word (X a co-built park's platform, kind park).
+  `共建/合建X` with X ending in a `park_suffixes` word and not the first of a list (X a co-built park's
+  platform, kind park).
+- `<enclave>（X和Y）`: the names in brackets right after an enclave are its sites (a name followed by a
+  `site_tails` word — 时尚智造小镇核心区域 — is one too).
 - A site ending in a `parcel_suffixes` word after a named place (…万洋众创城万洋地块) is that place; the plot
   (万洋地块) is kept as its parcel.
 - The enclave's type is the `enclave_types` word of the sentence (产业飞地, 消薄飞地 …); its name as written is
@@ -52,6 +55,7 @@ class Words:
     back_references: tuple[str, ...]
     placing_verbs: tuple[str, ...]
     parcel_suffixes: tuple[str, ...]
+    site_tails: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +130,11 @@ def _trim_to_suffix(run: str) -> str | None:
     return run if is_name(run) else None
 
 
+def _site_part(part: str) -> bool:
+    """A name, or a name followed by a part of it (时尚智造小镇核心区域)."""
+    return is_name(part) or any(part.endswith(t) and is_name(part.removesuffix(t)) for t in words().site_tails)
+
+
 def _type(text: str) -> str | None:
     return next((t for t in words().enclave_types if t in text), "飞地" if "飞地" in text else None)
 
@@ -157,6 +166,12 @@ def read(text: str, back: bool = False) -> list[Place]:
         for m in re.finditer(r"[，,]这里(?:正|就|便)?是[^。；;]{0,24}?飞地", text):
             platform = _trim_to_suffix(_backward(text, m.start()))
             main.platform = main.platform or platform
+        # 瓯海—永嘉产业飞地（瓯海经济开发区南片发展园区和时尚智造小镇核心区域）: the sites in brackets.
+        for m in re.finditer(r"飞地[”\"]?\(([^()]{2,60})\)", text):
+            parts = re.split(r"和|、|及", m.group(1))
+            if all(_site_part(p) for p in parts):
+                for p in parts:
+                    main.add_site(p)
         for m in re.finditer(r"飞地[”\"]?(?:项目)?(?:布局|建|建设|落户|设|选址)在", text):
             site = _trim_to_suffix(_forward(text, m.end()))
             if site:
@@ -173,9 +188,10 @@ def read(text: str, back: bool = False) -> list[Place]:
             main.core_areas.append(core)
             main.platform = main.platform or platform
     for m in re.finditer(r"(?:共建|合建|共同建设)(?:了|的)?[“\"]?", text):
-        name = _forward(text, m.end()).strip("“”\"")
-        name = re.sub(r"(?:项目|建设|基础上)$", "", name)
-        if is_name(name, w.park_suffixes) and "飞地" not in name:
+        run = _forward(text, m.end())
+        name = re.sub(r"(?:项目|建设|基础上)$", "", run.strip("“”\""))
+        listed = text[m.end() + len(run):].startswith(("、", "和", "及", "与"))  # 共建现代农业园区、…等平台: a kind
+        if is_name(name, w.park_suffixes) and "飞地" not in name and not listed:
             places.append(Place("park", platform=name))
     if main.platform or main.sites or main.core_areas:
         places.insert(0, main)

@@ -109,6 +109,22 @@ def test_wenzhou_headquarters_enclave(wenzhou: LoadResult, gazetteer: Gazetteer)
     assert rel.evidence[0].locator == "L33"
 
 
+# -- the Yongjia action plan ------------------------------------------------------------------------------
+def test_yongjia_enclave_sites_in_brackets(gazetteer: Gazetteer) -> None:
+    from loaders import action_plan
+    path = "yongjia_action_plan_2025_2027.txt"
+    doc = SourceDocument("yj", path, read_source(path), {"subject": "永嘉县", "round": "2025-2027"})
+    res = action_plan.load(doc, Context(doc, gazetteer))
+    # 四(二)3: "整合现状瓯海—永嘉产业飞地（瓯海经济开发区南片发展园区和时尚智造小镇核心区域），加强协同招商运营"
+    n = sited(res)["瓯海—永嘉产业飞地"]
+    assert n.props["sites"] == ["瓯海经济开发区南片发展园区", "时尚智造小镇核心区域"]
+    assert ends(res, gazetteer, n, SUPPORTS_PROJECT) == {"瓯海区"} == ends(res, gazetteer, n, LOCATED_IN)
+    assert ends(res, gazetteer, n, BENEFITS) == {"永嘉县"}
+    # Not read: "沿省道S325合力建设乌牛街道、黄田街道…5个镇街7个地块的发展飞地" (a list of places) and
+    # "推动永嘉与瓯海区合作共建现代农业园区、农业特色强镇、农业科技服务等平台" (kinds of platform, no name).
+    assert set(sited(res)) == {"瓯海—永嘉产业飞地"}
+
+
 # -- the patterns on sentences of my own -----------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "位于莲都区天宁工业园区的浙江某某机械有限公司去年产值翻番。",  # a company's plant, no enclave

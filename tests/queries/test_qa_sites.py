@@ -62,3 +62,10 @@ def test_with_whom_is_still_the_partner(store: GraphStore) -> None:
     a = ask(store, "常山县的产业飞地是和谁共建的？")
     assert a.intent == "enclaves" and "慈溪市" in {x["name"] for x in a.answers}
     assert ask(store, "温州有哪些产业园").intent == "parks"
+
+
+def test_two_sites_of_one_enclave(store: GraphStore) -> None:
+    # YJ 四(二)3: "整合现状瓯海—永嘉产业飞地（瓯海经济开发区南片发展园区和时尚智造小镇核心区域）"
+    a = ask(store, "永嘉与瓯海的产业飞地在什么地方？")
+    assert [x["name"] for x in a.answers] == ["瓯海经济开发区南片发展园区", "时尚智造小镇核心区域"]
+    assert {x["enclave_or_park"] for x in a.answers} == {"瓯海—永嘉产业飞地"}
