@@ -34,7 +34,9 @@ from loaders.action_plan_text import load_text
 from loaders.base import Context, SourceDocument
 from loaders.headers import Columns, header_key, vocabulary
 from loaders.prose import read_statements
+from loaders.prose_text import prepare
 from loaders.row_layout import parse_row_layout
+from loaders.site_records import read_prose
 from loaders.tables import CellTable, header_candidates, parse_cell_tables
 
 KIND = "action_plan"
@@ -112,6 +114,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     body = body_lines(doc.lines, spans)
     load_text(ctx, plan, paragraphs(body), body)
     read_statements(doc, ctx, orgs_only=True)  # school, hospital, town pairs: the prose reader's rules
+    read_prose(ctx, prepare(doc.text))  # enclave and park sites: loaders/sites.py
     resolve_roles(ctx, plan)
     _kinds_from_tiers(ctx)
     return ctx.result

@@ -50,6 +50,7 @@ from graph.reference import Entry
 from loaders.base import Context, SourceDocument
 from loaders.prose import links_in, stamp
 from loaders.prose_parties import stop_contexts
+from loaders.site_records import SiteReader
 
 KIND = "magazine"
 
@@ -128,6 +129,7 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     partners: Partners = {}
     prose_stops = stop_contexts(ctx)
     reported = str(doc.meta["date"]) if doc.meta.get("date") is not None else None
+    site_reader = SiteReader(ctx, lambda t: [m.entry for m in _mentions(ctx, t, stops)])
     for sent in sentences(flat):
         raw = flat[sent.start:sent.end]
         quote = raw.strip()
@@ -144,17 +146,19 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
             stamp(ctx, institutions.links, ctx.lines_evidence(first, last, quote=quote), fallback_programme="shanhai",
                   reported=reported)
         mechanisms = _mechanisms(text)
-        if not mechanisms and not _PAIRING_RE.search(text):
-            continue
-        if len(quote) > MAX_SENTENCE:
+        triggered = bool(mechanisms) or _PAIRING_RE.search(text) is not None
+        if triggered and len(quote) > MAX_SENTENCE:
             ctx.warn(locator, f"run-on text of {len(quote)} characters (contents page or advertisement "
                               "layout?) has a trigger word but is not read as a sentence")
             continue
-        found = _pairs(ctx, text, _mentions(ctx, text, stops), mechanisms, locator, sent.article, partners)
+        mentions = _mentions(ctx, text, stops)
+        found = _pairs(ctx, text, mentions, mechanisms, locator, sent.article, partners) if triggered else None
+        ev = ctx.lines_evidence(first, last, quote=quote, note=found[2] if found else None)
+        if len(quote) <= MAX_SENTENCE:  # enclave and park sites: loaders/sites.py
+            site_reader.sentence(text, ev, *_site_parties(mentions, found), article=sent.article)
         if found is None:
             continue
-        pairs, mechanisms, note = found
-        ev = ctx.lines_evidence(first, last, quote=quote, note=note)
+        pairs, mechanisms, _ = found
         for supporter, county in pairs:
             level = "city" if supporter.props.get("level") == "city" else "county"
             for mechanism, amount in mechanisms.items():
@@ -197,6 +201,15 @@ def _pairs(ctx: Context, text: str, mentions: list[Mention], mechanisms: Mechani
     for s in supporters:
         partners[(article, s.id)] = (county, locator)
     return [(s, county) for s in supporters], mechanisms, None
+
+
+def _site_parties(mentions: list[Mention], found: tuple[list[tuple[Entry, Entry]], Mechanisms, str | None] | None
+                  ) -> tuple[Entry | None, list[Entry]]:
+    """The mountain county and partners of a sentence for its sites: the pairs read, else its one county."""
+    if found is not None and found[0]:
+        return found[0][0][1], [s for s, _ in found[0]]
+    counties = {m.entry.id: m.entry for m in mentions if is_mountain(m.entry)}
+    return (next(iter(counties.values())), []) if len(counties) == 1 else (None, [])
 
 
 def _mechanisms(text: str) -> Mechanisms:

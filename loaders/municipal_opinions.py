@@ -20,6 +20,8 @@ Both annex tables are row tables (one line per row, see loaders/row_tables.py). 
   above apply — the evidence then quotes both rows and says so. The measure's name is the first
   sentence of the 事项, or that sentence's first clause when the sentence is over 30 characters.
 - The （责任单位：…） notes of the body text restate the 责任分解表 and are not read here.
+- Body paragraphs (lines without tabs): enclave and co-built park sites by the rules of loaders/sites.py
+  (位于鹿城区七都街道的鹿城—泰顺“飞地”总部经济园区 → a Project of kind enclave, and SUPPORTS via enclave).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from graph.reference import Entry
 from loaders.base import Context, SourceDocument
 from loaders.responsible_units import split_units
 from loaders.row_tables import RowTable, TableRow, parse_row_tables
+from loaders.site_records import read_lines
 
 KIND = "municipal_opinions"
 
@@ -75,6 +78,8 @@ def detect(text: str) -> bool:
 
 def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     subject = _subject(doc, ctx)
+    # The body's paragraphs (lines without tabs) are read for enclave and park sites only.
+    read_lines(ctx, [(i, line) for i, line in enumerate(doc.lines, start=1) if line.strip() and "\t" not in line])
     for table in parse_row_tables(doc.text, doc.path):
         if table.column("产业园名称") is not None:
             _parks(doc, ctx, table)

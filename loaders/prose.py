@@ -49,6 +49,7 @@ from loaders.prose_parties import Link, stop_contexts
 from loaders.prose_qualify import document_programme
 from loaders.prose_rules import read_sentence
 from loaders.prose_text import prepare
+from loaders.site_records import read_prose
 
 KIND = "prose"
 MAX_SENTENCE = 400  # longer "sentences" are layout run-on (lists, tables flattened), not prose
@@ -138,6 +139,7 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
 def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     # A document from which nothing is read gets its warning from the build ("nothing read from …").
     read_statements(doc, ctx)
+    read_prose(ctx, prepare(doc.text))  # enclave and park sites: loaders/sites.py
     return ctx.result
 
 

@@ -35,6 +35,15 @@ PROJECT = r"项目|工程|\b(projects?)\b"
 PARK = r"产业园|园区|合作园|\b(parks?)\b"
 CATEGORY = r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|\b(category|categories|class|classified|type)\b"
 WHERE = r"在哪|哪里|什么地方|位于|\bwhere\b|\blocated\b"
+# Where an enclave or park is (its site, core area) or what it is called (its platform).
+SITE_ASK = (r"在哪|哪里|什么地方|何处|何地|什么位置|位于|核心区|选址|建在|布局在|落户在|"
+            r"哪(?:个|一个|座)[\u4e00-\u9fff]{0,3}?(园区?|新区|开发区|平台|基地|小镇|岛)|"
+            r"\bwhere\b|\blocated\b|\bsites?\b|\blocation\b")
+NAME_ASK = r"叫什么|什么名字|名字|名称|\bcalled\b|\bnamed?\b|\bnames\b"
+PLATFORM = r"飞地|科创园|产业园|合作园|园区|\benclaves?\b|\bparks?\b"
+# "With whom / for whom" is who built it (the enclaves and parks intents), not where it is.
+PARTNER_ASK = (r"和哪|与哪|同哪|跟哪|和谁|与谁|谁|哪个区|哪个县|哪个市|哪些县|哪些区|为谁|给谁|\bwho\b|\bwhom\b|"
+               r"\bfor (which|whom)\b|\bwhich (count|district|cit)")
 FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪方面|(合作|帮扶|协作|支援)领域|"
           r"\b(which|what) (fields?|areas?|sectors?)\b")
 CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
@@ -115,7 +124,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent("supporters_in_city", "supported_by", ("city", "group"), (SUPPORT, LOCATED_SUPPORTERS),
            accepts=_f("rounds", "mechanism"), priority=64,
            describes="which places of a city support mountain counties"),
-    # "Where is X's enclave": the graph names who built it with X, not the site; that is what is answered.
+    # Where an enclave or park is, or its name: its site or platform (queries/qa_answers_sites.py).
+    Intent("sites", "projects", (), (SITE_ASK + "|" + NAME_ASK, PLATFORM), blocks=PARTNER_ASK + "|" + MEASURE,
+           accepts=_f("project_kind", "mechanism", "rounds", "domain", "kind"), priority=83,
+           describes="where an enclave (飞地) or co-built park is, and what it is called"),
+    # Who built an enclave with X (the site is the "sites" intent's).
     Intent("enclaves", "supporters_of", (), (r"飞地|\benclaves?\b",), blocks=MEASURE,
            accepts=_f("project_kind", "rounds"), priority=63, describes="enclaves (飞地) and who built them for whom"),
     Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave", accepts=_f("project_kind", "rounds", "domain"),

@@ -13,6 +13,7 @@ from queries import qa_answers as sa
 from queries import qa_answers_items as ia
 from queries import qa_answers_places as pa
 from queries import qa_answers_projects as pj
+from queries import qa_answers_sites as st
 from queries.common import brief
 from queries.errors import QueryError
 from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
@@ -37,7 +38,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "group_members": pa.group_members, "projects": pj.project_list,
     "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
     "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
-    "support_fields": sa.support_fields, "city_of": pa.city_of,
+    "support_fields": sa.support_fields, "city_of": pa.city_of, "sites": st.sites,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
 # What a question may ask about that no intent answers: amounts of money, dates and times.

@@ -65,7 +65,12 @@ def one_to_four(res: LoadResult) -> set[tuple[str, str]]:
 
 
 def projects(res: LoadResult) -> dict[str, Node]:
-    return {n.name: n for n in res.nodes if n.label == PROJECT}
+    """The plan's project-table rows (enclaves and parks read from sentences say `name_source`)."""
+    return {n.name: n for n in res.nodes if n.label == PROJECT and "name_source" not in n.props}
+
+
+def sited(res: LoadResult) -> set[str]:
+    return {n.name for n in res.nodes if n.label == PROJECT and "name_source" in n.props}
 
 
 def measure(res: LoadResult, title: str, kind: str = "key_measure") -> Node:
@@ -169,6 +174,8 @@ def test_longquan_projects_split_across_pages(gaz: Gazetteer, longquan: LoadResu
     found = projects(longquan)
     # the repeated header after "— 7 —" is no project; the wrapped name is one name
     assert set(found) == {"龙泉—秀洲山海协作产业园标准厂房项目", "龙泉青瓷宝剑特色小镇提升工程", "秀洲—龙泉科创飞地"}
+    # "依托秀洲区产业基础，共建龙泉—秀洲山海协作产业园，引进…": a co-built park (loaders/sites.py)
+    assert sited(longquan) == {"龙泉—秀洲山海协作产业园"}
     park = found["龙泉—秀洲山海协作产业园标准厂房项目"]
     assert (park.props["nature"], park.props["investment_yi"]) == ("新建", pytest.approx(3.8))  # 38000 万元
     assert (park.props["start_year"], park.props["end_year"]) == (2025, 2027)
@@ -222,6 +229,7 @@ def test_wencheng_one_to_four_in_a_sentence(gaz: Gazetteer, wencheng: LoadResult
 def test_wencheng_row_layout_projects_joined(gaz: Gazetteer, wencheng: LoadResult) -> None:
     found = projects(wencheng)
     assert set(found) == {"文成—瑞安山海协作产业园标准厂房", "刘伯温故里景区提升工程"}
+    assert sited(wencheng) == {"文成—瑞安山海协作产业园"}  # "共建文成—瑞安山海协作产业园，推动配套企业落户"
     park = found["文成—瑞安山海协作产业园标准厂房"]
     assert park.id == make_id(PROJECT, "25033303280401000017")
     assert (park.props["nature"], park.props["investment_yi"]) == ("新建", pytest.approx(2.35))

@@ -32,7 +32,8 @@ def fixture(name: str) -> str:
 
 
 def triples(res: LoadResult, g: Gazetteer) -> set[tuple[str, str, str]]:
-    return {(g.entries[r.source].name, g.entries[r.target].name, r.props["mechanism"]) for r in res.relations}
+    return {(g.entries[r.source].name, g.entries[r.target].name, r.props["mechanism"]) for r in res.relations
+            if r.type == SUPPORTS}
 
 
 def magazine_text() -> str:
@@ -68,13 +69,13 @@ def test_changshan_cixi_statement_enclave_and_aid_fund(gazetteer: Gazetteer) -> 
         ("慈溪市", "常山县", "enclave"),  # 常山县与慈溪市山海协作的"产业飞地"
         ("慈溪市", "常山县", "aid_fund"),  # 慈溪市10万元山海协作援建资金
     }
-    fund = next(r for r in res.relations if r.props["mechanism"] == "aid_fund")
+    fund = next(r for r in res.relations if r.props.get("mechanism") == "aid_fund")
     assert fund.props["amount_wan"] == 10
     assert fund.props["level"] == "county" and fund.props["round"] == ROUND
     # that sentence names only 慈溪市; 常山县 comes from the sentence before it, and the note says so
     assert "慈溪市10万元山海协作援建资金" in fund.evidence[0].quote
     assert "常山县" in (fund.evidence[0].note or "")
-    enclave = [r for r in res.relations if r.props["mechanism"] == "enclave"]
+    enclave = [r for r in res.relations if r.props.get("mechanism") == "enclave"]
     assert any("这里正是常山县与慈溪市山海协作的“产业飞地”。" in r.evidence[0].quote for r in enclave)
 
 
@@ -89,7 +90,8 @@ def test_sanmen_wenling_statement(gazetteer: Gazetteer) -> None:
 
 def test_enclave_in_taizhou_bay_is_not_a_taizhou_pairing(gazetteer: Gazetteer) -> None:
     # "三门县在台州湾新区布局的产业飞地": 台州湾 is a stop context and 台州市 is 三门's own city
-    assert load(fixture("sanmen_taizhouwan_enclave.txt"), gazetteer).relations == []
+    # (the enclave's site is read: tests/loaders/test_sites.py)
+    assert [r for r in load(fixture("sanmen_taizhouwan_enclave.txt"), gazetteer).relations if r.type == SUPPORTS] == []
 
 
 def test_kecheng_yuhang_linping(gazetteer: Gazetteer) -> None:
@@ -113,7 +115,7 @@ def test_kecheng_yuhang_linping(gazetteer: Gazetteer) -> None:
 def test_qujiang_yinzhou_xiaobo_enclave(gazetteer: Gazetteer) -> None:
     res = load(fixture("qujiang_yinzhou_enclave.txt"), gazetteer)
     assert triples(res, gazetteer) == {("鄞州区", "衢江区", "enclave")}
-    quotes = [r.evidence[0].quote for r in res.relations]
+    quotes = [e.quote for r in res.relations if r.type == SUPPORTS for e in r.evidence]
     assert quotes[0] == "自从筹资入股衢江—鄞州山海协作“消薄飞地”后，村干部做民生实事的劲头更足了。"
     assert quotes[1].startswith("这一“飞地”项目总投资1亿余元，位于鄞州经济开发区")
 
@@ -181,12 +183,12 @@ EXPECTED = {  # (supporter, mountain county, mechanism, locator), each sentence 
 
 def test_full_issue_relations(full: tuple[str, LoadResult], gazetteer: Gazetteer) -> None:
     _, res = full
+    supports = [r for r in res.relations if r.type == SUPPORTS]  # the rest: enclave and park sites
     got = {(gazetteer.entries[r.source].name, gazetteer.entries[r.target].name, r.props["mechanism"],
-            r.evidence[0].locator) for r in res.relations}
+            r.evidence[0].locator) for r in supports}
     assert got == EXPECTED
-    assert all(r.type == SUPPORTS and r.props["level"] == ("organization" if r.source.startswith("org:")
-                                                           else "county") for r in res.relations)
-    amounts = {r.props["amount_wan"] for r in res.relations if r.props["mechanism"] == "aid_fund"}
+    assert all(r.props["level"] == ("organization" if r.source.startswith("org:") else "county") for r in supports)
+    amounts = {r.props["amount_wan"] for r in supports if r.props["mechanism"] == "aid_fund"}
     assert amounts == {10, 80}
     assert res.facts["stated_strong_county_count"] == [50]
 

@@ -22,7 +22,7 @@ def test_projects_by_region_owner_supporter_field(store: GraphStore) -> None:
     owned = projects(store, owner="贝旺集团有限公司").items
     assert names(owned) == {"贝旺集团有限公司年产600万套声光电子教学仪器项目（桥下镇工202307地块）"}
     assert owned[0]["code"] == "23073303240401457893" and owned[0]["investment_yi"] == pytest.approx(3.0283)
-    assert names(projects(store, supporter="瓯海区").items) == {"永嘉-瓯海生态旅游文化产业园"}
+    assert names(projects(store, supporter="瓯海区").items) == {"永嘉-瓯海生态旅游文化产业园", "瓯海—永嘉产业飞地"}
     assert names(projects(store, field="tourism_culture").items) >= PARKS
     park = next(r for r in projects(store, region="泰顺县").items if r["name"] == "泰顺-鹿城生态旅游文化产业园")
     assert {s["name"] for s in park["supporters"]} == {"鹿城区"} and park["evidence"]

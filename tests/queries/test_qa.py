@@ -71,7 +71,8 @@ def test_category_and_industry(store: GraphStore) -> None:
 
 def test_projects_and_measures(store: GraphStore) -> None:
     p = ask(store, "What projects are there in Yongjia?")
-    assert p.query == "projects" and len(p.answers) == 11  # 10 in Annex 1 + the 2018 park
+    # 10 in Annex 1 + the 2018 park + the 瓯海—永嘉产业飞地 (YJ 四(二)3)
+    assert p.query == "projects" and len(p.answers) == 12
     m = ask(store, "永嘉有哪些教育方面的举措")
     assert m.query == "measures" and m.params["field"] == "domain:education"
     assert "加强山区教师培养与教育资源共享" in {x["name"] for x in m.answers}
