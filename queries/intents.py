@@ -125,7 +125,8 @@ INTENTS: tuple[Intent, ...] = (
            accepts=_f("rounds", "mechanism"), priority=64,
            describes="which places of a city support mountain counties"),
     # Where an enclave or park is, or its name: its site or platform (queries/qa_answers_sites.py).
-    Intent("sites", "projects", (), (SITE_ASK + "|" + NAME_ASK, PLATFORM), blocks=PARTNER_ASK + "|" + MEASURE,
+    Intent("sites", "projects", (), (SITE_ASK + "|" + NAME_ASK, PLATFORM),
+           blocks=PARTNER_ASK + "|" + MEASURE + "|" + RANK,  # the largest park is rank_projects'
            accepts=_f("project_kind", "mechanism", "rounds", "domain", "kind"), priority=83,
            describes="where an enclave (飞地) or co-built park is, and what it is called"),
     # Who built an enclave with X (the site is the "sites" intent's).
