@@ -223,10 +223,12 @@ def test_real_corpus_facts_equal_the_memory_store(db: Neo4jStore, built: Path) -
     for supporter in ("region:cixishi", "region:ouhaiqu", "org:zhejiangshengerqingjituan", "region:yongjiaxian"):
         assert db.support_facts(supporter=supporter) == mem.support_facts(supporter=supporter), supporter
     # From the documents: the 2021 pairing table's row 5 pairs 常山县 with 慈溪市 and 杭州市拱墅区;
-    # no action plan is for 常山县, so its support is pairings only.
+    # no action plan is for 常山县, so its support is those pairings and the one project the magazine
+    # names: the 产业飞地 at 慈溪高新区上林英才产业园 ("这里正是常山县与慈溪市山海协作的“产业飞地”").
     changshan = db.support_facts("region:changshanxian")
     assert {f.supporter_name for f in changshan} == {"慈溪市", "拱墅区"}
-    assert {f.via for f in changshan} == {"pairing"}
+    assert {f.via for f in changshan} == {"pairing", "project"}
+    assert {f.supporter_name for f in changshan if f.via == "project"} == {"慈溪市"}
     assert all(isinstance(f, SupportFact) and f.evidence for f in changshan)
     # 永嘉县 is supported through pairings, measures and projects (its action plan); 九寨沟县 (四川)
     # is outside the province: nobody supports it in this programme.
