@@ -27,10 +27,11 @@ def _parties(store: GraphStore, n: Node) -> set[str]:
 def _candidates(store: GraphStore, s: Slots) -> list[Node]:
     """The enclaves and parks the question names or ties to its parties, of the kind and type it says."""
     every = [n for n in nodes_by_label(store, PROJECT) if n.props.get("kind") in KINDS]
-    pool = [n for n in s.projects if n.props.get("kind") in KINDS] if s.projects else every
+    # A project named in the question is asked about whatever its kind (a plan's 飞地 project row).
+    pool = list(s.projects) if s.projects else every
     asked = {p.id for p in s.parties}
     pool = [n for n in pool if asked <= _parties(store, n)]
-    if re.search(ENCLAVE, s.text, re.I):
+    if re.search(ENCLAVE, s.text, re.I) and not s.projects:
         pool = [n for n in pool if n.props.get("kind") == "enclave"]
         # A type of enclave named (消薄飞地, 产业飞地 — the types the graph records): only enclaves of that type.
         types = {str(n.props.get("enclave_type")) for n in every if n.props.get("enclave_type") not in (None, "飞地")}
@@ -62,6 +63,15 @@ def _rows(store: GraphStore, nodes: list[Node], site: bool, name: bool) -> list[
         places += [(p, "core area") for p in n.props.get("core_areas") or []]
         if site and not places and _is_place(n):
             places = [(n.name, "platform")]
+        if site and not places and n.props.get("location"):
+            # A project whose row states its place (建设地点) but no site: the region it is LOCATED_IN.
+            for r in store.relations_of([n.id], "out", [LOCATED_IN]):
+                host = node_by_id(store, r.target)
+                if host is not None:
+                    out.append(brief(host) | {"enclave_or_park": n.name, "role": "located in",
+                                              "value": f"located in ({n.props.get('location') or host.name})",
+                                              "site": n.props.get("location"), "evidence": evidence_of([r])})
+            continue
         if site:
             out += [base | {"name": p, "role": role, "value": f"{role} of {n.name}" if p != n.name else role,
                             "located_in": hosts, "evidence": _quoting(ev, p)} for p, role in places]

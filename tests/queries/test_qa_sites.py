@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from graph.memory_store import MemoryStore
 from graph.store import GraphStore
 from queries.qa import ask
+from tests.formats.conftest import build_one
 
 
 @pytest.mark.parametrize(("question", "expected", "quoted"), [
@@ -69,3 +72,17 @@ def test_two_sites_of_one_enclave(store: GraphStore) -> None:
     a = ask(store, "永嘉与瓯海的产业飞地在什么地方？")
     assert [x["name"] for x in a.answers] == ["瓯海经济开发区南片发展园区", "时尚智造小镇核心区域"]
     assert {x["enclave_or_park"] for x in a.answers} == {"瓯海—永嘉产业飞地"}
+
+
+def test_a_named_plan_project_is_answered_with_the_region_its_row_places_it_in(tmp_path: Path) -> None:
+    # A plan's project row states 建设地点 (杭州市萧山区) but no site of an enclave: the answer is the
+    # region the row places it in, never "not in the graph" nor the partners.
+    text = ("龙泉市山海协作“1对4”结对帮扶工作方案（2025—2027年）\n\n一、重大项目\n\n"
+            "序号\t项目名称\t总投资（亿元）\t建设地点\t合作方\n"
+            "1\t萧龙飞地产业园一期标准厂房\t6.5\t杭州市萧山区\t杭州市萧山区\n")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(text, encoding="utf-8")
+    build_one(tmp_path, plan, with_pairing_table=True, id="lq", round="2025-2027")
+    store = MemoryStore.from_snapshot(tmp_path / "build")
+    a = ask(store, "萧龙飞地产业园一期标准厂房建在什么地方？")
+    assert {x["name"] for x in a.answers} == {"萧山区"}, a.message
