@@ -85,6 +85,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent("common_supporters", "supporters_of", ("two_recipients",), (SUPPORT, COMMON),
            accepts=_f("domain", "rounds", "kind"), priority=79, describes="who supports two regions in common"),
     # The quoted title holds field and kind words of its own (推进就业协作帮扶, “发展飞地”建设): all accepted.
+    # "永嘉县教育局负责哪些举措": the measures an organisation named is responsible for (no measure quoted).
+    Intent("unit_measures", "measures", ("organization", "no_topic"), (MEASURE, RESPONSIBLE),
+           accepts=_f("domain", "rounds", "kind"), priority=69,
+           describes="the measures a department is responsible for (责任部门)"),
     Intent("measure_responsible", "measures", ("topic",), (RESPONSIBLE,), accepts=_f(*FILTERS), priority=68,
            describes="which department is responsible for a measure (责任部门)"),
     Intent("measure_supporters", "measures", ("topic",), (SUPPORT_UNITS,), blocks=RESPONSIBLE,
@@ -198,6 +202,8 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "two_supporters": lambda st, s: len(supporter(st, s)) >= 2,
     "two_recipients": lambda st, s: len(recipient(st, s)) >= 2 and not supporter(st, s),
     "topic": lambda st, s: bool(s.topic),
+    "no_topic": lambda st, s: not s.topic,
+    "organization": lambda st, s: any(n.label == "Organization" for n in s.parties),
     "named_project": lambda st, s: bool(s.projects),
     "no_region": lambda st, s: not s.regions,
     "industry": lambda st, s: s.industry is not None,

@@ -37,6 +37,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "enclaves": ia.enclave_list, "parks": ia.park_partners, "city_members": pa.city_members,
     "group_members": pa.group_members, "projects": pj.project_list,
     "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
+    "unit_measures": ia.unit_measures,
     "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
     "support_fields": sa.support_fields, "city_of": pa.city_of, "sites": st.sites,
 }

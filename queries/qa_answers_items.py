@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.model import IN_DOMAIN, REGION, RESPONSIBLE_FOR, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.model import IN_DOMAIN, ORGANIZATION, REGION, RESPONSIBLE_FOR, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
 from graph.store import GraphStore
 from graph.support import SupportFact
 from queries.common import brief, evidence_of, node_by_id, round_of_document
@@ -150,6 +150,35 @@ def measure_list(store: GraphStore, s: Slots) -> Ran:
     if not rows:
         return [], "measures", params, f"Not in the graph: no measure{where}{qualifiers(s)} is stated."
     return rows, "measures", params, f"{len(rows)} measure(s){where}{qualifiers(s)}: {names(rows, 5)}."
+
+
+def unit_measures(store: GraphStore, s: Slots) -> Ran:
+    """The measures an organisation named is responsible for (RESPONSIBLE_FOR), in the region named, if any."""
+    unit = next(n for n in s.parties if n.label == ORGANIZATION)
+    region = next((n.id for n in s.regions), None)
+    field = s.domain.id if s.domain else None
+    # "the county education bureau": the field word names the unit, it is no filter on its measures.
+    if field and any(re.search(re.escape(w) + r"\s*(?:bureau|department|office|commission|局|厅|委)", s.text, re.I)
+                     for _, w in s.domain_words):
+        field = None
+    res = measures(store, region=region, field=field, responsible=unit.id)
+    rows = res.items
+    lead_asked = re.search(r"牵头|主责|\blead(s|ing)?\b", s.text, re.I)
+    ids = {r["id"] for r in rows}
+    rels = [r for r in store.relations_of(sorted(ids), "in", [RESPONSIBLE_FOR])] if ids else []
+    if lead_asked and any(r.props.get("lead") for r in rels):
+        # 牵头: only where the unit is the lead — when the documents mark a lead at all.
+        rows = [r for r in rows if any(x.props.get("lead") and x.source == unit.id and x.target == r["id"]
+                                       for x in rels)]
+    if re.search(r"重点举措|重点任务|\bkey (measures?|tasks?|actions?)\b", s.text, re.I) and any(
+            r.get("kind") == "key_measure" for r in rows):
+        rows = [r for r in rows if r.get("kind") == "key_measure"]
+    doc_round = round_of_document(store)
+    rows = [r for r in rows if _in_years(r, s, doc_round)]
+    params = dict(res.params) | ({"lead": True} if lead_asked else {})
+    if not rows:
+        return [], "measures", params, f"Not in the graph: no measure{qualifiers(s)} names {unit.name} as responsible."
+    return rows, "measures", params, f"{unit.name} is responsible for {len(rows)} measure(s): {names(rows, 5)}."
 
 
 def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:

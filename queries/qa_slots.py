@@ -92,6 +92,31 @@ def _scan(store: GraphStore, text: str) -> list[Hit]:
     return hits
 
 
+# A county's or city's own unit written without its place (县教育局, 市发改委), as plans write them.
+_RELATIVE_UNIT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=的))([县市区])"
+                            r"([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|中心|部))")
+
+
+def _relative_units(store: GraphStore, text: str, hits: list[Hit]) -> list[Hit]:
+    """县教育局 in a question about exactly one county (or 市… about one city): that place's own unit,
+    when the graph has it under the place's name (永嘉县教育局); none otherwise."""
+    places = {h.node.id: h.node for h in hits if h.node.label == REGION}
+    out: list[Hit] = []
+    for m in _RELATIVE_UNIT.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue
+        level = {"县": "county", "区": "county", "市": None}[m.group(1)]
+        owners = [n for n in places.values() if (level is None or n.props.get("level") == level)
+                  and n.name.endswith(m.group(1))]
+        if len(owners) != 1:
+            continue
+        found = lookup_for(store).candidates(owners[0].name + m.group(2), (ORGANIZATION,))
+        exact = [n for n in found if n.name == owners[0].name + m.group(2)]
+        if len(exact) == 1:
+            out.append(Hit(m.start(), m.end(), m.group(0), exact[0]))
+    return out
+
+
 def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -> Slots:
     """Every slot of a question; cue_patterns (the intents' cues) also give the words pinyin is read as."""
     text = re.sub(r"(?<=[A-Za-z])['’]s\b", "", normalize_question(question))
@@ -100,6 +125,7 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     if re.search(r"[A-Za-z]{2,}", text):  # "Yongjia xian you shei bangfu": the pinyin words as Chinese
         text = from_pinyin(store, text, [(h.start, h.end) for h in hits], cue_patterns)
         hits = _scan(store, text)
+    hits += _relative_units(store, text, hits)
     fuzzy, suggestions = fuzzy_hits(store, text, hits)
     hits = sorted(hits + fuzzy, key=lambda h: h.start)
     s = Slots(question, text, [], suggestions=suggestions)

@@ -118,3 +118,15 @@ def test_the_places_of_a_city_as_the_subject(store: GraphStore) -> None:
 ])
 def test_a_county_school_or_town_pairing(store: GraphStore, question: str, expected: set[str]) -> None:
     assert names(store, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "永嘉县教育局负责哪些重点举措？",
+    "永嘉的县教育局负责哪些重点举措？",  # the plan's own way of writing the unit, placed by the county named
+    "Which Yongjia key measures name the county education bureau (县教育局) as a responsible department?",
+])
+def test_the_measures_a_department_is_responsible_for(store: GraphStore, question: str) -> None:
+    # Yongjia plan 附件2, 责任部门 columns naming 县教育局 (L601, L613, L623, L657, L702 rows).
+    assert names(store, question) == {"构建全学段跨区域教育协作体系", "加强山区教师培养与教育资源共享",
+                                      "推动山海协作教育高水平数字化发展", "共推“一老一小”友好服务",
+                                      "加强干部人才互派与宣传推广"}
