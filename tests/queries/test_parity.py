@@ -59,6 +59,7 @@ INTENT_QUESTIONS = {
     "supporters_in_city": "嘉兴市哪些地方在结对帮扶山区县", "enclaves": "谁为龙泉建了飞地",
     "parks": "温州有哪些产业园", "city_members": "金华市有哪些山区县", "group_members": "山区26县一共有几个",
     "sites": "常山县的产业飞地位于哪里",
+    "unit_measures": "永嘉县教育局负责哪些重点举措",
     "projects": "永嘉有哪些新建项目", "measures": "永嘉有哪些教育方面的举措", "supported_by": "慈溪市帮扶哪个县",
     "supporters_of": "永嘉县的省领导联系单位有哪些", "refused": "明天杭州会下雨吗？",
     "pairings": "2021年有哪些市级结对关系？", "support_fields": "瓯海区在哪些领域帮扶永嘉",
