@@ -43,7 +43,8 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
 # What a question may ask about that no intent answers: amounts of money, dates and times.
-UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|投资额|资金有多少|什么时候|何时|哪一年|哪年|几月|"
+UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|总投资多少|投资多少|投资了多少|投资额|资金有多少|"
+              r"什么时候|何时|哪一年|哪年|几月|"
               r"\bhow much\b|\bamount\b|\btotal investment\b|\bwhen\b|\bwhat year\b|\bwhich year\b")
 YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
 CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
@@ -141,7 +142,9 @@ def ask(store: GraphStore, question: str) -> Answer:
     answers, kind = keep_asked_kind(s.plain, answers)
     if kind:
         params = {**params, "answer_kind": kind}
-        message = message.rstrip(".") + f" (only the {'regions' if kind == 'Region' else 'organisations'} asked for)."
+        shown = "、".join(str(a.get("name")) for a in answers[:8]) + (" …" if len(answers) > 8 else "")
+        message = (f"{len(answers)} {'region' if kind == 'Region' else 'organisation'}(s), the kind asked for, "
+                   f"of: {message.rstrip('.')} — {shown}.")
         if not answers:
             message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
     if answers and re.search(COUNT, s.text, re.I):

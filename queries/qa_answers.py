@@ -99,6 +99,9 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
     regions = recipient(store, s)
     if not regions and s.group:
         return _group_supporters(store, s)
+    cities = [r for r in regions if r.props.get("level") == "city"]
+    if s.group and len(regions) == 1 and cities:  # "丽水的山区县都由谁帮扶": the city's mountain counties
+        return _group_supporters(store, s, cities[0])
     region = regions[0]
     rows, params = support_rows(store, region, s)
     if len(regions) > 1:  # "谁帮扶永嘉和文成": the supporters of each (in common is its own intent)
@@ -133,10 +136,13 @@ def supporters(store: GraphStore, s: Slots) -> Ran:
             f"{len(rows)} supporter(s) of {region.name}{qualifiers(s)}: {names(rows)}.")
 
 
-def _group_supporters(store: GraphStore, s: Slots) -> Ran:
-    """Supporters of any mountain county (哪些经济强县结对帮扶山区县), each with its evidence."""
+def _group_supporters(store: GraphStore, s: Slots, city: Node | None = None) -> Ran:
+    """Supporters of any mountain county (哪些经济强县结对帮扶山区县) — of one city's, when a city is named —
+    each with its evidence."""
     merged: dict[str, Supporter] = {}
     for county in mountain_counties(store):
+        if city is not None and county.props.get("city") != city.name:
+            continue
         rows, _ = support_rows(store, county, s)
         for r in rows:  # one row per supporter, its ways of support (and so its evidence) joined
             m = merged.get(r.id)
@@ -144,11 +150,12 @@ def _group_supporters(store: GraphStore, s: Slots) -> Ran:
                 m, supports=[*m.supports, *r.supports])
     rows = sorted(merged.values(), key=lambda r: r.id)
     params = {"region": "mountain_counties", "field": field_of(s), "round": round_of(s) or "current",
-              "mechanism": s.mechanism.id if s.mechanism else None}
+              "mechanism": s.mechanism.id if s.mechanism else None} | ({"city": city.id} if city else {})
+    which = f"the mountain counties of {city.name}" if city else "the mountain counties"
     if not rows:
-        return [], "supporters_of", params, f"Not in the graph: no supporter of the mountain counties{qualifiers(s)}."
+        return [], "supporters_of", params, f"Not in the graph: no supporter of {which}{qualifiers(s)}."
     return ([r.to_dict() for r in rows], "supporters_of", params,
-            f"{len(rows)} supporter(s) of the mountain counties{qualifiers(s)}.")
+            f"{len(rows)} supporter(s) of {which}{qualifiers(s)}: {names(rows)}.")
 
 
 def _within(store: GraphStore, region_id: str, place: Node) -> bool:

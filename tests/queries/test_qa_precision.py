@@ -130,3 +130,15 @@ def test_the_measures_a_department_is_responsible_for(store: GraphStore, questio
     assert names(store, question) == {"构建全学段跨区域教育协作体系", "加强山区教师培养与教育资源共享",
                                       "推动山海协作教育高水平数字化发展", "共推“一老一小”友好服务",
                                       "加强干部人才互派与宣传推广"}
+
+
+def test_a_citys_mountain_counties_and_the_kind_of_county_asked_for(store: GraphStore) -> None:
+    # GD county table: 丽水's mountain counties are supported by, among others, 义乌市 and 江北区 (莲都区),
+    # 萧山区 and 秀洲区 (龙泉市); the city-level partners of 丽水市 itself (宁波市, 湖州市, 嘉兴市) are
+    # no answer to "丽水的山区县都由谁帮扶".
+    got = names(store, "丽水的山区县都由谁帮扶？")
+    assert {"义乌市", "江北区", "萧山区", "秀洲区"} <= got and not {"宁波市", "湖州市", "嘉兴市"} & got
+    # "结对县" asks for a region: 永嘉县 ← 温州市瓯海区 (GD row 17), not the plan's organisations.
+    assert names(store, "谁是永嘉县的结对县？") == {"瓯海区"}
+    a = ask(store, "永嘉的帮扶项目总投资多少？")  # an amount: not answered with the list of projects
+    assert a.answers == []
