@@ -21,24 +21,16 @@ from queries.common import (
     nodes_by_label,
     resolve_domain,
 )
-from queries.rows import evidence_dicts, merge_evidence
+from queries.rows import SupporterRow, evidence_dicts, merge_evidence
 
 
 @dataclass(frozen=True)
-class CoverageCell:
+class CoverageCell(SupporterRow):
     """One supporter of a county in a field: who, through what (pairing, measure, project), where it is stated."""
 
     supporter: dict[str, Any]  # the supporter's brief
     via: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.supporter["id"])
-
-    @property
-    def name(self) -> str:
-        return str(self.supporter["name"])
 
     def to_dict(self) -> dict[str, Any]:
         return self.supporter | {"via": list(self.via), "evidence": evidence_dicts(self.evidence)}

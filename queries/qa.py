@@ -142,9 +142,8 @@ def ask(store: GraphStore, question: str) -> Answer:
     answers, kind = keep_asked_kind(s.plain, answers)
     if kind:
         params = {**params, "answer_kind": kind}
-        shown = "、".join(str(a.get("name")) for a in answers[:8]) + (" …" if len(answers) > 8 else "")
         message = (f"{len(answers)} {'region' if kind == 'Region' else 'organisation'}(s), the kind asked for, "
-                   f"of: {message.rstrip('.')} — {shown}.")
+                   f"of: {message.rstrip('.')} — {sa.names(answers)}.")
         if not answers:
             message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
     if answers and re.search(COUNT, s.text, re.I):

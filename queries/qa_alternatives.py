@@ -17,13 +17,13 @@ from typing import Any
 from graph.store import GraphStore
 from queries.common import evidence_of
 from queries.lookup import lookup_for
+from queries.qa_answers import Ran, names
 from queries.qa_slots import Slots
 
 # Only a conjunction (or a list mark) between two values makes them alternatives.
 CONJ = re.compile(r"^\s*(?:和|与|及|以及|、|或|或者|还是|跟|同|and|or|as well as|,|，)\s*$", re.I)
 BOTH = re.compile(r"(?:两|二|三|几)(?:块|个领域|个方面|方面|者|项)?都|都(?:有|参与|涉及|覆盖|在|是)(?!谁)|同时|"
                   r"既.{1,12}又|\bboth\b|\bin each of\b|\bin all of\b", re.I)
-Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def combined(store: GraphStore, s: Slots, alts: list[Alternative],
         params["combine"] = "all"
         if not rows:
             return [], query, params, f"Not in the graph: nothing is stated for all of {labels}."
-        return rows, query, params, f"{len(rows)} answer(s) for all of {labels}: " + _names(rows)
+        return rows, query, params, f"{len(rows)} answer(s) for all of {labels}: {names(rows)}."
     seen: dict[Any, dict[str, Any]] = {}
     for rows, *_ in runs:
         for r in rows:
@@ -91,11 +91,6 @@ def combined(store: GraphStore, s: Slots, alts: list[Alternative],
     if not rows:
         return [], query, params, f"Not in the graph: nothing is stated for {labels}."
     return rows, query, params, " ".join(m for *_, m in runs)
-
-
-def _names(rows: list[dict[str, Any]], limit: int = 8) -> str:
-    shown = [str(r.get("name")) for r in rows[:limit]]
-    return "、".join(shown) + (" …" if len(rows) > limit else "") + "."
 
 
 __all__ = ["Alternative", "alternatives", "combined"]

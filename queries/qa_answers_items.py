@@ -17,6 +17,9 @@ from queries.qa_answers_projects import _in_years, _party_filters, _where
 from queries.qa_roles import is_recipient
 from queries.qa_slots import Slots
 
+# 牵头 / lead: only the unit the document marks as lead, where it marks one.
+LEAD = r"牵头|主责|\blead(s|ing)?\b"
+
 WHO_BUILT = r"谁|哪个|哪些|哪家|\b(who|which)\b"
 
 
@@ -163,7 +166,7 @@ def unit_measures(store: GraphStore, s: Slots) -> Ran:
         field = None
     res = measures(store, region=region, field=field, responsible=unit.id)
     rows = res.items
-    lead_asked = re.search(r"牵头|主责|\blead(s|ing)?\b", s.text, re.I)
+    lead_asked = re.search(LEAD, s.text, re.I)
     ids = {r["id"] for r in rows}
     rels = [r for r in store.relations_of(sorted(ids), "in", [RESPONSIBLE_FOR])] if ids else []
     if lead_asked and any(r.props.get("lead") for r in rels):
@@ -186,7 +189,7 @@ def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
     rels = store.relations_of([m.id for m in items], "in", [rel_type])
-    lead_asked = rel_type == RESPONSIBLE_FOR and re.search(r"牵头|主责|\blead(s|ing)?\b", s.text, re.I)
+    lead_asked = rel_type == RESPONSIBLE_FOR and re.search(LEAD, s.text, re.I)
     if lead_asked and any(r.props.get("lead") for r in rels):
         # "谁牵头": the unit the document marks as lead, not the co-operating ones.
         rels = [r for r in rels if r.props.get("lead")]

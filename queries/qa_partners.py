@@ -17,9 +17,8 @@ from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id
 from queries.derived import derived
 from queries.intents import PAIR, SUPPORT
+from queries.qa_answers import Ran, names
 from queries.qa_slots import Slots
-
-Ran = tuple[list[dict[str, Any]], str, dict[str, Any], str]
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def partner_answer(store: GraphStore, s: Slots) -> Ran | None:
     params = {"partner": asked}
     if not answers:
         return [], "pairings", params, f"Not in the graph: no pairing of {asked} is stated."
-    return answers, "pairings", params, f"{asked} is paired with " + "、".join(a["name"] for a in answers) + "."
+    return answers, "pairings", params, f"{asked} is paired with {names(answers)}."
 
 
 __all__ = ["partner_answer"]

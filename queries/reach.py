@@ -14,10 +14,11 @@ from queries.common import (
     check_limit,
     node_by_id,
 )
+from queries.rows import SupporterRow
 
 
 @dataclass(frozen=True)
-class ReachRow:
+class ReachRow(SupporterRow):
     """One supporter: how many counties, fields and regions it reaches, and its betweenness centrality."""
 
     supporter: dict[str, Any]  # the supporter's brief
@@ -27,14 +28,6 @@ class ReachRow:
     centrality: float
     regions: tuple[tuple[str, str], ...]  # (id, name) of each region supported, by id
     domains: tuple[str, ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.supporter["id"])
-
-    @property
-    def name(self) -> str:
-        return str(self.supporter["name"])
 
     def to_dict(self) -> dict[str, Any]:
         return self.supporter | {

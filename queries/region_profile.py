@@ -30,7 +30,7 @@ from queries.common import (
     node_by_id,
     resolve,
 )
-from queries.rows import evidence_dicts, merge_evidence
+from queries.rows import SupporterRow, evidence_dicts, merge_evidence
 
 ITEM_PROPS = ("unit", "values", "target", "code", "investment_yi", "period", "category")  # shown when stated
 
@@ -47,7 +47,7 @@ class Attribute:
 
 
 @dataclass(frozen=True)
-class ProfileSupporter:
+class ProfileSupporter(SupporterRow):
     """A pairing supporter of the region; its field-specific statements under one mechanism merged."""
 
     supporter: dict[str, Any]  # the supporter's brief
@@ -55,14 +55,6 @@ class ProfileSupporter:
     rounds: tuple[str, ...]
     domains: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.supporter["id"])
-
-    @property
-    def name(self) -> str:
-        return str(self.supporter["name"])
 
     def to_dict(self) -> dict[str, Any]:
         return self.supporter | {"level": self.level, "rounds": list(self.rounds), "domains": list(self.domains),

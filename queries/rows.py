@@ -23,9 +23,23 @@ def merge_evidence(*parts: Iterable[Evidence | Relation]) -> tuple[Evidence, ...
     return tuple(out.values())
 
 
+class SupporterRow:
+    """A row about one supporter, named by its brief (id, name, type …): its `id` and `name` read from it."""
+
+    supporter: dict[str, Any]  # the supporter's brief; a dataclass subclass declares it as its field
+
+    @property
+    def id(self) -> str:
+        return str(self.supporter["id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.supporter["name"])
+
+
 def evidence_dicts(evidence: Iterable[Evidence]) -> list[dict[str, Any]]:
     """The evidence as an answer gives it: one dict per piece."""
     return [e.to_dict() for e in evidence]
 
 
-__all__ = ["evidence_dicts", "merge_evidence"]
+__all__ = ["SupporterRow", "evidence_dicts", "merge_evidence"]
