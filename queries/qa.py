@@ -25,6 +25,7 @@ from queries.qa_names import unknown_names
 from queries.qa_partners import partner_answer
 from queries.qa_refuse import examples, refusal
 from queries.qa_slots import Slots, fill
+from queries.qa_written import as_written
 
 BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "rounds_diff": pa.changes, "path": pa.connection, "yes_no": sa.yes_no,
@@ -92,7 +93,8 @@ def ask(store: GraphStore, question: str) -> Answer:
     own = partner_answer(store, s)  # a county's school or town, stated only on its county's pairing
     if own is not None and not re.search(OPINION, s.text, re.I):
         answers, query, params, message = own
-        return Answer(question, interpretation(s, "partner_pairing"), answers, query, params, message)
+        return Answer(question, interpretation(s, "partner_pairing"), as_written(store, answers), query, params,
+                      message)
     if s.unknown:
         close = unknown_names(store, s.unknown)
         hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
@@ -152,8 +154,8 @@ def ask(store: GraphStore, question: str) -> Answer:
     if read_as:  # say which near name was taken for a misspelt one
         message = message.rstrip(".") + f" (read {', '.join(read_as)})."
     subject = params.get("region") if isinstance(params.get("region"), str) else None
-    return Answer(question, interpretation(s, intent.name, subject or params.get("supporter")), answers, query,
-                  params, message)
+    return Answer(question, interpretation(s, intent.name, subject or params.get("supporter")),
+                  as_written(store, answers), query, params, message)
 
 
 def _filter_words(s: Slots, names: list[str]) -> list[str]:

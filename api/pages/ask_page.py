@@ -40,8 +40,9 @@ def ask_context(answer: dict[str, Any] | None, question: str) -> dict[str, Any]:
     if answer is None:
         return {"question": question, "answer": None}
     interp = answer["interpretation"]
-    items = [{"name": a.get("name") or a.get("label") or a.get("id"), "type": a.get("type", ""),
-              "kind": a.get("kind"), "value": a.get("value"), "links": _links(a), "evidence": _evidence(a),
+    items = [{"name": a.get("name") or a.get("label") or a.get("id"), "official_name": a.get("official_name"),
+              "type": a.get("type", ""), "kind": a.get("kind"), "value": a.get("value"),
+              "links": _links(a), "evidence": _evidence(a),
               "more": max(0, len(a.get("evidence", [])) - 4)} for a in answer["answers"]]
     slots = interp.get("slots") or {}
     shown = {k: v for k, v in slots.items() if v not in (None, [], False, "")}

@@ -12,7 +12,8 @@ from tests.browser.conftest import Server, settled
 pytestmark = pytest.mark.browser
 
 # Yongjia action plan 2025–2027, L240 and 附件2 row 五.4: 瓯海区, 浙中医大二院, 温州市中心医院 in healthcare.
-HEALTHCARE = {"瓯海区", "浙江中医药大学附属第二医院", "温州市中心医院"}
+# Answers name parties as the plan writes them; the reference's official name is shown beside.
+HEALTHCARE = {"瓯海区", "浙中医大二院", "温州市中心医院"}
 
 
 def answer_names(page: Any) -> set[str]:
@@ -25,6 +26,7 @@ def test_question_box_on_landing_answers_with_quotes(page: Any, server: Server) 
     page.press("#ask-box input", "Enter")
     page.wait_for_url("**/ask?question=*")
     assert answer_names(page) == HEALTHCARE
+    assert page.locator("#answers .official-name").all_inner_texts() == ["浙江中医药大学附属第二医院"]
     assert page.locator("#intent").inner_text() == "supporters_of"
     assert "supporters_of" in page.locator("#query").inner_text()
     assert page.locator("#answers .evidence q").count() >= 3  # every answer shows its quote

@@ -21,7 +21,9 @@ def test_ask_json(built: Path) -> None:
     out = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=True)
     answer = json.loads(out.stdout)
     assert answer["query"] == "supporters_of" and answer["interpretation"]["intent"] == "supporters_of"
-    assert {a["name"] for a in answer["answers"]} == {"瓯海区", "浙江中医药大学附属第二医院", "温州市中心医院"}
+    # Named as YJ 附件2 五.4 writes them, the reference's official name beside.
+    assert {a["name"] for a in answer["answers"]} == {"瓯海区", "浙中医大二院", "温州市中心医院"}
+    assert {a.get("official_name") for a in answer["answers"]} == {None, "浙江中医药大学附属第二医院"}
     assert all(a["evidence"] for a in answer["answers"])
 
 

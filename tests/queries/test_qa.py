@@ -6,12 +6,13 @@ import pytest
 
 from graph.store import GraphStore
 from queries.qa import ask
+from tests.queries.answer_names import official
 
 HEALTHCARE = {"瓯海区", "浙江中医药大学附属第二医院", "温州市中心医院"}  # Annex 2 row 五.4 帮扶单位
 
 
 def names(question: str, store: GraphStore) -> set[str]:
-    return {a["name"] for a in ask(store, question).answers}
+    return {official(a) for a in ask(store, question).answers}
 
 
 @pytest.mark.parametrize("question", [
@@ -21,7 +22,7 @@ def names(question: str, store: GraphStore) -> set[str]:
 ])
 def test_headline_question(store: GraphStore, question: str) -> None:
     a = ask(store, question)
-    assert {x["name"] for x in a.answers} == HEALTHCARE
+    assert {official(x) for x in a.answers} == HEALTHCARE
     assert all(x["evidence"] and x["id"] and x["type"] for x in a.answers)
     i = a.interpretation
     assert i["intent"] == "supporters_of" and i["domain"]["id"] == "domain:healthcare"
@@ -45,17 +46,17 @@ def test_headline_question(store: GraphStore, question: str) -> None:
 ])
 def test_rephrasings(store: GraphStore, question: str, expected: set[str]) -> None:
     a = ask(store, question)
-    assert {x["name"] for x in a.answers} == expected, a.to_dict()["interpretation"]
+    assert {official(x) for x in a.answers} == expected, a.to_dict()["interpretation"]
     assert all(x["evidence"] for x in a.answers)
 
 
 def test_school_versus_city_longest_match(store: GraphStore) -> None:
     school = ask(store, "海宁市高级中学帮扶哪个县？")
     assert [e["name"] for e in school.interpretation["entities"]] == ["海宁市高级中学"]
-    assert {x["name"] for x in school.answers} == {"永嘉县"}
+    assert {official(x) for x in school.answers} == {"永嘉县"}
     city = ask(store, "海宁市结对帮扶哪个县？")
     assert [e["name"] for e in city.interpretation["entities"]] == ["海宁市"]
-    assert {x["name"] for x in city.answers} == {"武义县"}  # 附表 row 22
+    assert {official(x) for x in city.answers} == {"武义县"}  # 附表 row 22
 
 
 def test_category_and_industry(store: GraphStore) -> None:
@@ -90,7 +91,7 @@ def test_connection(store: GraphStore) -> None:
 def test_gaps(store: GraphStore, question: str) -> None:
     a = ask(store, question)
     assert a.query == "coverage" and a.interpretation["intent"] == "coverage_gaps"
-    got = {x["name"] for x in a.answers}
+    got = {official(x) for x in a.answers}
     assert len(got) == 25 and "永嘉县" not in got and "开化县" in got
 
 

@@ -55,7 +55,8 @@ def test_bad_file_names_it(tmp_path: Path) -> None:
 def test_cli_eval(tmp_path: Path, built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "q.yaml"
     f.write_text("cases:\n  - id: sup-yj\n    q: 谁在医疗卫生方面帮扶永嘉县？\n    must: [[瓯海区], [温州市中心医院], "
-                 "[浙江中医药大学附属第二医院]]\n  - id: ref-weather\n    q: 明天杭州会下雨吗？\n    must: []\n",
+                 "[浙江中医药大学附属第二医院, 浙中医大二院]]\n"
+                 "  - id: ref-weather\n    q: 明天杭州会下雨吗？\n    must: []\n",
                  encoding="utf-8")
     assert main(["eval", str(f), "--graph", str(built), "--min", "0.99"]) == 0
     assert "2 cases: precision 1.000, recall 1.000" in capsys.readouterr().out

@@ -6,10 +6,11 @@ import pytest
 
 from graph.store import GraphStore
 from queries.qa import ask
+from tests.queries.answer_names import official
 
 
 def names(store: GraphStore, question: str) -> set[str]:
-    return {a["name"] for a in ask(store, question).answers}
+    return {official(a) for a in ask(store, question).answers}
 
 
 # GD = 2021 pairing guidance (附件 county table), YJ = Yongjia plan 2025–2027, P26 = 26-county plan,
@@ -34,7 +35,7 @@ def test_supporters_and_supported(store: GraphStore, question: str, expected: se
 
 def test_yes_no(store: GraphStore) -> None:
     yes = ask(store, "瓯海区帮扶永嘉吗")  # GD/YJ: 永嘉—瓯海
-    assert yes.intent == "yes_no" and [a["name"] for a in yes.answers] == ["瓯海区"]
+    assert yes.intent == "yes_no" and [official(a) for a in yes.answers] == ["瓯海区"]
     assert yes.message.startswith("Yes") and yes.answers[0]["evidence"]
     no = ask(store, "瓯海区帮扶文成县吗")  # 文成's partners are 瑞安市 and 奉化区 (GD row 20)
     assert no.intent == "yes_no" and no.answers == [] and no.message.startswith("No")
@@ -79,7 +80,7 @@ def test_refusals(store: GraphStore, question: str) -> None:
 
 def test_typos_read_as_the_close_name_or_asked_back(store: GraphStore) -> None:
     a = ask(store, "永家县的帮扶单位")
-    assert "瓯海区" in {x["name"] for x in a.answers} and "永家县 as 永嘉县" in a.message
+    assert "瓯海区" in {official(x) for x in a.answers} and "永家县 as 永嘉县" in a.message
     assert names(store, "晋云县的一县一业是啥？") == {"机械装备"}  # same sound as 缙云县 (P26 L220)
     unknown = ask(store, "浙江星河大学参与了永嘉哪些帮扶举措？")  # no such university in the graph
     assert unknown.answers == [] and "not in the graph" in unknown.message.lower()

@@ -10,10 +10,11 @@ import pytest
 
 from graph.store import GraphStore
 from queries.qa import ask
+from tests.queries.answer_names import official
 
 
 def names(store: GraphStore, question: str) -> set[str]:
-    return {a["name"] for a in ask(store, question).answers}
+    return {official(a) for a in ask(store, question).answers}
 
 
 @pytest.mark.parametrize("question", [
@@ -82,7 +83,7 @@ def test_a_round_written_as_years_is_no_building_period(store: GraphStore) -> No
 def test_in_charge_of_supporting_is_supporting(store: GraphStore) -> None:
     # Yongjia plan 附件2 科技 row 2 开展产业技术协作, 帮扶单位 瓯江实验室: 负责帮扶 is support, not 责任部门.
     a = ask(store, "瓯江实验室在永嘉山海协作里负责帮扶哪项举措？")
-    assert a.interpretation["intent"] == "measures" and "开展产业技术协作" in {x["name"] for x in a.answers}
+    assert a.interpretation["intent"] == "measures" and "开展产业技术协作" in {official(x) for x in a.answers}
 
 
 @pytest.mark.parametrize(("question", "expected"), [
