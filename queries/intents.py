@@ -51,7 +51,8 @@ INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\
             r"industr\w*|industry|industries|one county,? one industry)\b")
 MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b")
 UNITS = r"县|区|市|地方|\b(count(y|ies)|districts?|places?|cities)\b"
-SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|谁(来)?(帮扶|支持|支援|参与)|哪些单位|哪个单位|"
+SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|由谁|哪些单位|哪个单位|哪家单位|"
+                 r"谁(来|在|会|去)?(帮扶|支持|支援|参与|援助|助力|扶持|帮)|"
                  r"\b(who (supports|helps|backs)|supporting units?|supporters|partners)\b")
 LOCATED_SUPPORTERS = r"哪些地方|哪些县|哪些区|哪几个|哪个区|哪个县|\b(which (places|districts|counties|cities))\b"
 

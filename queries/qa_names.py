@@ -58,8 +58,42 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
         if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME or m.group(0) in names.forms:
             continue
-        _use(out, suggestions, m, [index.by_id[i] for i in names.near_place(m.group(0))])
+        if m.group(0)[:2] in OTHER_PROVINCES:  # 上海市 is Shanghai, not a typo of 海宁市
+            continue
+        before = text[m.start() - 1] if m.start() else ""
+        if re.match(r"[\u4e00-\u9fff]", before) and before not in _BOUNDARY:
+            continue  # the end of a longer name (浦东新区 is not 东新区), not a name of its own
+        near = [index.by_id[i] for i in names.near_place(m.group(0))]
+        # A place written under a province or city (北京市朝阳区, 四川省青川县, 温州市瓯嗨区) is only read as one
+        # of ours that lies in that province or city: 朝阳区 under 北京市 is not 富阳区.
+        outer = re.search(r"[\u4e00-\u9fff]{2,3}[省市]$", text[:m.start()])
+        if outer:
+            near = [n for n in near if _within(n, outer.group(0))]
+        _use(out, suggestions, m, near)
     return out, suggestions
+
+
+# China's province-level divisions other than Zhejiang: a name starting with one is a place outside the
+# programme's province, never a mistyped place of Zhejiang.
+OTHER_PROVINCES = frozenset([
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙", "江苏", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
+    "青海", "台湾", "内蒙", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"])
+
+
+# Characters that may stand right before a place name in a question: particles and prepositions (在永嘉县,
+# 给文成县), a city or province (温州市瓯海区), the last character of a support verb (帮扶/支援/支持/帮助/
+# 结对/携手/合作/共建 永嘉县).
+_BOUNDARY = set("的在和与跟同是由给对向被把为及或、市省从到里于至问扶援持助帮手作建")
+
+
+def _within(node: Node, outer: str) -> bool:
+    """Whether a region lies in the province or city written before it (浙江省 holds all of ours)."""
+    if outer in ("浙江省", "浙江"):
+        return True
+    props = node.props
+    return outer in (props.get("city"), props.get("province")) or (
+        outer.endswith("市") and str(props.get("city") or "").startswith(outer[:-1]))
 
 
 def _use(out: list[Hit], suggestions: list[dict[str, Any]], m: re.Match[str], near: list[Node]) -> None:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Any
+
+from graph.fold import simplified
 
 _TONED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
-
-
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    """OpenCC traditional → simplified, or None when the package is missing (then no folding)."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - opencc is a dependency; degrade rather than fail
-        return None
-    return opencc.OpenCC("t2s")
+# Traditional and Japanese-style quotation marks (「飛地」, 『…』, 〝…〞) read as the simplified ones (“飞地”),
+# so a quoted measure or project title is found however it is quoted.
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "〝": "“", "〞": "”", "〟": "”"})
 
 
 def normalize_question(text: str) -> str:
@@ -29,9 +22,7 @@ def normalize_question(text: str) -> str:
     t = "".join(c for c in t if unicodedata.category(c) != "Cf")
     # Pinyin with tone marks (Yǒngjiā) reads as plain letters.
     t = "".join(unicodedata.normalize("NFD", c)[0] if _TONED.match(c) else c for c in t)
-    conv = _converter()
-    if conv is not None:
-        t = conv.convert(t)
+    t = simplified(t).translate(_QUOTES)
     t = re.sub(r"\s+", " ", t).strip()
     return t
 

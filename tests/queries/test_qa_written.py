@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.store import GraphStore
 from queries.qa import ask
 from queries.qa_written import relative_forms, written_form
+from tests.queries.answer_names import official
 
 
 def test_written_form_rules() -> None:
@@ -32,3 +35,30 @@ def test_answers_show_the_documents_names(store: GraphStore) -> None:
     # Regions keep the reference's names even where a quote writes them short (龙游 for 龙游县).
     yxyy = ask(store, "哪个县的“一县一业”是特种纸？")
     assert [x["name"] for x in yxyy.answers] == ["龙游县"]
+
+
+# Places outside Zhejiang are never read as a mistyped place of ours; a typo of ours still is.
+@pytest.mark.parametrize("question", ["北京市朝阳区在山海协作中帮扶哪个县？", "上海市浦东新区帮扶哪些县？",
+                                      "Shanghai 上海市帮扶哪些县"])
+def test_outside_places_are_not_typos(store: GraphStore, question: str) -> None:
+    a = ask(store, question)
+    assert a.answers == [] and "read " not in a.message, (a.intent, a.message)
+
+
+@pytest.mark.parametrize(("question", "county"), [
+    ("帮扶永家县的有谁？", "永嘉县"), ("哪些单位帮扶晋云县", "缙云县"), ("丽水市晋云县由谁帮扶", "缙云县"),
+    ("温州市瓯嗨区帮扶哪个县", "瓯海区")])
+def test_typos_of_our_places_still_read(store: GraphStore, question: str, county: str) -> None:
+    a = ask(store, question)
+    assert a.answers and f"as {county}" in a.message
+
+
+# Measure titles quoted 「…」 (traditional style) are found as with “…”; 是谁在帮扶 asks for a measure's units.
+def test_quotes_and_who_is_helping(store: GraphStore) -> None:
+    # P26 §3 (the 飞地 measure): "（责任单位：省发展改革委、省自然资源厅、省科技厅…）".
+    trad = {official(x) for x in ask(store, "山海協作「飛地」建設的責任單位有哪些？").answers}
+    simp = {official(x) for x in ask(store, "山海协作“飞地”建设的责任单位有哪些？").answers}
+    assert trad == simp and "浙江省发展和改革委员会" in trad
+    # YJ 附件2 (推动农产品冷链物流建设): 帮扶单位 浙江煤炭地质局.
+    for q in ("永嘉农产品冷链物流建设是谁在帮扶？", "永嘉冷链物流由谁帮扶？"):
+        assert [x["name"] for x in ask(store, q).answers] == ["浙江煤炭地质局"], q
