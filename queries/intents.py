@@ -53,6 +53,8 @@ MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有�
 UNITS = r"县|区|市|地方|\b(count(y|ies)|districts?|places?|cities)\b"
 SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|由谁|哪些单位|哪个单位|哪家单位|"
                  r"谁(来|在|会|去)?(帮扶|支持|支援|参与|援助|助力|扶持|帮)|"
+                 r"(哪|什么)(个|些|家|所|几个|几家)?(省级|市级|县级|省属)?(部门|单位|机构|企业|国企|医院|学校|高校|院校|"
+                 r"集团|组织|协会|社会力量)[^，,。？?]{0,4}?(帮扶|支援|支持|援助|助力|扶持)|(依托|借助)(哪|什么|谁)|"
                  r"\b(who (supports|helps|backs)|supporting units?|supporters|partners)\b")
 LOCATED_SUPPORTERS = r"哪些地方|哪些县|哪些区|哪几个|哪个区|哪个县|\b(which (places|districts|counties|cities))\b"
 

@@ -14,13 +14,14 @@ from queries.lookup import Hit
 _ADVERBS = (r"(?:了|在|还|都|主要|重点|也|分别|正在|将|要|会|一直|共同|一起|具体|目前|现在|"
             r"对口|结对|挂钩|携手|牵手|与|和)*")
 ZH_VERBS = r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手"
-# 结对/牵手/携手 go both ways: "青田县结对的经济强县" names 青田's partners, so a symmetric verb that only
-# qualifies a noun (…的) leaves the roles to the graph.
-_ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|共建|(?:结对|牵手|携手)(?!的))"
+# 结对/牵手/携手 (and English pair/partner/twin) go both ways: "青田县结对的经济强县", "泰顺结对了哪个区",
+# "Which district does Taishun pair with?" name 泰顺's partners, so a symmetric verb alone leaves the roles
+# to the graph; only a directed verb after it (结对帮扶) makes the party before it the supporter.
+_ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|共建)"
                         r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
 _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
                         r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
-                        r"aid|aids|back|backs|pair|pairs|partners? with|twin|twins|work|works|cooperate|"
+                        r"aid|aids|back|backs|work|works|cooperate|"
                         r"cooperates|build|builds|built)\b(?!\s+by)", re.I)
 _PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s+"
                              r"(?:both\s+|either\s+|the\s+)?$"

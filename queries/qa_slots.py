@@ -22,7 +22,8 @@ from queries.qa_topic import topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
-MOUNTAIN = r"山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|mountain"
+# "mountain-sea cooperation" names the programme, not the mountain counties.
+MOUNTAIN = r"山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|mountain(?![\s\-–—]*(?:and\s+|&\s*)?seas?\b)"
 
 
 @dataclass

@@ -53,9 +53,20 @@ class _Measures:
     def __init__(self, store: GraphStore) -> None:
         self.nodes = nodes_by_label(store, MEASURE)
         self.titles = [str(n.props.get("title") or n.name) for n in self.nodes]
-        self.bodies = [str(n.props.get("text") or "") for n in self.nodes]
+        self.bodies = [_body(n) for n in self.nodes]
         self.title_index = _Joined(self.titles)
         self.body_index = _Joined(self.bodies)
+
+
+# A measure's own words: its text, or a plan table's target and task cells, and the quotes that state it
+# (an action paragraph keeps its words only in its evidence).
+_BODY_PROPS = ("text", "target", "tasks_first_year", "plan_later_years")
+
+
+def _body(node: Node) -> str:
+    parts = [str(node.props[k]) for k in _BODY_PROPS if isinstance(node.props.get(k), str)]
+    parts += [e.quote for e in node.evidence if e.quote]
+    return "\n".join(p for p in parts if p)
 
 
 def _measures(store: GraphStore) -> _Measures:

@@ -1,4 +1,4 @@
-"""Answers name parties as the cited documents write them; the reference's official name stays beside."""
+"""Everyday question shapes: names as documents write them, outside places, quotes, paragraphs, symmetric pairing."""
 
 from __future__ import annotations
 
@@ -62,3 +62,24 @@ def test_quotes_and_who_is_helping(store: GraphStore) -> None:
     # YJ 附件2 (推动农产品冷链物流建设): 帮扶单位 浙江煤炭地质局.
     for q in ("永嘉农产品冷链物流建设是谁在帮扶？", "永嘉冷链物流由谁帮扶？"):
         assert [x["name"] for x in ask(store, q).answers] == ["浙江煤炭地质局"], q
+
+
+# "mountain-sea cooperation" is the programme's name, not the mountain counties; pair/结对 alone go both ways.
+def test_programme_name_and_symmetric_pairing(store: GraphStore) -> None:
+    # GD 2021: 杭州市 and 绍兴市 are paired with 衢州市 as cities.
+    a = ask(store, "Which cities support Quzhou under the mountain-sea cooperation programme?")
+    assert {x["name"] for x in a.answers} == {"杭州市", "绍兴市"}
+    # WZ 2018 内对: 鹿城—泰顺; 泰顺 is the mountain county of the pair whichever side the verb puts it on.
+    for q in ("Which district does Taishun pair with?", "泰顺结对了哪个区？"):
+        assert "鹿城区" in {x["name"] for x in ask(store, q).answers}, q
+
+
+# A measure is found by the words of its paragraph or table cells, not only its title.
+def test_measure_found_by_its_paragraph(store: GraphStore) -> None:
+    # YJ 四（七）4: "借力省自然资源集团帮扶…共同谋划一批“多田套合”项目";
+    # 附件2 六.2: "依托省自然资源集团，谋划“多田套合”项目".
+    a = ask(store, "永嘉的“多田套合”项目依托哪家单位？")
+    assert a.intent == "measure_supporters" and "省自然资源集团" in {x["name"] for x in a.answers}
+    # YJ 四（五）1: "依托省自然资源厅支持，加快推进…中蜂养殖示范园建设项目、黄精种植生态园建设项目".
+    b = ask(store, "永嘉中蜂养殖示范园、黄精种植生态园是哪个省级部门帮扶的？")
+    assert {x["name"] for x in b.answers} == {"省自然资源厅"}
