@@ -146,7 +146,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("group_members", "coverage", ("group", "no_parties"), (MEMBERS + "|" + COUNT,), blocks=SUPPORT + "|" + GAP,
            accepts=_f("category"), priority=60, describes="the 26 mountain counties"),
     # "Who owns X" with no project named is not a list of projects.
-    Intent("projects", "projects", (), (PROJECT,), blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|负责|责任单位|业主",
+    # "谁负责X项目" asks for a project's parties; "X负责哪个项目" (an owner's projects) is this intent.
+    Intent("projects", "projects", (), (PROJECT,),
+           blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|责任单位|业主|负责(?![^，,。？?]{0,4}?(哪|什么|的)[^，,。？?]{0,12}项目)",
            accepts=_f("domain", "status", "rounds", "project_kind", "kind"), priority=55,
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), blocks=RESPONSIBLE + r"|谁|\bwho\b",

@@ -83,3 +83,11 @@ def test_measure_found_by_its_paragraph(store: GraphStore) -> None:
     # YJ 四（五）1: "依托省自然资源厅支持，加快推进…中蜂养殖示范园建设项目、黄精种植生态园建设项目".
     b = ask(store, "永嘉中蜂养殖示范园、黄精种植生态园是哪个省级部门帮扶的？")
     assert {x["name"] for x in b.answers} == {"省自然资源厅"}
+
+
+# An owner's projects asked with 负责 (YJ 附件3 L352/L359: 贝旺集团有限公司 owns its project).
+def test_an_owner_responsible_for_projects(store: GraphStore) -> None:
+    for q in ("贝旺集团有限公司在永嘉负责哪个山海协作重大项目？", "贝旺集团负责什么项目"):
+        a = ask(store, q)
+        assert a.intent == "projects" and len(a.answers) == 1, q
+        assert a.answers[0]["name"].startswith("贝旺集团有限公司年产600万套"), q
