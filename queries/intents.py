@@ -55,6 +55,8 @@ SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|�
                  r"谁(来|在|会|去)?(帮扶|支持|支援|参与|援助|助力|扶持|帮)|"
                  r"(哪|什么)(个|些|家|所|几个|几家)?(省级|市级|县级|省属)?(部门|单位|机构|企业|国企|医院|学校|高校|院校|"
                  r"集团|组织|协会|社会力量)[^，,。？?]{0,4}?(帮扶|支援|支持|援助|助力|扶持)|(依托|借助)(哪|什么|谁)|"
+                 r"(和|与|跟)(哪|什么)(个|些|家|所)?(实验室|研究院|研究所|科研院所|高校|大学|医院|学校|银行|企业|国企|集团|"
+                 r"协会)|"
                  r"\b(who (supports|helps|backs)|supporting units?|supporters|partners)\b")
 LOCATED_SUPPORTERS = r"哪些地方|哪些县|哪些区|哪几个|哪个区|哪个县|\b(which (places|districts|counties|cities))\b"
 
@@ -148,7 +150,8 @@ INTENTS: tuple[Intent, ...] = (
     # "Who owns X" with no project named is not a list of projects.
     # "谁负责X项目" asks for a project's parties; "X负责哪个项目" (an owner's projects) is this intent.
     Intent("projects", "projects", (), (PROJECT,),
-           blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|责任单位|业主|负责(?![^，,。？?]{0,4}?(哪|什么|的)[^，,。？?]{0,12}项目)",
+           blocks=MEASURE + r"|谁|\bwho\b|\bowns?\b|责任单位|业主|"
+                  r"负责(?![^，,。？?]{0,4}?(哪|什么|的)[^，,。？?]{0,12}项目)",
            accepts=_f("domain", "status", "rounds", "project_kind", "kind"), priority=55,
            describes="projects, by place, field, status 新建/续建, year or owner"),
     Intent("measures", "measures", (), (MEASURE,), blocks=RESPONSIBLE + r"|谁|\bwho\b",

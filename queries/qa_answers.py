@@ -244,7 +244,11 @@ def yes_no(store: GraphStore, s: Slots) -> Ran:
     if not rows:
         return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
                                              f"by {who}{qualifiers(s)}.")
-    return [r.to_dict() for r in rows], "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
+    # Yes names the pairing: its supporters, then the region they support, with the same quotes.
+    out = [r.to_dict() | {"role": "supporter"} for r in rows]
+    out.append({"id": region.id, "name": region.name, "type": region.label, "role": "recipient",
+                "evidence": evidence_of(e for r in rows for sp in r.supports for e in sp.evidence)})
+    return out, "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
 
 
 def common_recipients(store: GraphStore, s: Slots) -> Ran:

@@ -20,7 +20,10 @@ ZH_VERBS = r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂�
 _ZH_ACTIVE = re.compile(r"^" + _ADVERBS + r"(?:帮扶|支援|支持|援助|援建|帮助|助力|扶持|共建)"
                         r"(?!单位|方|力量|机构|对象|资金|情况|地|市|县|区|力度|关系|城市|部门|增收|领域|工作|举措|措施|项目|任务|政策)")
 _EN_ACTIVE = re.compile(r"^\s*(?:(?:also|still|mainly|really|actively|does|do|did|will|has|have|had|currently|"
-                        r"now|jointly|both)\s+){0,2}(?:support|supports|supporting|help|helps|helping|assist|assists|"
+                        r"now|jointly|both)\s+){0,2}(?:support|supports|help|helps|assist|assists|"
+                        # "Jingning's supporting counties": -ing before a noun of parties qualifies it.
+                        r"(?:supporting|helping)(?!\s+(?:count(?:y|ies)|districts?|cit(?:y|ies)|places?|units?|"
+                        r"partners?|organi[sz]ations?|parties|regions?|departments?)\b)|"
                         r"aid|aids|back|backs|work|works|cooperate|"
                         r"cooperates|build|builds|built)\b(?!\s+by)", re.I)
 _PASSIVE_BEFORE = re.compile(r"(?:supported|helped|assisted|aided|backed|paired|partnered|built)\s+(?:up\s+)?by\s+"
@@ -43,7 +46,10 @@ def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         # "和永嘉结对帮扶的学校", "跟瓯海区结对的": a party after 和/与/跟 with no party before it is the one
         # partnered with, not the subject of the verb (a party before it makes 和 a conjunction).
         partnered = not any(x.end <= h.start for x in hits[:i]) and _WITH_BEFORE.search(before) is not None
-        active.append(not partnered and bool(_ZH_ACTIVE.match(rest.lstrip()) or _EN_ACTIVE.match(rest)
+        verb = _ZH_ACTIVE.match(rest.lstrip())
+        if verb and len(hits) == 1 and not rest.lstrip()[verb.end():].strip(" ？?。!！,，"):
+            verb = None  # "晋云县结对帮扶": the verb with nothing after it is a topic; the graph's roles decide
+        active.append(not partnered and bool(verb or _EN_ACTIVE.match(rest)
                                              or _PASSIVE_BEFORE.search(before) or _IS_SUPPORTER.match(rest)))
     for i in range(len(hits) - 2, -1, -1):  # "奉化区和瑞安市共同帮扶": 奉化区 joins 瑞安市
         if not active[i] and active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):

@@ -15,6 +15,7 @@ from queries.qa_terms import vocab
 
 TITLE_RUN = 4  # a title counts from a shared run of 4 characters
 BODY_RUN = 8  # a measure's text from 8 characters of content shared in runs
+UNIQUE_BODY_RUN = 6  # … or from 6 when no other measure's text shares as much
 SHARED_RUN = 3  # the shortest run that counts towards them
 # Words that carry no topic: a title sharing only these with the question is not quoted by it.
 _PLAIN = re.compile(r"帮扶|支援|协作|合作|结对|山海|山区|推进|加强|深化|开展|建设|工作|发展|由|的|和|与|是|哪|个|谁|"
@@ -128,7 +129,11 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least BODY_RUN in all.
     scored = [(_shared(t, ms.bodies[i]), i) for i in sorted(ms.body_index.holding(t, SHARED_RUN))]
     top = max((x for x, _ in scored), default=0)
-    return [ms.nodes[i] for x, i in scored if x == top] if top >= BODY_RUN else []
+    best_i = [i for x, i in scored if x == top]
+    # A shorter phrase (抽水蓄能电站, 6 characters of content) names a measure when only one text holds it.
+    if top >= BODY_RUN or (top >= UNIQUE_BODY_RUN and len(best_i) == 1):
+        return [ms.nodes[i] for i in best_i]
+    return []
 
 
 def _shared(question: str, body: str) -> int:

@@ -91,3 +91,13 @@ def test_an_owner_responsible_for_projects(store: GraphStore) -> None:
         a = ask(store, q)
         assert a.intent == "projects" and len(a.answers) == 1, q
         assert a.answers[0]["name"].startswith("贝旺集团有限公司年产600万套"), q
+
+
+# Roles: a verb with nothing after it is a topic (晋云县结对帮扶), "supporting counties" qualifies a noun.
+def test_roles_from_the_graph_where_the_words_give_none(store: GraphStore) -> None:
+    # GD 附件 二: 缙云县 ← 德清县、杭州市富阳区; 景宁 ← 海盐县、宁海县、上虞区.
+    assert {x["name"] for x in ask(store, "晋云县结对帮扶").answers} == {"德清县", "富阳区"}
+    assert {"海盐县", "宁海县", "上虞区"} <= {x["name"] for x in ask(store, "Jingning's supporting counties?").answers}
+    # YJ 附件2 二.2 开展产业技术协作: 帮扶单位 瓯江实验室.
+    a = ask(store, "永嘉和哪个实验室开展产业技术协作")
+    assert a.intent == "measure_supporters" and [x["name"] for x in a.answers] == ["瓯江实验室"]

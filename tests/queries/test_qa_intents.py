@@ -35,11 +35,13 @@ def test_supporters_and_supported(store: GraphStore, question: str, expected: se
 
 def test_yes_no(store: GraphStore) -> None:
     yes = ask(store, "瓯海区帮扶永嘉吗")  # GD/YJ: 永嘉—瓯海
-    assert yes.intent == "yes_no" and [official(a) for a in yes.answers] == ["瓯海区"]
-    assert yes.message.startswith("Yes") and yes.answers[0]["evidence"]
+    # Yes names the pairing: the supporter, then the region supported, each with the quotes.
+    assert yes.intent == "yes_no" and [official(a) for a in yes.answers] == ["瓯海区", "永嘉县"]
+    assert [a["role"] for a in yes.answers] == ["supporter", "recipient"]
+    assert yes.message.startswith("Yes") and all(a["evidence"] for a in yes.answers)
     no = ask(store, "瓯海区帮扶文成县吗")  # 文成's partners are 瑞安市 and 奉化区 (GD row 20)
     assert no.intent == "yes_no" and no.answers == [] and no.message.startswith("No")
-    assert names(store, "Is Yongjia supported by Ouhai?") == {"瓯海区"}
+    assert names(store, "Is Yongjia supported by Ouhai?") == {"瓯海区", "永嘉县"}
 
 
 def test_places_categories_industries(store: GraphStore) -> None:
