@@ -98,7 +98,7 @@ INTENTS: tuple[Intent, ...] = (
            describes="which department is responsible for a measure (责任部门)"),
     Intent("measure_supporters", "measures", ("topic",), (SUPPORT_UNITS,), blocks=RESPONSIBLE,
            accepts=_f(*FILTERS), priority=67, describes="who supports a measure (帮扶单位)"),
-    Intent("project_parties", "projects", ("named_project",), (WHO + "|" + RESPONSIBLE + "|共建|建设",),
+    Intent("project_parties", "projects", ("named_project",), (WHO + "|" + RESPONSIBLE + "|共建|建设|业主|owner",),
            accepts=_f(*FILTERS), priority=78, describes="who owns or co-builds a named project or park"),
     Intent("rank_projects", "projects", (), (RANK + "|最大|最小|最高|最低|largest|smallest|highest|lowest",
                                               PROJECT + "|" + PARK),

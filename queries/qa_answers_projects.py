@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.model import ORGANIZATION, OWNS, SUPPORTS_PROJECT
+from graph.model import BENEFITS, ORGANIZATION, OWNS, SUPPORTS_PROJECT
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
 from queries.intents import recipient, supporter
@@ -145,6 +145,10 @@ def _parks(store: GraphStore, s: Slots) -> Ran:
     return park_list(store, s)
 
 
+# The question asks for both sides of a project: its partners and the region it is built for.
+BOTH_SIDES = r"谁(跟|和|与|同)谁|哪两|双方|两地|\bbetween\b|\bwhich two\b|\bboth sides\b"
+
+
 def project_parties(store: GraphStore, s: Slots) -> Ran:
     """The owners (责任单位) and co-builders of the projects the question names."""
     rels = store.relations_of([n.id for n in s.projects], "in", [OWNS, SUPPORTS_PROJECT])
@@ -157,9 +161,17 @@ def project_parties(store: GraphStore, s: Slots) -> Ran:
             if role not in row["role"]:
                 row["role"].append(role)
             row["evidence"] = evidence_of([*row["evidence"], r])
+    roles = ["owner", "co-builder"]
+    if out and re.search(BOTH_SIDES, s.plain, re.I):
+        # "谁跟谁共建": both sides of a co-built park or enclave — its partners and the region it serves.
+        roles.append("host")
+        for r in sorted(store.relations_of([n.id for n in s.projects], "out", [BENEFITS]), key=lambda x: x.id):
+            n = node_by_id(store, r.target)
+            if n is not None and n.id not in out:
+                out[n.id] = brief(n) | {"role": ["host"], "evidence": evidence_of([r])}
     rows = list(out.values())
     what = "、".join(n.name for n in s.projects)
-    params = {"projects": [n.id for n in s.projects], "roles": ["owner", "co-builder"]}
+    params = {"projects": [n.id for n in s.projects], "roles": roles}
     if not rows:
         return [], "projects", params, f"Not in the graph: no owner or co-builder of {what} is stated."
     return rows, "projects", params, f"{what}: {names(rows)}."

@@ -101,3 +101,13 @@ def test_roles_from_the_graph_where_the_words_give_none(store: GraphStore) -> No
     # YJ 附件2 二.2 开展产业技术协作: 帮扶单位 瓯江实验室.
     a = ask(store, "永嘉和哪个实验室开展产业技术协作")
     assert a.intent == "measure_supporters" and [x["name"] for x in a.answers] == ["瓯江实验室"]
+
+
+# A named project's owner asked with 业主; both sides of a co-built park asked with 谁跟谁.
+def test_project_owner_and_both_sides(store: GraphStore) -> None:
+    # YJ 附件3: 四海山庄改造提升 … 永嘉县四海山森林度假酒店有限公司.
+    assert [x["name"] for x in ask(store, "四海山庄改造提升项目业主").answers] == ["永嘉县四海山森林度假酒店有限公司"]
+    # WZ 2018 产业园投资计划表 row 2: "苍南 -龙湾" — built by 龙湾区 for 苍南县.
+    both = ask(store, "苍南-龙湾生态旅游文化产业园是谁跟谁共建")
+    assert {x["name"]: x["role"] for x in both.answers} == {"龙湾区": ["co-builder"], "苍南县": ["host"]}
+    assert [x["name"] for x in ask(store, "苍南-龙湾生态旅游文化产业园是谁共建的").answers] == ["龙湾区"]
