@@ -42,10 +42,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult
+from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult, Node
 from loaders.base import Context, SourceDocument
 from loaders.prose_institutions import institution_links, town_links
-from loaders.prose_parties import Link, stop_contexts
+from loaders.prose_parties import Link, short_forms, stop_contexts
 from loaders.prose_qualify import document_programme
 from loaders.prose_rules import read_sentence
 from loaders.prose_text import prepare
@@ -75,9 +75,10 @@ class SentenceLinks:
 
 
 def links_in(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
-             towns: bool = True) -> SentenceLinks:
-    """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation."""
-    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only)
+             towns: bool = True, aliases: dict[str, str] | None = None) -> SentenceLinks:
+    """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation;
+    `aliases` the short forms the document defines (prose_parties.short_forms)."""
+    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only, aliases=aliases)
     for n in reading.parties.new_nodes:
         ctx.node(n)
     links = reading.links + institution_links(ctx, text, reading.parties.items)
@@ -97,6 +98,12 @@ def stamp(ctx: Context, links: list[Link], evidence: Evidence, *, fallback_progr
           reported: str | None = None) -> None:
     """One SUPPORTS per link, supporter → the recipient's region, with what the sentence adds."""
     for link in links:
+        for party in (link.supporter, link.recipient):
+            if party.new:  # named in this sentence only: the node's evidence is the sentence
+                ctx.warn(evidence.locator, f"organisation {party.name!r} is not in data/reference; added "
+                                           f"as kind {party.kind!r} from this sentence")
+                ctx.node(Node(party.id, ORGANIZATION, party.name, {"kind": party.kind, "unlisted": True},
+                              [evidence]))
         source = link.supporter.id
         props: dict[str, Any] = dict(link.props)
         if link.supporter_institution:
@@ -118,9 +125,10 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
     fallback = document_programme(prep.text)
     date = doc.meta.get("date")
     reported = str(date) if date is not None and not orgs_only else None
+    aliases = short_forms(prep.text)
     for span in prep.sentences():
         text = prep.text[span.start:span.end]
-        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True)
+        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True, aliases=aliases)
         if not found.links and not found.skipped:
             continue
         quote, first, last = prep.quote(span)
