@@ -47,8 +47,8 @@ from loaders.base import Context, SourceDocument
 from loaders.prose_institutions import institution_links, town_links
 from loaders.prose_parties import Link, short_forms, stop_contexts
 from loaders.prose_qualify import document_programme
-from loaders.prose_rules import read_sentence
-from loaders.prose_text import prepare
+from loaders.prose_rules import quoted_partners, read_sentence
+from loaders.prose_text import Span, prepare
 from loaders.site_records import read_prose
 
 KIND = "prose"
@@ -126,9 +126,18 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
     date = doc.meta.get("date")
     reported = str(date) if date is not None and not orgs_only else None
     aliases = short_forms(prep.text)
-    for span in prep.sentences():
+    spans = prep.sentences()
+    for i, span in enumerate(spans):
         text = prep.text[span.start:span.end]
         found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True, aliases=aliases)
+        if not orgs_only and i + 1 < len(spans):  # “…是我们的结对区…”+ who said it: both sentences
+            said = prep.text[spans[i + 1].start:spans[i + 1].end]
+            quoted = quoted_partners(ctx, text, said, stops, aliases)
+            if quoted:
+                quote, first, last = prep.quote(Span(span.start, spans[i + 1].end))
+                locator = f"L{first}" if first == last else f"L{first}-L{last}"
+                stamp(ctx, quoted, ctx.lines_evidence(first, last, quote=quote),
+                      fallback_programme=fallback, reported=reported)
         if not found.links and not found.skipped:
             continue
         quote, first, last = prep.quote(span)

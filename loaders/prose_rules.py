@@ -23,8 +23,8 @@ _DASH = re.compile(r"[—－\-–~～·・•]{0,2}")  # 余杭—柯城, 镇海
 _SETTING = (r"(?:此前|以前|过去|早年|近年来|多年来|\d{4}年(?:以来|起|开始)?)?"
             r"(?:在[^，,。；、与和同跟()（）]{1,14}?(?:中|里|期间|框架下|机制下|工作中))?")
 _VERB = re.compile(r"[，,]?" + _SETTING + _ADVERB + r"(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
-                   r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
-                   r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
+                   r"(?P<verb>结对帮扶|结对支援|结对共建|对口支援|对口帮扶|对口协作|对口合作|"
+                   r"帮扶|支援|援建|援助|支持|助力|结对|牵手|携手)(?:了|的|起)?")
 # 柯城区的结对地区余杭区, 龙泉市另一结对方萧山区, 文成县的经济强县结对方瑞安市: the tier a partner belongs to may
 # stand before 结对 (经济强县, 省属国企 …, the 1对4 tiers).
 _TIER = r"(?:经济强县|强县|省属国企|国企|社会力量|省级部门)?"
@@ -42,7 +42,10 @@ _GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供|送来|送�
 _MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
 _IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
 _PAIR_LIST_AFTER = re.compile(r"^(?:两地|两县|两区|两市|双方)?的?(?:山海协作|结对|协作|合作)")
-_SYMMETRIC = {"结对", "牵手", "携手"}  # verbs whose subject may be either side
+_SYMMETRIC = {"结对", "结对共建", "牵手", "携手"}  # verbs whose subject may be either side
+# 助力 is any help (a fair, a policy, a company): a pairing only where the sentence speaks of the programme.
+_CONTEXT_VERBS = {"助力"}
+_PROGRAMME_CONTEXT = re.compile(r"山海协作|结对|飞地|帮扶|援建")
 # Too common for regions and departments ("省经信厅…支持丽水…" is policy): read for institutions only.
 _ORG_ONLY_VERBS = {"支持", "援助"}
 INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
@@ -85,7 +88,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
                            or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
-    kinds = [_gap_kind(text[_end(text, a):b.start], a, b) for a, b in pairwise(ps)]
+    kinds = [_gap_kind(text[_end(text, a):b.start], a, b, text) for a, b in pairwise(ps)]
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "list" and _AND.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]):
             kinds[k] = "list"
@@ -182,7 +185,7 @@ _VERB_BEFORE = re.compile(r"(?P<verb>结对帮扶|结对支援|对口支援|对�
 _CONJ_AFTER_CLAUSE = re.compile(r"[^，,。；;：:、]{0,24}[，,]" + _ADVERB + r"(?:与|同|跟)")
 
 
-def _gap_kind(gap: str, a: Party, b: Party) -> str:
+def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
     if _DASH.fullmatch(gap):
         return "dash"
     if _LIST.fullmatch(gap):
@@ -192,6 +195,8 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
     if _POSS.fullmatch(gap):
         return "poss"
     m = _VERB.fullmatch(gap)  # before the money verbs: 结对 ends in 对, 对口 starts with it
+    if m and m.group("verb") in _CONTEXT_VERBS and not _PROGRAMME_CONTEXT.search(sentence):
+        m = None
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
@@ -278,4 +283,46 @@ def _direct(a: Party, b: Party, verb: str | None) -> Link | None:
     return Link(sup, rec, "statement")
 
 
-__all__ = ["INSTITUTION_KINDS", "INTENT", "NEG", "Reading", "clause_end", "clause_start", "read_sentence"]
+
+
+# Quoted speech naming "our" partners, then who spoke: “余杭、临平是我们的结对区，…”柯城区…负责人…说。
+# 我们 is the speaker's place: the first party of the attribution sentence, which must start with it.
+_OUR_PARTNERS = re.compile(r"(?:是|为|都是)(?:我们|咱们|我县|我区|我市)的(?:山海协作)?" + _TIER
+                           + r"(?:结对|帮扶)(?:区|县|市|地区|城市|方|单位|伙伴|兄弟)")
+_SAID = re.compile(r"^[^，,。；“”\"]{0,30}?(?:说|表示|介绍|坦言|感慨)[。！!]?$")
+
+
+def quoted_partners(ctx: Context, quoted: str, attribution: str, stops: dict[str, list[str]],
+                    aliases: dict[str, str] | None = None) -> list[Link]:
+    """Links of a quote that calls the parties listed before 是我们的结对区 the speaker's partners; the
+    speaker's place is the party the next sentence (…负责人…说) starts with. Nothing else is read here."""
+    m = _OUR_PARTNERS.search(quoted)
+    if m is None or "“" not in quoted[:m.start()] or not _SAID.match(attribution):
+        return []
+    speakers = find_parties(ctx, attribution, stops, aliases).items
+    if not speakers or speakers[0].start != 0 or speakers[0].label != REGION:
+        return []
+    clause = quoted[clause_start(quoted, m.start()):m.end()]
+    if NEG.search(clause) or INTENT.search(clause):
+        return []
+    named = [p for p in find_parties(ctx, quoted, stops, aliases).items if p.end <= m.start()]
+    listed: list[Party] = []
+    for p in reversed(named):  # the 、/和 list right before 是
+        gap = quoted[p.end:listed[0].start if listed else m.start()]
+        if gap and not (_LIST.fullmatch(gap) or _AND.fullmatch(gap)):
+            break
+        listed.insert(0, p)
+    out = []
+    for p in listed:
+        link = _direct(p, speakers[0], None)
+        if link is None:
+            continue
+        link.props.update({"level": "organization" if link.supporter.label == ORGANIZATION
+                           else link.supporter.level, "programme": "shanhai"})
+        if "结对" in m.group(0) and link.supporter.level == link.recipient.level == "county":
+            link.mechanism = "county_pairing"
+        out.append(link)
+    return out
+
+__all__ = ["INSTITUTION_KINDS", "INTENT", "NEG", "Reading", "clause_end", "clause_start", "quoted_partners",
+           "read_sentence"]

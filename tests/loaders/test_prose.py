@@ -237,10 +237,18 @@ def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazette
         ("浙江省数智交通发展集团有限公司", "开化县", "statement", "L12"),  # its short form defined in brackets
         ("浙江省数智交通发展集团有限公司", "开化县", "aid_fund", "L13"),  # …and used: 数智交通集团向开化县提供…
         # L14 海宁市与武义县…对口支援新疆…结对援疆: another programme; L15 a visit to look at a port
+        ("海宁市", "武义县", "county_pairing", "L16"),  # 结对共建
+        # L17 嘉善县助力庆元县办好展销会: 助力 is any help unless the sentence speaks of the programme
+        ("平湖市", "松阳县", "statement", "L18"),  # 在山海协作中助力
+        ("东阳市", "磐安县", "county_pairing", "L19"),  # “东阳、义乌是我们的结对县…”磐安县…负责人说
+        ("义乌市", "磐安县", "county_pairing", "L19"),
+        # L20 the speaker is no place (记者…说): 我们 is not resolved
     }
     assert all(r.props["programme"] == "shanhai" for r in res.relations)
     amounts = {r.evidence[0].locator: r.props.get("amount_wan") for r in res.relations if r.props.get("amount_wan")}
     assert amounts == {"L6": 800, "L13": 1000}
+    quoted = next(r for r in res.relations if r.evidence[0].locator == "L19")
+    assert quoted.evidence[0].quote.endswith("”磐安县商务局负责人说。")  # the quote and who said it
     hospital = next(r for r in res.relations if r.evidence[0].locator == "L10")
     assert hospital.props["partner"] == "遂昌县人民医院" and hospital.props["level"] == "organization"
     # New organisations are nodes with the sentence as evidence, kind from their name's ending, and a warning.
