@@ -108,8 +108,10 @@ def find_parties(ctx: Context, text: str, stops: dict[str, list[str]],
 # 浙江省交通投资集团有限公司): no clause word inside, at most 14 characters between place and ending (greedy: the
 # longest ending wins, 医科大学附属第一医院 not 医科大学). Departments (局, 委) are left to ctx.party's
 # qualification: they are never new parties here, as 支持 by a department is policy wording.
-_NEW_ORG = re.compile(r"[^，,。；;、：:与和同跟及的在为向对由赴到从“”\"'()（）《》\d]{1,14}"
+_NEW_ORG = re.compile(r"[^，,。；;、：:与和同跟及的在为向对由赴到从“”\"'()（）《》\d]{0,14}"
                       r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|医院|大学|研究院|研究所|银行)")
+# 杭州市各大医院, 宁波市有关企业集团: a class of organisations, not one (a place + a quantifier or a list word).
+_NOT_ONE_ORG = re.compile(r"各|多家|等|全市|全县|全省|部分|有关|相关|一批|若干|所有|其他|其它|几家|数家|重点|骨干")
 NEW_ORG_KINDS = {"hospital", "university", "research", "enterprise", "bank", "soe"}
 # A short form the text defines: 浙江省交通投资集团有限公司（以下简称“省交通集团”）.
 _DEFINED_SHORT = re.compile(r"\((?:以下)?(?:简称|下称)[“\"']?([一-龥A-Za-z]{2,12})[”\"']?\)")
@@ -126,6 +128,9 @@ def _new_orgs(ctx: Context, text: str, items: list[Party]) -> list[Party]:
             out.append(p)
             continue
         name = text[p.start:m.end()]
+        if _NOT_ONE_ORG.search(name, p.end - p.start):
+            out.append(p)
+            continue
         kind = guess_kind(name)
         if kind not in NEW_ORG_KINDS or ctx.gazetteer.resolve(name, (REGION, ORGANIZATION)) is not None:
             out.append(p)

@@ -243,6 +243,8 @@ def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazette
         ("东阳市", "磐安县", "county_pairing", "L19"),  # “东阳、义乌是我们的结对县…”磐安县…负责人说
         ("义乌市", "磐安县", "county_pairing", "L19"),
         # L20 the speaker is no place (记者…说): 我们 is not resolved
+        ("温州银行", "泰顺县", "agreement", "L21"),  # a bank named by its place alone
+        # L22 宁波市有关企业集团: a class of organisations, no one party
     }
     assert all(r.props["programme"] == "shanhai" for r in res.relations)
     amounts = {r.evidence[0].locator: r.props.get("amount_wan") for r in res.relations if r.props.get("amount_wan")}
@@ -257,6 +259,7 @@ def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazette
     assert new["浙江省数智交通发展集团有限公司"].props["kind"] == "enterprise"
     assert new["嘉兴学院附属第二医院"].evidence[0].locator == "L10"
     assert "宁波舜宇光电股份有限公司" not in new  # an organisation in no link is no node
+    assert not any("有关" in n.name for n in res.nodes)
     warned = {w.locator: w.message for w in res.warnings}
     assert "another programme" in warned["L14"] and "not in data/reference" in warned["L10"]
 
