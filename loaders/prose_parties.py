@@ -17,6 +17,8 @@ _OUTSIDE_TAIL = r"(?:省|自治区|市)?(?:[一-龥]{2,6}?(?:州|地区|盟))?([
 
 
 _FACILITY_AFTER = re.compile(r"[一-龥]{0,3}?(?:港|国际机场|机场|码头|火车站|高铁站)")
+# 衢州日报记者, 丽水市融媒体中心: a newspaper or broadcaster named after its place reports; it is no party.
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|都市报|商报|电视台|广播电视台|广电|融媒体中心|融媒|新闻网|新闻中心|记者站)")
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ def find_parties(ctx: Context, text: str, stops: dict[str, list[str]],
         if _stopped(text, m.start, m.end, stops.get(m.surface, [])):
             continue
         e = m.entry
-        if e.label == REGION and _FACILITY_AFTER.match(text, m.end):
-            continue  # 宁波舟山港, 杭州萧山国际机场: a port or an airport, not the place as a party
+        if e.label == REGION and (_FACILITY_AFTER.match(text, m.end) or _MEDIA_AFTER.match(text, m.end)):
+            continue  # 宁波舟山港, 杭州萧山国际机场, 衢州日报: a port, an airport or a newspaper, not the place
         if e.label == REGION:
             level = str(e.props.get("level"))
             if level not in ("county", "city", "province"):

@@ -58,6 +58,8 @@ _GEO_ANY = re.compile(r"铁路|高铁|高速|公路|国道|省道|航线|轨道�
 # 余杭区党政代表团赴柯城区考察山海协作: a visit about the pairing; 在余杭区的帮扶下，柯城区…
 _VISIT = re.compile(r"[^，,。；、与和同跟]{0,8}?(?:赴|到|来到|走进|前往)")
 _VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
+# 宁海县文旅局应邀赴三门县介绍经验: a bureau, a reporter or a firm of the place travels, not the place's delegation.
+_NOT_THE_PLACE = re.compile(r"局|委|办|厅|中心|记者|媒体|报社|公司|企业|协会|医院|学校|银行")
 _HELP = re.compile(r"的(?:结对)?(?:帮扶|帮助|支持|援助|支援)下[，,]?")
 _GEO_AFTER = re.compile(r"^(?:[一-龥]{0,2})(?:铁路|高铁|高速|公路|国道|省道|线|航线|轨道|城际|通道|大道|隧道|大桥|管道|"
                         r"客运|专线|动车|快速路|一带|沿线|之间|交界|方向)")
@@ -207,7 +209,7 @@ def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
         return "is"
     if _HELP.fullmatch(gap):
         return "help"
-    if _VISIT.fullmatch(gap):
+    if _VISIT.fullmatch(gap) and not _NOT_THE_PLACE.search(gap):
         return "visit"
     return "other"
 

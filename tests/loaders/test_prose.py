@@ -245,6 +245,7 @@ def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazette
         # L20 the speaker is no place (记者…说): 我们 is not resolved
         ("温州银行", "泰顺县", "agreement", "L21"),  # a bank named by its place alone
         # L22 宁波市有关企业集团: a class of organisations, no one party
+        # L23 a newspaper's reporter and L24 a county's bureau travel: neither is the place's visit
     }
     assert all(r.props["programme"] == "shanhai" for r in res.relations)
     amounts = {r.evidence[0].locator: r.props.get("amount_wan") for r in res.relations if r.props.get("amount_wan")}
