@@ -13,15 +13,21 @@ loaders/prose_institutions.py):
   and the locator its line range. Sentences end at 。！？； and at paragraph ends.
 - Parties: regions and organisations of the reference data (leftmost-longest, short-name stop
   contexts of overrides.yaml); a county outside Zhejiang written after its province (四川省…县) that
-  the reference data lacks becomes a region `outside_province: true`, with a warning.
+  the reference data lacks becomes a region `outside_province: true`, with a warning. A Zhejiang place
+  followed by the rest of an institution's or company's name (…附属第一医院, …集团有限公司) that the
+  reference lacks is a new organisation: a node with the sentence as evidence, only when linked. A short
+  form the text defines (（以下简称“X”）) is its full name's party. A place's newspaper is no party.
 - A link needs ONE sentence that names both parties and ties them by its wording: A—B followed by
   产业园/飞地/协作; A与B … 结对/协作/合作/共建/帮扶 in the same clause (A与B、C与D结对 pairs each);
   A 结对帮扶/对口支援/援建/帮扶/牵手/携手 B; A的结对地区B; A向B提供…资金; 与O合作/签约 with the one
-  mountain county of the sentence (an institution); X镇与<county>Y街道结对 (towns).
+  mountain county of the sentence (an institution); X镇与<county>Y街道结对 (towns); A的(经济强县)结对方B;
+  另一结对方A…与B签订…协议. One exception spans two sentences: quoted speech “A是我们的结对区…” and the
+  attribution that starts with the speaker's place (C…负责人说).
 - Direction: a Zhejiang party supports a party outside Zhejiang; otherwise the developed party (a
   non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
   city, or an institution in a mountain county). Two developed or two mountain parties: no link.
-- No link from: negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …), a question or
+- No link from: a sentence about another programme (东西部协作, 对口支援, 援疆 …) that does not say
+  山海协作, between two Zhejiang parties; negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …), a question or
   condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
   statements (several parties on both sides with no pair named, unless 分别 pairs them in order;
   a recipient written as "丽水市九县").
