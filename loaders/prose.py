@@ -27,8 +27,8 @@ loaders/prose_institutions.py):
   non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
   city, or an institution in a mountain county). Two developed or two mountain parties: no link.
 - No link from: a sentence about another programme (东西部协作, 对口支援, 援疆 …) that does not say
-  山海协作, between two Zhejiang parties; negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …), a question or
-  condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
+  山海协作, between two Zhejiang parties; negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …),
+  a question or condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
   statements (several parties on both sides with no pair named, unless 分别 pairs them in order;
   a recipient written as "丽水市九县").
 - Mechanism: enclave (飞地), park_cobuild (A—B…产业园, 共建…产业园), aid_fund (援建/帮扶资金, with
