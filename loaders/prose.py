@@ -13,16 +13,22 @@ loaders/prose_institutions.py):
   and the locator its line range. Sentences end at 。！？； and at paragraph ends.
 - Parties: regions and organisations of the reference data (leftmost-longest, short-name stop
   contexts of overrides.yaml); a county outside Zhejiang written after its province (四川省…县) that
-  the reference data lacks becomes a region `outside_province: true`, with a warning.
+  the reference data lacks becomes a region `outside_province: true`, with a warning. A Zhejiang place
+  followed by the rest of an institution's or company's name (…附属第一医院, …集团有限公司) that the
+  reference lacks is a new organisation: a node with the sentence as evidence, only when linked. A short
+  form the text defines (（以下简称“X”）) is its full name's party. A place's newspaper is no party.
 - A link needs ONE sentence that names both parties and ties them by its wording: A—B followed by
   产业园/飞地/协作; A与B … 结对/协作/合作/共建/帮扶 in the same clause (A与B、C与D结对 pairs each);
   A 结对帮扶/对口支援/援建/帮扶/牵手/携手 B; A的结对地区B; A向B提供…资金; 与O合作/签约 with the one
-  mountain county of the sentence (an institution); X镇与<county>Y街道结对 (towns).
+  mountain county of the sentence (an institution); X镇与<county>Y街道结对 (towns); A的(经济强县)结对方B;
+  另一结对方A…与B签订…协议. One exception spans two sentences: quoted speech “A是我们的结对区…” and the
+  attribution that starts with the speaker's place (C…负责人说).
 - Direction: a Zhejiang party supports a party outside Zhejiang; otherwise the developed party (a
   non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
   city, or an institution in a mountain county). Two developed or two mountain parties: no link.
-- No link from: negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …), a question or
-  condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
+- No link from: a sentence about another programme (东西部协作, 对口支援, 援疆 …) that does not say
+  山海协作, between two Zhejiang parties; negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …),
+  a question or condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
   statements (several parties on both sides with no pair named, unless 分别 pairs them in order;
   a recipient written as "丽水市九县").
 - Mechanism: enclave (飞地), park_cobuild (A—B…产业园, 共建…产业园), aid_fund (援建/帮扶资金, with
@@ -42,13 +48,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult
+from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult, Node
 from loaders.base import Context, SourceDocument
 from loaders.prose_institutions import institution_links, town_links
-from loaders.prose_parties import Link, stop_contexts
+from loaders.prose_parties import Link, short_forms, stop_contexts
 from loaders.prose_qualify import document_programme
-from loaders.prose_rules import read_sentence
-from loaders.prose_text import prepare
+from loaders.prose_rules import quoted_partners, read_sentence
+from loaders.prose_text import Span, prepare
 from loaders.site_records import read_prose
 
 KIND = "prose"
@@ -75,9 +81,10 @@ class SentenceLinks:
 
 
 def links_in(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
-             towns: bool = True) -> SentenceLinks:
-    """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation."""
-    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only)
+             towns: bool = True, aliases: dict[str, str] | None = None) -> SentenceLinks:
+    """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation;
+    `aliases` the short forms the document defines (prose_parties.short_forms)."""
+    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only, aliases=aliases)
     for n in reading.parties.new_nodes:
         ctx.node(n)
     links = reading.links + institution_links(ctx, text, reading.parties.items)
@@ -97,6 +104,12 @@ def stamp(ctx: Context, links: list[Link], evidence: Evidence, *, fallback_progr
           reported: str | None = None) -> None:
     """One SUPPORTS per link, supporter → the recipient's region, with what the sentence adds."""
     for link in links:
+        for party in (link.supporter, link.recipient):
+            if party.new:  # named in this sentence only: the node's evidence is the sentence
+                ctx.warn(evidence.locator, f"organisation {party.name!r} is not in data/reference; added "
+                                           f"as kind {party.kind!r} from this sentence")
+                ctx.node(Node(party.id, ORGANIZATION, party.name, {"kind": party.kind, "unlisted": True},
+                              [evidence]))
         source = link.supporter.id
         props: dict[str, Any] = dict(link.props)
         if link.supporter_institution:
@@ -118,9 +131,19 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
     fallback = document_programme(prep.text)
     date = doc.meta.get("date")
     reported = str(date) if date is not None and not orgs_only else None
-    for span in prep.sentences():
+    aliases = short_forms(prep.text)
+    spans = prep.sentences()
+    for i, span in enumerate(spans):
         text = prep.text[span.start:span.end]
-        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True)
+        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True, aliases=aliases)
+        if not orgs_only and i + 1 < len(spans):  # “…是我们的结对区…”+ who said it: both sentences
+            said = prep.text[spans[i + 1].start:spans[i + 1].end]
+            quoted = quoted_partners(ctx, text, said, stops, aliases)
+            if quoted:
+                quote, first, last = prep.quote(Span(span.start, spans[i + 1].end))
+                locator = f"L{first}" if first == last else f"L{first}-L{last}"
+                stamp(ctx, quoted, ctx.lines_evidence(first, last, quote=quote),
+                      fallback_programme=fallback, reported=reported)
         if not found.links and not found.skipped:
             continue
         quote, first, last = prep.quote(span)

@@ -13,7 +13,7 @@ _PAIRED = re.compile(r"结对|结成对子|结为对子")
 _AMOUNT = r"(\d+(?:\.\d+)?)(万|亿)元"
 _FUND_AMOUNT = [re.compile(r"(?:援建|帮扶|援助|协作)资金" + r"[^，。；\d]{0,6}" + _AMOUNT),
                 re.compile(_AMOUNT + r"[^，。；]{0,8}(?:援建|帮扶|援助|协作)资金"),
-                re.compile(r"(?:提供|拨付|下达|捐赠|捐助|援助)[^，。；\d]{0,6}" + _AMOUNT)]
+                re.compile(r"(?:提供|拨付|下达|捐赠|捐助|援助|发放|兑现)[^，。；\d]{0,12}" + _AMOUNT)]
 _YEARLY = re.compile(r"(?:每年|年均|一年)[^，。；\d]{0,6}" + _AMOUNT)
 # A town or village is read only right after its county (瓯海郭溪街道, 淳安县下姜村): names alone are not delimited.
 _TOWN_AFTER = re.compile(r"^(?P<towns>[一-龥]{2}(?:镇|乡|街道))")

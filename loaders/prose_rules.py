@@ -23,17 +23,29 @@ _DASH = re.compile(r"[—－\-–~～·・•]{0,2}")  # 余杭—柯城, 镇海
 _SETTING = (r"(?:此前|以前|过去|早年|近年来|多年来|\d{4}年(?:以来|起|开始)?)?"
             r"(?:在[^，,。；、与和同跟()（）]{1,14}?(?:中|里|期间|框架下|机制下|工作中))?")
 _VERB = re.compile(r"[，,]?" + _SETTING + _ADVERB + r"(?:[^，,。；、与和同跟()（）:：《》“”\"]{0,6}?)"
-                   r"(?P<verb>结对帮扶|结对支援|对口支援|对口帮扶|对口协作|对口合作|"
-                   r"帮扶|支援|援建|援助|支持|结对|牵手|携手)(?:了|的|起)?")
-_POSS = re.compile(r"的(?:山海协作)?(?:结对|协作|帮扶|对口)(?:帮扶|支援)?(?:地区|县|县\(市、区\)|县市区|市|区|单位|"
-                   r"对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
+                   r"(?P<verb>结对帮扶|结对支援|结对共建|对口支援|对口帮扶|对口协作|对口合作|"
+                   r"帮扶|支援|援建|援助|支持|助力|结对|牵手|携手)(?:了|的|起)?")
+# 柯城区的结对地区余杭区, 龙泉市另一结对方萧山区, 文成县的经济强县结对方瑞安市: the tier a partner belongs to may
+# stand before 结对 (经济强县, 省属国企 …, the 1对4 tiers).
+_TIER = r"(?:经济强县|强县|省属国企|国企|社会力量|省级部门)?"
+_POSS = re.compile(r"(?:的另一|的|另一)(?:山海协作)?" + _TIER + r"(?:结对|协作|帮扶|对口)(?:帮扶|支援)?"
+                   r"(?:地区|县|县\(市、区\)|县市区|市|区|单位|对象|伙伴|城市|方)?(?:是|为|:|，|,)?")
+# A party introduced as a pairing partner (另一结对方拱墅区…，与常山县签订…协议): the role says the pairing,
+# so a signed agreement or 合作 with the mountain county later in the clause ties the two.
+_ROLE_BEFORE = re.compile(r"(?:另一|的)?(?:山海协作)?" + _TIER + r"结对(?:方|县|区|地区|城市|单位|伙伴)$")
+_ROLE_CUE = re.compile(r"签订|签署|签约|协议|合作|结对|协作|共建|帮扶")
+# A sentence about another programme (援疆, 东西部协作 …) without 山海协作: its Zhejiang pairs are no 山海协作 link.
+_OTHER_PROGRAMME = re.compile(r"东西部(?:扶贫)?协作|东西协作|对口支援|对口合作|援疆|援藏|援青|援川|援黔")
 _GIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:向|为|给|对|投入|拨付|下达|捐赠|捐助)给?")
 _TOWARD_SUPPORT = re.compile(r"^(?:进行|开展|实施|展开)?(?:山海协作)?(?:结对帮扶|对口帮扶|对口支援|帮扶|援建|支援)")
-_GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供|送来|送去")
+_GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供|送来|送去|发放|兑现|分红|返利")
 _MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
 _IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
 _PAIR_LIST_AFTER = re.compile(r"^(?:两地|两县|两区|两市|双方)?的?(?:山海协作|结对|协作|合作)")
-_SYMMETRIC = {"结对", "牵手", "携手"}  # verbs whose subject may be either side
+_SYMMETRIC = {"结对", "结对共建", "牵手", "携手"}  # verbs whose subject may be either side
+# 助力 is any help (a fair, a policy, a company): a pairing only where the sentence speaks of the programme.
+_CONTEXT_VERBS = {"助力"}
+_PROGRAMME_CONTEXT = re.compile(r"山海协作|结对|飞地|帮扶|援建")
 # Too common for regions and departments ("省经信厅…支持丽水…" is policy): read for institutions only.
 _ORG_ONLY_VERBS = {"支持", "援助"}
 INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
@@ -46,11 +58,13 @@ _GEO_ANY = re.compile(r"铁路|高铁|高速|公路|国道|省道|航线|轨道�
 # 余杭区党政代表团赴柯城区考察山海协作: a visit about the pairing; 在余杭区的帮扶下，柯城区…
 _VISIT = re.compile(r"[^，,。；、与和同跟]{0,8}?(?:赴|到|来到|走进|前往)")
 _VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
+# 宁海县文旅局应邀赴三门县介绍经验: a bureau, a reporter or a firm of the place travels, not the place's delegation.
+_NOT_THE_PLACE = re.compile(r"局|委|办|厅|中心|记者|媒体|报社|公司|企业|协会|医院|学校|银行")
 _HELP = re.compile(r"的(?:结对)?(?:帮扶|帮助|支持|援助|支援)下[，,]?")
 _GEO_AFTER = re.compile(r"^(?:[一-龥]{0,2})(?:铁路|高铁|高速|公路|国道|省道|线|航线|轨道|城际|通道|大道|隧道|大桥|管道|"
                         r"客运|专线|动车|快速路|一带|沿线|之间|交界|方向)")
 _PARK_AFTER = re.compile(r"^(?:两地)?(?:山海协作)?[^，。；]{0,6}?"
-                         r"(?P<what>飞地|产业园|园区|产业平台|结对|协作|合作|携手|牵手)")
+                         r"(?P<what>飞地|产业园|园区|产业平台|结对|协作|合作|携手|牵手|帮扶)")
 _FUND_VERB = re.compile(r"(?:提供|拨付|下达|安排|投入|捐赠|捐助|落实|援助)[^，。；]{0,20}?(?:资金|援建|帮扶|捐赠|捐助)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 
@@ -67,15 +81,16 @@ class Reading:
     parties: Parties = field(default_factory=Parties)
 
 
-def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False) -> Reading:
+def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
+                  aliases: dict[str, str] | None = None) -> Reading:
     """Links one sentence states. `orgs_only`: only links with an organisation on one side (for loaders
     that read the region pairings of the same text by their own rules)."""
-    out = Reading(parties=find_parties(ctx, text, stops))
+    out = Reading(parties=find_parties(ctx, text, stops, aliases))
     ps = out.parties.items
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
                            or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
-    kinds = [_gap_kind(text[_end(text, a):b.start], a, b) for a, b in pairwise(ps)]
+    kinds = [_gap_kind(text[_end(text, a):b.start], a, b, text) for a, b in pairwise(ps)]
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "list" and _AND.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]):
             kinds[k] = "list"
@@ -83,6 +98,9 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         lone = (k == 0 or kinds[k - 1] != "list") and (k + 1 == len(kinds) or kinds[k + 1] != "list")
         if kinds[k] == "list" and lone and _PAIR_LIST_AFTER.match(text[_end(text, ps[k + 1]):]):
             kinds[k] = "pairlist"
+    for k in range(len(kinds)):  # 泰顺县人民医院 鹿城—泰顺…: an institution and a place side by side are no pair
+        if kinds[k] == "dash" and _end(text, ps[k]) == ps[k + 1].start and _end(text, ps[k]) != ps[k].end:
+            kinds[k] = "other"
     for k in range(len(kinds)):  # 结对帮扶柯城区的余杭区: the party after 的 does what the verb before says
         lone = k == 0 or kinds[k - 1] == "other"
         if kinds[k] == "other" and lone and text[_end(text, ps[k]):ps[k + 1].start] == "的":
@@ -96,9 +114,16 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
         window_end = clause_end(text, ps[right[-1]].end)
         tail = text[ps[right[-1]].end:window_end]
         if kind == "conj" and not _conj_cue(text, ps, kinds, right[-1], window_end,
-                                            {ps[i].id for i in left + right}):
+                                            {ps[i].id for i in left + right}) \
+                and not (_ROLE_BEFORE.search(text, 0, ps[left[0]].start)
+                         and _ROLE_CUE.search(text, ps[right[-1]].end, window_end)):
             continue
         gap = text[_end(text, ps[k]):ps[k + 1].start]
+        if kind == "dash":  # 龙湾—苍南、瓯海—永嘉山海协作产业园: a list of dash pairs shares what follows the last
+            last = right[-1]
+            while last + 2 < len(ps) and kinds[last] == "list" and kinds[last + 1] == "dash":
+                last += 2
+            tail = text[ps[last].end:clause_end(text, ps[last].end)]
         if kind == "dash" and (_GEO_AFTER.search(tail) or not _PARK_AFTER.search(tail)):
             if gap:  # two names side by side (a table flattened) are no statement at all
                 out.skipped.append("a dash between two places that names a road, line or nothing paired")
@@ -118,6 +143,10 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             continue
         if NEG.search(clause) or INTENT.search(clause):
             out.skipped.append("negated or intended, not a fact")
+            continue
+        if _OTHER_PROGRAMME.search(text) and "山海协作" not in text \
+                and not any(ps[i].outside for i in left + right):
+            out.skipped.append("a sentence about another programme (东西部协作, 对口支援 …), not 山海协作")
             continue
         if len(left) > 1 and len(right) > 1:
             if "分别" in text[_end(text, ps[k]):ps[k + 1].start] and len(left) == len(right):
@@ -158,7 +187,7 @@ _VERB_BEFORE = re.compile(r"(?P<verb>结对帮扶|结对支援|对口支援|对�
 _CONJ_AFTER_CLAUSE = re.compile(r"[^，,。；;：:、]{0,24}[，,]" + _ADVERB + r"(?:与|同|跟)")
 
 
-def _gap_kind(gap: str, a: Party, b: Party) -> str:
+def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
     if _DASH.fullmatch(gap):
         return "dash"
     if _LIST.fullmatch(gap):
@@ -168,6 +197,8 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
     if _POSS.fullmatch(gap):
         return "poss"
     m = _VERB.fullmatch(gap)  # before the money verbs: 结对 ends in 对, 对口 starts with it
+    if m and m.group("verb") in _CONTEXT_VERBS and not _PROGRAMME_CONTEXT.search(sentence):
+        m = None
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
@@ -178,7 +209,7 @@ def _gap_kind(gap: str, a: Party, b: Party) -> str:
         return "is"
     if _HELP.fullmatch(gap):
         return "help"
-    if _VISIT.fullmatch(gap):
+    if _VISIT.fullmatch(gap) and not _NOT_THE_PLACE.search(gap):
         return "visit"
     return "other"
 
@@ -254,4 +285,46 @@ def _direct(a: Party, b: Party, verb: str | None) -> Link | None:
     return Link(sup, rec, "statement")
 
 
-__all__ = ["INSTITUTION_KINDS", "INTENT", "NEG", "Reading", "clause_end", "clause_start", "read_sentence"]
+
+
+# Quoted speech naming "our" partners, then who spoke: “余杭、临平是我们的结对区，…”柯城区…负责人…说。
+# 我们 is the speaker's place: the first party of the attribution sentence, which must start with it.
+_OUR_PARTNERS = re.compile(r"(?:是|为|都是)(?:我们|咱们|我县|我区|我市)的(?:山海协作)?" + _TIER
+                           + r"(?:结对|帮扶)(?:区|县|市|地区|城市|方|单位|伙伴|兄弟)")
+_SAID = re.compile(r"^[^，,。；“”\"]{0,30}?(?:说|表示|介绍|坦言|感慨)[。！!]?$")
+
+
+def quoted_partners(ctx: Context, quoted: str, attribution: str, stops: dict[str, list[str]],
+                    aliases: dict[str, str] | None = None) -> list[Link]:
+    """Links of a quote that calls the parties listed before 是我们的结对区 the speaker's partners; the
+    speaker's place is the party the next sentence (…负责人…说) starts with. Nothing else is read here."""
+    m = _OUR_PARTNERS.search(quoted)
+    if m is None or "“" not in quoted[:m.start()] or not _SAID.match(attribution):
+        return []
+    speakers = find_parties(ctx, attribution, stops, aliases).items
+    if not speakers or speakers[0].start != 0 or speakers[0].label != REGION:
+        return []
+    clause = quoted[clause_start(quoted, m.start()):m.end()]
+    if NEG.search(clause) or INTENT.search(clause):
+        return []
+    named = [p for p in find_parties(ctx, quoted, stops, aliases).items if p.end <= m.start()]
+    listed: list[Party] = []
+    for p in reversed(named):  # the 、/和 list right before 是
+        gap = quoted[p.end:listed[0].start if listed else m.start()]
+        if gap and not (_LIST.fullmatch(gap) or _AND.fullmatch(gap)):
+            break
+        listed.insert(0, p)
+    out = []
+    for p in listed:
+        link = _direct(p, speakers[0], None)
+        if link is None:
+            continue
+        link.props.update({"level": "organization" if link.supporter.label == ORGANIZATION
+                           else link.supporter.level, "programme": "shanhai"})
+        if "结对" in m.group(0) and link.supporter.level == link.recipient.level == "county":
+            link.mechanism = "county_pairing"
+        out.append(link)
+    return out
+
+__all__ = ["INSTITUTION_KINDS", "INTENT", "NEG", "Reading", "clause_end", "clause_start", "quoted_partners",
+           "read_sentence"]

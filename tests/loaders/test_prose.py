@@ -215,3 +215,67 @@ def test_coordinated_supporters_adverbs_settings_and_a_subject_after_a_clause(ga
     }
     programme = {name_of(r.target, gazetteer, res): r.props["programme"] for r in res.relations}
     assert programme["木里藏族自治县"] != "shanhai" and programme["庆元县"] == "shanhai"
+
+
+def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazetteer) -> None:
+    _, res = load("news_partner_roles.txt", gazetteer)
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.props["mechanism"],
+            r.evidence[0].locator) for r in res.relations}
+    assert got == {
+        ("余姚市", "松阳县", "county_pairing", "L2"),  # 松阳县的经济强县结对方余姚市、安吉县: the tier before 结对方
+        ("安吉县", "松阳县", "county_pairing", "L2"),
+        ("北仑区", "云和县", "county_pairing", "L3"),  # 云和县另一结对方宁波市北仑区
+        ("富阳区", "缙云县", "county_pairing", "L4"),  # 另一结对方富阳区…，与缙云县签订…协议: the role ties them
+        # L5 the same without 结对方: 合作 alone between two regions is no pairing
+        ("海盐县", "景宁畲族自治县", "enclave", "L6"),  # 向…发放“飞地”返利800万元
+        ("东阳市", "磐安县", "statement", "L7"),  # 东阳—磐安消费帮扶专班
+        ("龙湾区", "苍南县", "park_cobuild", "L8"),  # 龙湾—苍南、瓯海—永嘉山海协作产业园: a list of dash pairs
+        ("瓯海区", "永嘉县", "park_cobuild", "L8"),
+        ("乐清市", "平阳县", "statement", "L9"),  # a hospital's name beside 乐清 in a headline is no pair
+        ("嘉兴学院附属第二医院", "遂昌县", "institution_pairing", "L10"),  # not in the reference data
+        # L11 companies that attended a meeting in 开化县: no link
+        ("浙江省数智交通发展集团有限公司", "开化县", "statement", "L12"),  # its short form defined in brackets
+        ("浙江省数智交通发展集团有限公司", "开化县", "aid_fund", "L13"),  # …and used: 数智交通集团向开化县提供…
+        # L14 海宁市与武义县…对口支援新疆…结对援疆: another programme; L15 a visit to look at a port
+        ("海宁市", "武义县", "county_pairing", "L16"),  # 结对共建
+        # L17 嘉善县助力庆元县办好展销会: 助力 is any help unless the sentence speaks of the programme
+        ("平湖市", "松阳县", "statement", "L18"),  # 在山海协作中助力
+        ("东阳市", "磐安县", "county_pairing", "L19"),  # “东阳、义乌是我们的结对县…”磐安县…负责人说
+        ("义乌市", "磐安县", "county_pairing", "L19"),
+        # L20 the speaker is no place (记者…说): 我们 is not resolved
+        ("温州银行", "泰顺县", "agreement", "L21"),  # a bank named by its place alone
+        # L22 宁波市有关企业集团: a class of organisations, no one party
+        # L23 a newspaper's reporter and L24 a county's bureau travel: neither is the place's visit
+    }
+    assert all(r.props["programme"] == "shanhai" for r in res.relations)
+    amounts = {r.evidence[0].locator: r.props.get("amount_wan") for r in res.relations if r.props.get("amount_wan")}
+    assert amounts == {"L6": 800, "L13": 1000}
+    quoted = next(r for r in res.relations if r.evidence[0].locator == "L19")
+    assert quoted.evidence[0].quote.endswith("”磐安县商务局负责人说。")  # the quote and who said it
+    hospital = next(r for r in res.relations if r.evidence[0].locator == "L10")
+    assert hospital.props["partner"] == "遂昌县人民医院" and hospital.props["level"] == "organization"
+    # New organisations are nodes with the sentence as evidence, kind from their name's ending, and a warning.
+    new = {n.name: n for n in res.nodes if n.props.get("unlisted")}
+    assert new["嘉兴学院附属第二医院"].props["kind"] == "hospital"
+    assert new["浙江省数智交通发展集团有限公司"].props["kind"] == "enterprise"
+    assert new["嘉兴学院附属第二医院"].evidence[0].locator == "L10"
+    assert "宁波舜宇光电股份有限公司" not in new  # an organisation in no link is no node
+    assert not any("有关" in n.name for n in res.nodes)
+    warned = {w.locator: w.message for w in res.warnings}
+    assert "another programme" in warned["L14"] and "not in data/reference" in warned["L10"]
+
+
+def test_new_organisations_survive_the_build(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in SOURCES.iterdir():
+        shutil.copy(p, src)
+    shutil.copy(FIXTURES / "news_partner_roles.txt", src)
+    report = build(sources_dir=src, out=None)
+    doc = next(d for d in report.documents if d["path"].endswith("news_partner_roles.txt"))
+    nodes = {n.name: n for n in report.snapshot.nodes}
+    hospital = nodes["嘉兴学院附属第二医院"]
+    assert hospital.props["kind"] == "hospital"
+    assert [e.document for e in hospital.evidence] == [doc["id"]]
+    rels = [r for r in report.snapshot.relations if r.type == SUPPORTS and r.source == hospital.id]
+    assert [(r.target, r.props["partner"]) for r in rels] == [("region:suichangxian", "遂昌县人民医院")]
