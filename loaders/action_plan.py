@@ -68,12 +68,14 @@ def detect(text: str) -> bool:
         return True
     if pairing_matrix.detect(text):
         return False  # a "1对4" arrangement for several counties names the mechanism but is no county's plan
-    norm = normalize(text)
-    if _ONE_TO_FOUR_RE.search(norm):
-        return True
     first = [re.sub(r"\s+", "", normalize(line)) for line in lines if line.strip()][:_TITLE_LINES]
     titled = any(_TITLE_RE.match(line) and not _NEWS_RE.search(line) for line in first)
-    return titled and sum(bool(_TOP_HEADING_RE.match(normalize(line))) for line in lines) >= 2
+    headings = sum(bool(_TOP_HEADING_RE.match(normalize(line))) for line in lines)
+    # "1对4" names the mechanism; a news report says it too ("用好“1对4”结对机制"). Only a text laid out as
+    # a plan — a plan's title, or an outline of 一、二、… headings — is a plan because of it.
+    if _ONE_TO_FOUR_RE.search(normalize(text)) and (titled or headings >= 2):
+        return True
+    return titled and headings >= 2
 
 
 def plan_tables(doc: SourceDocument) -> list[CellTable]:

@@ -77,6 +77,17 @@ def test_detects_the_plan_by_content_only() -> None:
         assert action_plan.detect((FIXTURES / name).read_text(encoding="utf-8"))
 
 
+def test_a_news_report_naming_1to4_is_no_plan() -> None:
+    # A report written for this test: it names the mechanism but has neither a plan's title nor its outline.
+    news = ("丽水日报讯 4月21日，庆元县与结对地区召开山海协作联席会议。\n"
+            "会上，庆元县表示将用好“1对4”结对机制，深化与鄞州区的产业合作。\n"
+            "鄞州区今年安排援建资金1000万元，支持庆元特色产业发展。\n")
+    assert not action_plan.detect(news)
+    # The same words under a plan's outline are a plan.
+    outline = "一、总体要求\n坚持“1对4”结对机制。\n二、重点任务\n深化产业合作。\n"
+    assert action_plan.detect(outline)
+
+
 @pytest.mark.parametrize("name", [
     "zhejiang_2021_pairing_guidance.txt", "wenzhou_2018_upgrade_opinions.txt",
     "zhejiang_26_counties_plan_2021_2025.txt", "jinri_zhejiang_2021_mountain_counties.txt",
