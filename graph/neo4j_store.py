@@ -31,6 +31,7 @@ from graph.cypher import (
     NODE_BY_ID,
     NODES_BY_LABEL,
     PING,
+    RECIPIENT_FACTS,
     RELATIONS_AMONG,
     RELATIONS_AROUND,
     RELS_BOTH,
@@ -42,6 +43,7 @@ from graph.neo4j_codec import (
     ENTITY,
     decode_fact_row,
     decode_node,
+    decode_recipient_facts,
     decode_relation,
     decode_rows,
     encode_node,
@@ -51,7 +53,7 @@ from graph.neo4j_codec import (
 from graph.snapshot import Snapshot
 from graph.store import GraphStore, StoreConfig, StoreUnavailable
 from graph.store_base import StoreBase
-from graph.support import SupportFact
+from graph.support import SupportFact, fact_order
 
 # Re-exported: the sync and tests take the codec from the store module they talk to.
 __all__ = ["ENTITY", "HINT", "Neo4jStore", "acquire_driver", "encode_node", "encode_relation", "open_neo4j",
@@ -79,6 +81,10 @@ HINT = "start the local server with `make neo4j-up` or set NEO4J_URI"
 # graph on every call (correct, slow); `warnings` (shown by stats) says so until the next sync.
 FACTS_MISSING_WARNING = ("Neo4j holds no support facts (synced before they existed): support is derived "
                          "from the whole graph on every request; re-run `shanhai neo4j sync`")
+# A database synced before the per-recipient documents: correct, one read of every fact node instead.
+FACTS_UNDOCUMENTED_WARNING = ("Neo4j holds support facts but not their per-recipient documents (synced by "
+                              "an older version): supporters are read fact by fact, more slowly; re-run "
+                              "`shanhai neo4j sync`")
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------- driver
@@ -227,6 +233,23 @@ class Neo4jStore(StoreBase):
     def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         # One round trip; sorted here like derive_support_facts (Python's order, not ORDER BY, so
         # non-ASCII ids sort the same as in the memory store).
+        if recipient is not None:
+            # The recipient's one document (what supporters_of reads on every request).
+            found = self.read(RECIPIENT_FACTS, recipient=recipient)
+            if found and found[0]["facts"] is not None:
+                facts = decode_recipient_facts(found[0]["facts"], found[0]["exact_json"])
+                if supporter is not None:
+                    facts = [f for f in facts if f.supporter == supporter]
+                facts.sort(key=fact_order)
+                return facts
+            if found and found[0]["stored"]:
+                return []  # documents are stored, none for this recipient: nobody supports it
+            # Else a database synced before the documents existed: read the fact nodes.
+        return self.support_fact_nodes(recipient, supporter)
+
+    def support_fact_nodes(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        """The facts read from the :SupportFact nodes (by supporter, all, and on a database without the
+        per-recipient documents); derived from the graph when the database holds no fact at all."""
         query = (FACTS_BY_RECIPIENT if recipient is not None else FACTS_BY_SUPPORTER if supporter is not None
                  else ALL_FACTS)
         found = self.read(query, timeout=BULK_QUERY_TIMEOUT if query is ALL_FACTS else QUERY_TIMEOUT,
@@ -239,17 +262,18 @@ class Neo4jStore(StoreBase):
                 log.warning(FACTS_MISSING_WARNING)
             return super().support_facts(recipient, supporter)
         facts = [decode_fact_row(row) for row in found[0]["rows"]] if found else []
-        facts.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
+        facts.sort(key=fact_order)
         return facts
 
     @property
     def warnings(self) -> list[dict[str, Any]]:
         """What stats shows: the database has no build report, so only whether it predates support facts
-        (one query when read), after any warnings set on the store."""
+        or their per-recipient documents (one query when read), after any warnings set on the store."""
         rows = self.read(FACTS_MISSING)
-        if rows and rows[0]["missing"]:
-            return [*self._warnings, {"document": "", "locator": "", "message": FACTS_MISSING_WARNING}]
-        return list(self._warnings)
+        messages = [message for key, message in (("missing", FACTS_MISSING_WARNING),
+                                                 ("undocumented", FACTS_UNDOCUMENTED_WARNING))
+                    if rows and rows[0][key]]
+        return [*self._warnings, *({"document": "", "locator": "", "message": m} for m in messages)]
 
     @warnings.setter
     def warnings(self, value: list[dict[str, Any]]) -> None:
