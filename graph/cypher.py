@@ -178,12 +178,15 @@ FACTS_BY_RECIPIENT: LiteralString = (
     + _FACT_ANSWER
 )
 FACTS_BY_SUPPORTER: LiteralString = "MATCH (f:SupportFact {supporter: $supporter}) " + _FACT_ANSWER
-# The facts into a recipient as its one document: a seek on the unique recipient and one property.
+# The facts into a recipient as its one document: a seek on the unique recipient and one property —
+# sent only when its content_hash is not `$known` (the hash of the document the store decoded last
+# time, null if none): an unchanged document costs a hash, not 100 KB and a decode.
 # `stored` is false only on a database synced before these documents existed (no document at all):
 # the store then reads FACTS_BY_RECIPIENT instead.
 RECIPIENT_FACTS: LiteralString = (
     "OPTIONAL MATCH (x:RecipientFacts {recipient: $recipient}) "
-    "RETURN x.facts AS facts, x.exact_json AS exact_json, x IS NOT NULL OR EXISTS { MATCH (:RecipientFacts) } AS stored"
+    "RETURN x.content_hash AS hash, CASE WHEN x.content_hash = $known THEN null ELSE x.facts END AS facts, "
+    "x.exact_json AS exact_json, x IS NOT NULL OR EXISTS { MATCH (:RecipientFacts) } AS stored"
 )
 ALL_FACTS: LiteralString = "MATCH (f:SupportFact) " + _FACT_ANSWER
 # Whether the database predates support facts: relationships a fact would come from, but no fact;

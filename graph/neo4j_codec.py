@@ -28,7 +28,7 @@ _FACT_TUPLES = frozenset({"domains", "rounds"})
 RECIPIENT_FACTS_LABEL = "RecipientFacts"
 # Positions in a row of that document: the dataclass's fields in order, evidence as [d, l, q, note].
 _FACT_NAMES: tuple[str, ...] = ("id", *FACT_FIELDS, "evidence")
-_FACT_TUPLE_AT = tuple(i for i, name in enumerate(_FACT_NAMES) if name in _FACT_TUPLES)
+_FACT_TUPLE_AT = (_FACT_NAMES.index("domains"), _FACT_NAMES.index("rounds"))
 
 # Property names the codec owns; a record prop with such a name is stored JSON-encoded as json_<key>.
 RESERVED = frozenset({"id", "name", "rel_id", "prop_keys", "content_hash"})
@@ -187,14 +187,44 @@ def encode_recipient_facts(recipient: str, facts: list[SupportFact]) -> dict[str
 
 
 def decode_recipient_facts(text: str, exact_json: bool | None = None) -> list[SupportFact]:
-    """A recipient's facts document (encode_recipient_facts) as the facts, in stored order."""
+    """A recipient's facts document (encode_recipient_facts) as the facts, in stored order.
+
+    Every supporters_of on Neo4j decodes one, so this is written for speed (0.58 → 0.37 ms for
+    永嘉县's 139 facts and 199 evidence records, of which orjson 0.12 ms): instances are filled without
+    the frozen dataclasses' __init__ (one object.__setattr__ per field), inline, and each fact's
+    evidence_dicts, which every answer reads, is made from the same rows.
+    """
     out = []
+    domains_at, rounds_at = _FACT_TUPLE_AT
     for row in (json.loads if exact_json else orjson.loads)(text):
-        for i in _FACT_TUPLE_AT:
-            row[i] = tuple(row[i] or ())
-        row[-1] = tuple(Evidence(d, loc, q, note) for d, loc, q, note in row[-1])
-        out.append(SupportFact(*row))
+        row[domains_at] = tuple(row[domains_at] or ())
+        row[rounds_at] = tuple(row[rounds_at] or ())
+        evidence, dicts = [], []
+        for d, loc, q, note in row[-1]:
+            record = _new(Evidence)
+            record.__dict__.update(document=d, locator=loc, quote=q, note=note)
+            evidence.append(record)
+            # Evidence.to_dict's shape: the note only when there is one.
+            dicts.append({"document": d, "locator": loc, "quote": q, "note": note} if note
+                         else {"document": d, "locator": loc, "quote": q})
+        row[-1] = tuple(evidence)
+        fact = _new(SupportFact)
+        fact.__dict__.update(zip(_FACT_NAMES, row, strict=True))
+        fact.__dict__["evidence_dicts"] = tuple(dicts)
+        out.append(fact)
     return out
+
+
+_new = object.__new__
+# What decode_recipient_facts relies on: both dataclasses only store their fields in __init__, and
+# Evidence's are these four. One that grows __post_init__, slots or other fields must be built
+# through its __init__ again.
+for _cls in (SupportFact, Evidence):
+    if (hasattr(_cls, "__post_init__") or "__slots__" in _cls.__dict__
+            or not all(f.init for f in fields(_cls))):
+        raise TypeError(f"{_cls.__name__} can no longer be filled field by field (graph.neo4j_codec)")
+if tuple(f.name for f in fields(Evidence)) != ("document", "locator", "quote", "note"):
+    raise TypeError("Evidence's fields changed: update graph.neo4j_codec.decode_recipient_facts")
 
 
 def decode_rows(rows: Iterable[list[Any]]) -> list[Relation]:

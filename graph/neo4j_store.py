@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, LiteralString
 
-from neo4j import Driver, GraphDatabase, Query, Record, RoutingControl
+from neo4j import READ_ACCESS, Driver, GraphDatabase, Query, Record
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -75,6 +75,10 @@ BULK_QUERY_TIMEOUT = 60.0
 # The driver logs every retry as a WARNING; with no logging configured Python would print them to
 # stderr ahead of our one-line StoreUnavailable. Applications that configure logging still see them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+# Recipients whose decoded facts a store keeps (a few hundred KB each at most on the real graph; every
+# region of a 100× graph fits).
+DOCUMENTS_KEPT = 4096
 
 HINT = "start the local server with `make neo4j-up` or set NEO4J_URI"
 # A database synced before support facts existed holds none: support is then derived from the whole
@@ -156,6 +160,8 @@ class Neo4jStore(StoreBase):
         self._owns_driver = owns_driver
         self._warnings: list[dict[str, Any]] = []
         self._told_facts_missing = False  # log it once per store, not on every request
+        # recipient → (content_hash, facts) of the document read last (see _recipient_document).
+        self._documents: dict[str, tuple[str, list[SupportFact]]] = {}
 
     @classmethod
     def from_config(cls, config: StoreConfig) -> Neo4jStore:
@@ -169,12 +175,18 @@ class Neo4jStore(StoreBase):
         return self.uri
 
     def read(self, text: LiteralString, timeout: float = QUERY_TIMEOUT, **params: Any) -> list[Record]:
-        """Run one read query with the timeouts above; connection trouble becomes StoreUnavailable."""
+        """Run one read query with the timeouts above; connection trouble becomes StoreUnavailable.
+
+        An auto-commit query in a read session: RUN and PULL go out together and the answer comes back
+        in one network round trip, where execute_query's managed transaction (BEGIN, RUN, PULL, then
+        COMMIT) takes two — RETURN 1 0.54 → 0.36 ms (bench/PROFILE.md). Its retries bought nothing
+        (RETRY_TIME is 0); the bookmarks are execute_query's own, so a read still follows the writes
+        of a sync in this process on a cluster; all records in one PULL (fetch_size -1).
+        """
         try:
-            records, _, _ = self.driver.execute_query(
-                Query(text, timeout=timeout), parameters_=params,
-                routing_=RoutingControl.READ, database_=self.database,
-            )
+            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=-1,
+                                     bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                records = list(session.run(Query(text, timeout=timeout), params))
         except Exception as exc:
             mapped = unavailable(exc, self.uri, self.database)
             if mapped is None:
@@ -234,18 +246,36 @@ class Neo4jStore(StoreBase):
         # One round trip; sorted here like derive_support_facts (Python's order, not ORDER BY, so
         # non-ASCII ids sort the same as in the memory store).
         if recipient is not None:
-            # The recipient's one document (what supporters_of reads on every request).
-            found = self.read(RECIPIENT_FACTS, recipient=recipient)
-            if found and found[0]["facts"] is not None:
-                facts = decode_recipient_facts(found[0]["facts"], found[0]["exact_json"])
-                if supporter is not None:
-                    facts = [f for f in facts if f.supporter == supporter]
-                facts.sort(key=fact_order)
-                return facts
-            if found and found[0]["stored"]:
-                return []  # documents are stored, none for this recipient: nobody supports it
+            facts = self._recipient_document(recipient)
+            if facts is not None:
+                return [f for f in facts if supporter is None or f.supporter == supporter]
             # Else a database synced before the documents existed: read the fact nodes.
         return self.support_fact_nodes(recipient, supporter)
+
+    def _recipient_document(self, recipient: str) -> list[SupportFact] | None:
+        """The recipient's facts from its one document (what supporters_of reads on every request);
+        None when the database has no documents at all.
+
+        The facts decoded last time are kept with their document's content_hash, and the server sends
+        the document only when the stored hash differs: every call is a round trip that sees what the
+        database holds now (another sync, another writer), but an unchanged document is not sent or
+        decoded again. The facts are shared read-only between answers, as the memory store's are.
+        """
+        known = self._documents.get(recipient)
+        found = self.read(RECIPIENT_FACTS, recipient=recipient, known=known[0] if known else None)
+        row = found[0] if found else None
+        if row is None or row["hash"] is None:
+            self._documents.pop(recipient, None)
+            # Documents are stored, none for this recipient: nobody supports it.
+            return [] if row is not None and row["stored"] else None
+        if row["facts"] is None and known is not None and known[0] == row["hash"]:
+            return list(known[1])
+        facts = decode_recipient_facts(row["facts"], row["exact_json"])
+        facts.sort(key=fact_order)
+        if len(self._documents) >= DOCUMENTS_KEPT:
+            self._documents.pop(next(iter(self._documents)), None)  # the oldest kept
+        self._documents[recipient] = (row["hash"], facts)
+        return list(facts)
 
     def support_fact_nodes(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         """The facts read from the :SupportFact nodes (by supporter, all, and on a database without the

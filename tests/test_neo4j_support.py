@@ -123,7 +123,10 @@ def test_recipient_document_gives_back_its_facts(built: Path) -> None:
             mine = [f for f in facts if f.recipient == recipient]
             stored = encode_recipient_facts(recipient, mine)
             assert stored["recipient"] == recipient and stored["exact_json"] is False  # orjson both ways
-            assert decode_recipient_facts(stored["facts"], stored["exact_json"]) == mine
+            back = decode_recipient_facts(stored["facts"], stored["exact_json"])
+            assert back == mine
+            # what answers show: the evidence dicts the decoder fills in are the facts' own
+            assert [f.evidence_dicts for f in back] == [f.evidence_dicts for f in mine]
     odd = next(f for f in facts_snapshot().support_facts() if f.supporter == "org:宁波银行" and f.level)
     again = decode_recipient_facts(encode_recipient_facts(odd.recipient, [odd])["facts"])[0]
     assert (again.level, again.rounds) == ({"province": True}, (2021, "2025-2027"))
