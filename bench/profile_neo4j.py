@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     def cold(fn: Callable[[], Any]) -> Callable[[], Any]:
         """fn with the store's decoded documents forgotten first: as if the document had changed."""
         def call() -> Any:
-            store._documents.clear()
+            store.forget_documents()
             return fn()
         return call
 

@@ -277,6 +277,11 @@ class Neo4jStore(StoreBase):
         self._documents[recipient] = (row["hash"], facts)
         return list(facts)
 
+    def forget_documents(self) -> None:
+        """Drop the decoded documents: the next read of each recipient is sent and decoded again (what a
+        changed document costs; bench/measure_neo4j.py times it)."""
+        self._documents.clear()
+
     def support_fact_nodes(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         """The facts read from the :SupportFact nodes (by supporter, all, and on a database without the
         per-recipient documents); derived from the graph when the database holds no fact at all."""

@@ -228,6 +228,38 @@ def test_unchanged_resync_writes_no_fact_and_removals_prune(db: Neo4jStore) -> N
 
 
 @pytest.mark.neo4j
+def test_a_document_is_sent_again_only_when_it_changed(db: Neo4jStore) -> None:
+    """The store keeps the facts it decoded with their document's hash; every read still asks the server,
+    which sends the document only when its hash differs: a sync by another process shows at once."""
+    snap = facts_snapshot()
+    sync(snap, db)
+    first = db.support_facts("region:yongjia")
+    again = db.support_facts("region:yongjia")
+    assert again == first and all(a is b for a, b in zip(again, first, strict=True))  # decoded once
+    stored = db.read(RECIPIENT_FACTS, recipient="region:yongjia", known=None)[0]
+    assert stored["facts"] is not None
+    assert db.read(RECIPIENT_FACTS, recipient="region:yongjia", known=stored["hash"])[0]["facts"] is None
+
+    other = Neo4jStore.from_config(_config())  # another writer, as another process would be
+    try:
+        changed = facts_snapshot()
+        pairing = next(r for r in changed.relations if r.type == SUPPORTS and r.source == "org:wenzhou-medical")
+        pairing.evidence = [Evidence("doc:lishui-2021", "p12", "温医大附一院结对帮扶永嘉县人民医院")]
+        sync(changed, other)
+        after = db.support_facts("region:yongjia")
+        assert after == MemoryStore(changed.nodes, changed.relations).support_facts("region:yongjia") != first
+        assert "温医大附一院结对帮扶永嘉县人民医院" in {e.quote for f in after for e in f.evidence}
+        assert db.support_facts("region:zz") != []
+        alone = facts_snapshot()  # 某区 loses its only support: its document goes
+        alone.relations = [r for r in alone.relations if not (r.source == "org:宁波银行" and r.target == "region:zz")]
+        sync(alone, other)
+        assert db.support_facts("region:zz") == [] and db.support_facts("region:zz", "org:宁波银行") == []
+        assert db.support_facts("region:yongjia") == first  # the first version again
+    finally:
+        other.close()
+
+
+@pytest.mark.neo4j
 def test_row_by_row_writes_the_same_facts(db: Neo4jStore) -> None:
     snap = facts_snapshot()
     summary = sync_row_by_row(snap, db)
