@@ -53,6 +53,25 @@ def run_api_only(mode: Mode, workdir: Path) -> dict[str, Section]:
     return {"api": _guarded("api", lambda: measure_api(mode, g, workdir))}
 
 
+def run_neo4j_only(mode: Mode, workdir: Path) -> dict[str, Section]:
+    """`--only neo4j`: the real snapshot built once (untimed), then the three Neo4j sections; the bulk
+    section's 100× synthetic corpus is generated when the mode's scales include it (full)."""
+    from api.build import build
+    from bench.measure_bulk import BULK_SCALE, measure_bulk
+    from bench.measure_neo4j import measure_neo4j_query, measure_neo4j_sync
+    from bench.synth import DEFAULT_SEED, generate
+
+    build(out=workdir / "real")
+    g = Graphs(real=workdir / "real")
+    if BULK_SCALE in mode.scales:
+        g.corpora[BULK_SCALE] = generate(BULK_SCALE, workdir / f"synth-{BULK_SCALE}x", DEFAULT_SEED)
+    sections = {"neo4j_sync": _guarded("neo4j_sync", lambda: measure_neo4j_sync(mode, g))}
+    synced = sections["neo4j_sync"].status == "ok"
+    sections["neo4j_query"] = _guarded("neo4j_query", lambda: measure_neo4j_query(mode, g, synced))
+    sections["neo4j_bulk"] = _guarded("neo4j_bulk", lambda: measure_bulk(mode, g))
+    return sections
+
+
 def run(mode: Mode, workdir: Path) -> dict[str, Section]:
     from bench.measure_api import measure_api
     from bench.measure_bulk import measure_bulk
@@ -141,14 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=RESULTS, help="results JSON (default bench/results.json)")
     ap.add_argument("--keep", action="store_true", help="keep the work directory (corpora, snapshots, logs)")
     ap.add_argument("--strict", action="store_true", help="exit non-zero when any section breaks")
-    ap.add_argument("--only", choices=["api"], help="just this section (on the real snapshot, built untimed)")
+    ap.add_argument("--only", choices=["api", "neo4j"],
+                    help="just the API section, or the Neo4j sections (on the real snapshot, built untimed)")
     args = ap.parse_args(argv)
     mode = MODES[args.mode]
     workdir = Path(tempfile.mkdtemp(prefix="shanhai-bench-"))
     load_before = _load()
     t0 = time.perf_counter()
     try:
-        sections = run_api_only(mode, workdir) if args.only == "api" else run(mode, workdir)
+        only = {"api": run_api_only, "neo4j": run_neo4j_only}.get(args.only or "", run)
+        sections = only(mode, workdir)
     finally:
         if args.keep:
             print(f"work directory kept: {workdir}", file=sys.stderr)

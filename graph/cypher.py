@@ -57,6 +57,9 @@ SCHEMA_ITEMS: tuple[tuple[str, str, str], ...] = (
      "CREATE INDEX support_fact_recipient IF NOT EXISTS FOR (f:SupportFact) ON (f.recipient)"),
     ("index", "support_fact_supporter",
      "CREATE INDEX support_fact_supporter IF NOT EXISTS FOR (f:SupportFact) ON (f.supporter)"),
+    # The facts into one recipient as one document (graph.neo4j_codec.encode_recipient_facts).
+    ("constraint", "recipient_facts_recipient",
+     "CREATE CONSTRAINT recipient_facts_recipient IF NOT EXISTS FOR (x:RecipientFacts) REQUIRE x.recipient IS UNIQUE"),
 )
 # One read instead of 20 schema writes on every sync after the first: a uniqueness constraint is
 # listed through the index it owns, under the constraint's name.
@@ -111,6 +114,18 @@ UPSERT_FACTS: LiteralString = (
 DELETE_FACTS: LiteralString = (
     "UNWIND $ids AS id MATCH (f:SupportFact {id: id}) DETACH DELETE f RETURN count(*) AS written"
 )
+# Each recipient's facts as one document (:RecipientFacts, no Entity label either), derived from the
+# same facts in the same sync, keyed on the recipient, rewritten when its content_hash changed.
+EXISTING_RECIPIENT_FACTS: LiteralString = (
+    "MATCH (x:RecipientFacts) RETURN x.recipient AS recipient, x.content_hash AS hash"
+)
+UPSERT_RECIPIENT_FACTS: LiteralString = (
+    "UNWIND $rows AS row MERGE (x:RecipientFacts {recipient: row.recipient}) SET x = row.props "
+    "RETURN count(x) AS written"
+)
+DELETE_RECIPIENT_FACTS: LiteralString = (
+    "UNWIND $ids AS id MATCH (x:RecipientFacts {recipient: id}) DETACH DELETE x RETURN count(*) AS written"
+)
 
 
 # --------------------------------------------------------------------- one-round-trip reads
@@ -163,10 +178,22 @@ FACTS_BY_RECIPIENT: LiteralString = (
     + _FACT_ANSWER
 )
 FACTS_BY_SUPPORTER: LiteralString = "MATCH (f:SupportFact {supporter: $supporter}) " + _FACT_ANSWER
+# The facts into a recipient as its one document: a seek on the unique recipient and one property —
+# sent only when its content_hash is not `$known` (the hash of the document the store decoded last
+# time, null if none): an unchanged document costs a hash, not 100 KB and a decode.
+# `stored` is false only on a database synced before these documents existed (no document at all):
+# the store then reads FACTS_BY_RECIPIENT instead.
+RECIPIENT_FACTS: LiteralString = (
+    "OPTIONAL MATCH (x:RecipientFacts {recipient: $recipient}) "
+    "RETURN x.content_hash AS hash, CASE WHEN x.content_hash = $known THEN null ELSE x.facts END AS facts, "
+    "x.exact_json AS exact_json, x IS NOT NULL OR EXISTS { MATCH (:RecipientFacts) } AS stored"
+)
 ALL_FACTS: LiteralString = "MATCH (f:SupportFact) " + _FACT_ANSWER
-# Whether the database predates support facts: relationships a fact would come from, but no fact.
+# Whether the database predates support facts: relationships a fact would come from, but no fact;
+# and whether it predates the per-recipient documents: facts, but no document.
 FACTS_MISSING: LiteralString = (
     "RETURN NOT EXISTS { MATCH (:SupportFact) } AND EXISTS { "
     "MATCH (:Entity)-[r:SUPPORTS|SUPPORTS_MEASURE|SUPPORTS_PROJECT]->(:Entity) WHERE r.rel_id IS NOT NULL } "
-    "AS missing"
+    "AS missing, "
+    "EXISTS { MATCH (:SupportFact) } AND NOT EXISTS { MATCH (:RecipientFacts) } AS undocumented"
 )

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, LiteralString
 
-from neo4j import Driver, GraphDatabase, Query, Record, RoutingControl
+from neo4j import READ_ACCESS, Driver, GraphDatabase, Query, Record
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -31,6 +31,7 @@ from graph.cypher import (
     NODE_BY_ID,
     NODES_BY_LABEL,
     PING,
+    RECIPIENT_FACTS,
     RELATIONS_AMONG,
     RELATIONS_AROUND,
     RELS_BOTH,
@@ -42,6 +43,7 @@ from graph.neo4j_codec import (
     ENTITY,
     decode_fact_row,
     decode_node,
+    decode_recipient_facts,
     decode_relation,
     decode_rows,
     encode_node,
@@ -51,7 +53,7 @@ from graph.neo4j_codec import (
 from graph.snapshot import Snapshot
 from graph.store import GraphStore, StoreConfig, StoreUnavailable
 from graph.store_base import StoreBase
-from graph.support import SupportFact
+from graph.support import SupportFact, fact_order
 
 # Re-exported: the sync and tests take the codec from the store module they talk to.
 __all__ = ["ENTITY", "HINT", "Neo4jStore", "acquire_driver", "encode_node", "encode_relation", "open_neo4j",
@@ -74,11 +76,19 @@ BULK_QUERY_TIMEOUT = 60.0
 # stderr ahead of our one-line StoreUnavailable. Applications that configure logging still see them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
+# Recipients whose decoded facts a store keeps (a few hundred KB each at most on the real graph; every
+# region of a 100× graph fits).
+DOCUMENTS_KEPT = 4096
+
 HINT = "start the local server with `make neo4j-up` or set NEO4J_URI"
 # A database synced before support facts existed holds none: support is then derived from the whole
 # graph on every call (correct, slow); `warnings` (shown by stats) says so until the next sync.
 FACTS_MISSING_WARNING = ("Neo4j holds no support facts (synced before they existed): support is derived "
                          "from the whole graph on every request; re-run `shanhai neo4j sync`")
+# A database synced before the per-recipient documents: correct, one read of every fact node instead.
+FACTS_UNDOCUMENTED_WARNING = ("Neo4j holds support facts but not their per-recipient documents (synced by "
+                              "an older version): supporters are read fact by fact, more slowly; re-run "
+                              "`shanhai neo4j sync`")
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------- driver
@@ -150,6 +160,8 @@ class Neo4jStore(StoreBase):
         self._owns_driver = owns_driver
         self._warnings: list[dict[str, Any]] = []
         self._told_facts_missing = False  # log it once per store, not on every request
+        # recipient → (content_hash, facts) of the document read last (see _recipient_document).
+        self._documents: dict[str, tuple[str, list[SupportFact]]] = {}
 
     @classmethod
     def from_config(cls, config: StoreConfig) -> Neo4jStore:
@@ -163,12 +175,18 @@ class Neo4jStore(StoreBase):
         return self.uri
 
     def read(self, text: LiteralString, timeout: float = QUERY_TIMEOUT, **params: Any) -> list[Record]:
-        """Run one read query with the timeouts above; connection trouble becomes StoreUnavailable."""
+        """Run one read query with the timeouts above; connection trouble becomes StoreUnavailable.
+
+        An auto-commit query in a read session: RUN and PULL go out together and the answer comes back
+        in one network round trip, where execute_query's managed transaction (BEGIN, RUN, PULL, then
+        COMMIT) takes two — RETURN 1 0.54 → 0.36 ms (bench/PROFILE.md). Its retries bought nothing
+        (RETRY_TIME is 0); the bookmarks are execute_query's own, so a read still follows the writes
+        of a sync in this process on a cluster; all records in one PULL (fetch_size -1).
+        """
         try:
-            records, _, _ = self.driver.execute_query(
-                Query(text, timeout=timeout), parameters_=params,
-                routing_=RoutingControl.READ, database_=self.database,
-            )
+            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=-1,
+                                     bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                records = list(session.run(Query(text, timeout=timeout), params))
         except Exception as exc:
             mapped = unavailable(exc, self.uri, self.database)
             if mapped is None:
@@ -227,6 +245,46 @@ class Neo4jStore(StoreBase):
     def support_facts(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
         # One round trip; sorted here like derive_support_facts (Python's order, not ORDER BY, so
         # non-ASCII ids sort the same as in the memory store).
+        if recipient is not None:
+            facts = self._recipient_document(recipient)
+            if facts is not None:
+                return [f for f in facts if supporter is None or f.supporter == supporter]
+            # Else a database synced before the documents existed: read the fact nodes.
+        return self.support_fact_nodes(recipient, supporter)
+
+    def _recipient_document(self, recipient: str) -> list[SupportFact] | None:
+        """The recipient's facts from its one document (what supporters_of reads on every request);
+        None when the database has no documents at all.
+
+        The facts decoded last time are kept with their document's content_hash, and the server sends
+        the document only when the stored hash differs: every call is a round trip that sees what the
+        database holds now (another sync, another writer), but an unchanged document is not sent or
+        decoded again. The facts are shared read-only between answers, as the memory store's are.
+        """
+        known = self._documents.get(recipient)
+        found = self.read(RECIPIENT_FACTS, recipient=recipient, known=known[0] if known else None)
+        row = found[0] if found else None
+        if row is None or row["hash"] is None:
+            self._documents.pop(recipient, None)
+            # Documents are stored, none for this recipient: nobody supports it.
+            return [] if row is not None and row["stored"] else None
+        if row["facts"] is None and known is not None and known[0] == row["hash"]:
+            return list(known[1])
+        facts = decode_recipient_facts(row["facts"], row["exact_json"])
+        facts.sort(key=fact_order)
+        if len(self._documents) >= DOCUMENTS_KEPT:
+            self._documents.pop(next(iter(self._documents)), None)  # the oldest kept
+        self._documents[recipient] = (row["hash"], facts)
+        return list(facts)
+
+    def forget_documents(self) -> None:
+        """Drop the decoded documents: the next read of each recipient is sent and decoded again (what a
+        changed document costs; bench/measure_neo4j.py times it)."""
+        self._documents.clear()
+
+    def support_fact_nodes(self, recipient: str | None = None, supporter: str | None = None) -> list[SupportFact]:
+        """The facts read from the :SupportFact nodes (by supporter, all, and on a database without the
+        per-recipient documents); derived from the graph when the database holds no fact at all."""
         query = (FACTS_BY_RECIPIENT if recipient is not None else FACTS_BY_SUPPORTER if supporter is not None
                  else ALL_FACTS)
         found = self.read(query, timeout=BULK_QUERY_TIMEOUT if query is ALL_FACTS else QUERY_TIMEOUT,
@@ -239,17 +297,18 @@ class Neo4jStore(StoreBase):
                 log.warning(FACTS_MISSING_WARNING)
             return super().support_facts(recipient, supporter)
         facts = [decode_fact_row(row) for row in found[0]["rows"]] if found else []
-        facts.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
+        facts.sort(key=fact_order)
         return facts
 
     @property
     def warnings(self) -> list[dict[str, Any]]:
         """What stats shows: the database has no build report, so only whether it predates support facts
-        (one query when read), after any warnings set on the store."""
+        or their per-recipient documents (one query when read), after any warnings set on the store."""
         rows = self.read(FACTS_MISSING)
-        if rows and rows[0]["missing"]:
-            return [*self._warnings, {"document": "", "locator": "", "message": FACTS_MISSING_WARNING}]
-        return list(self._warnings)
+        messages = [message for key, message in (("missing", FACTS_MISSING_WARNING),
+                                                 ("undocumented", FACTS_UNDOCUMENTED_WARNING))
+                    if rows and rows[0][key]]
+        return [*self._warnings, *({"document": "", "locator": "", "message": m} for m in messages)]
 
     @warnings.setter
     def warnings(self, value: list[dict[str, Any]]) -> None:

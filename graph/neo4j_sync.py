@@ -16,21 +16,24 @@ from graph.cypher import (
     DELETE_FACTS,
     DELETE_FOREIGN_RELS,
     DELETE_NODES,
+    DELETE_RECIPIENT_FACTS,
     DELETE_RELS,
     EXISTING_FACTS,
+    EXISTING_RECIPIENT_FACTS,
     EXISTING_RECORDS,
     SCHEMA_ITEMS,
     SHOW_SCHEMA,
     UPSERT_ANY_NODES,
     UPSERT_FACTS,
     UPSERT_NODES,
+    UPSERT_RECIPIENT_FACTS,
     UPSERT_RELS,
 )
 from graph.model import LABELS, REL_TYPES
-from graph.neo4j_codec import encode_fact, encode_node, encode_relation
+from graph.neo4j_codec import encode_fact, encode_node, encode_recipient_facts, encode_relation
 from graph.neo4j_store import Neo4jStore, unavailable
 from graph.snapshot import Snapshot
-from graph.support import SupportFact
+from graph.support import SupportFact, fact_order
 
 Progress = Callable[[str, int, int], None]
 
@@ -49,7 +52,8 @@ DYNAMIC_LABELS_SINCE = (5, 26)
 class SyncSummary:
     """Records (nodes + relationships) created, updated, left alone and deleted; totals after the sync.
 
-    Support facts (graph.support, stored as :SupportFact records) are counted apart in `facts_*`.
+    Support facts (graph.support, stored as :SupportFact records) are counted apart in `facts_*`; the
+    per-recipient documents of the same facts (:RecipientFacts) in `recipients_*`.
     """
 
     created: int
@@ -64,6 +68,9 @@ class SyncSummary:
     facts_updated: int = 0
     facts_unchanged: int = 0
     facts_deleted: int = 0
+    recipients: int = 0
+    recipients_written: int = 0
+    recipients_deleted: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -134,6 +141,7 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
             old_rels[r["id"]] = (r["type"], r["hash"])
     dynamic = dynamic_labels(writer.agent)
     old_facts: dict[str, str | None] = {r["id"]: r["hash"] for r in writer.run(EXISTING_FACTS)}
+    old_docs: dict[str, str | None] = {r["recipient"]: r["hash"] for r in writer.run(EXISTING_RECIPIENT_FACTS)}
     counts = {"created": 0, "updated": 0, "unchanged": 0, "deleted": 0}
     fact_counts = {"created": 0, "updated": 0, "unchanged": 0, "deleted": 0}
 
@@ -161,6 +169,18 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
         _classify(fact_counts, f.id in old_facts, old_facts.get(f.id), props["content_hash"], fact_rows,
                   {"id": f.id, "props": props})
     _upsert(writer, {"": UPSERT_FACTS}, {"": fact_rows}, batch_size, "facts", note)
+    # Each recipient's facts again as one document, after the facts themselves (a crash in between
+    # leaves the old documents, which the next sync rewrites: their hashes differ).
+    by_recipient: dict[str, list[SupportFact]] = defaultdict(list)
+    for f in facts:
+        by_recipient[f.recipient].append(f)
+    doc_rows: list[dict[str, Any]] = []
+    doc_counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for recipient, its_facts in sorted(by_recipient.items()):
+        props = encode_recipient_facts(recipient, sorted(its_facts, key=fact_order))
+        _classify(doc_counts, recipient in old_docs, old_docs.get(recipient), props["content_hash"], doc_rows,
+                  {"recipient": recipient, "props": props})
+    _upsert(writer, {"": UPSERT_RECIPIENT_FACTS}, {"": doc_rows}, batch_size, "recipients", note)
 
     # Prune last: until the new records are in, the old graph stays whole for concurrent readers.
     keep_rels = set(rel_ids)
@@ -177,10 +197,14 @@ def sync(snapshot: Snapshot, target: Neo4jStore | Driver, batch_size: int = BATC
     keep_facts = {f.id for f in facts}
     for chunk in _chunks(sorted(set(old_facts) - keep_facts), batch_size):
         fact_counts["deleted"] += writer.written(DELETE_FACTS, ids=chunk)
+    docs_deleted = 0
+    for chunk in _chunks(sorted(set(old_docs) - set(by_recipient)), batch_size):
+        docs_deleted += writer.written(DELETE_RECIPIENT_FACTS, ids=chunk)
     note("delete", counts["deleted"], counts["deleted"])
     return SyncSummary(**counts, nodes=len(snapshot.nodes), relationships=len(snapshot.relations),
                        seconds=round(time.perf_counter() - t0, 3), facts=len(facts),
-                       **{f"facts_{k}": v for k, v in fact_counts.items()})
+                       **{f"facts_{k}": v for k, v in fact_counts.items()}, recipients=len(by_recipient),
+                       recipients_written=len(doc_rows), recipients_deleted=docs_deleted)
 
 
 def sync_row_by_row(snapshot: Snapshot, target: Neo4jStore | Driver, progress: Progress | None = None,

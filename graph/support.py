@@ -143,8 +143,13 @@ def derive_support_facts(nodes: Iterable[Node], relations: Iterable[Relation]) -
                 VIA[r.type], r.type, rid, item.id if item else None, item.name if item else None, domains,
                 r.props.get("level"), r.props.get("mechanism"), tuple(r.props.get("rounds", [])), programme,
                 tuple(r.evidence)))
-    out.sort(key=lambda f: (f.recipient, f.supporter, f.via, f.item or "", f.relation_id))
+    out.sort(key=fact_order)
     return out
+
+
+def fact_order(f: SupportFact) -> tuple[str, str, str, str, str]:
+    """The order every store hands facts back in: by recipient, supporter, via, item, relationship id."""
+    return (f.recipient, f.supporter, f.via, f.item or "", f.relation_id)
 
 
 def _listed(value: object) -> tuple[str, ...]:
@@ -159,4 +164,4 @@ def _is_supporter_of(who: Node, recipient: Node) -> bool:
     return who.id != recipient.id and who.props.get("region") != recipient.name
 
 
-__all__ = ["DEFAULT_PROGRAMME", "SupportFact", "derive_support_facts", "fact_id"]
+__all__ = ["DEFAULT_PROGRAMME", "SupportFact", "derive_support_facts", "fact_id", "fact_order"]
