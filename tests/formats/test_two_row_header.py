@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.formats.model import Table, render, sub_header
 from loaders.formats.model import Document as Model
+from loaders.formats.model import Table, render, sub_header
 from tests.formats.conftest import build_one
 
 TITLE = "天台县山海协作工程重点项目表（2025—2027年）"
