@@ -156,7 +156,8 @@ def project_parties(store: GraphStore, s: Slots) -> Ran:
     """The owners (责任单位) and co-builders of the projects the question names (only one of the two
     when the question asks for partners or for who is responsible)."""
     partner, owner = bool(_PARTNER_ASK.search(s.plain)), bool(_OWNER_ASK.search(s.plain))
-    types = [SUPPORTS_PROJECT] if partner and not owner else [OWNS] if owner and not partner else [OWNS, SUPPORTS_PROJECT]
+    types = ([SUPPORTS_PROJECT] if partner and not owner else [OWNS] if owner and not partner
+             else [OWNS, SUPPORTS_PROJECT])
     rels = store.relations_of([n.id for n in s.projects], "in", types)
     out: dict[str, dict[str, Any]] = {}
     for r in sorted(rels, key=lambda x: x.id):

@@ -5,8 +5,6 @@ read off its one project row."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.memory_store import MemoryStore
