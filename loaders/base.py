@@ -191,6 +191,8 @@ def short_forms_in(text: str, gazetteer: Gazetteer) -> dict[str, str]:
             if m is None:
                 continue
             full, short = m.group(1), m.group(2)
+            if "简称" in short:
+                continue  # a definition in running text: defined_short_forms finds where its name starts
             if guess_org_kind(full) == "other" or gazetteer.resolve(short, (REGION, ORGANIZATION)) is not None:
                 continue
             out.setdefault(short, full)

@@ -86,3 +86,21 @@ def test_a_class_of_schools_is_no_institution_and_a_sentence_keeps_its_field(gaz
     # 海宁市 (its 优质学校) in education; 海宁市人民医院 in the sentence on the 胸痛中心/医共体: healthcare
     assert named == {(gaz.region("海宁市").id, ("domain:education",)),
                      (org("海宁市人民医院"), ("domain:healthcare",))}
+
+
+# The same partners in one running paragraph (no list lines, no table): the organisations are named inside
+# clauses, each right where the text defines its short form.
+PARAGRAPH = ("磐安县山海协作结对帮扶三年行动计划（2025—2027年）\n\n一、总体要求\n"
+             "（一）结对机制。全面落实“1对4”结对机制：一是依托省领导联系点，加强与省商务厅的联系；二是深化与经济强县海宁市"
+             "的结对关系；三是用好国有企业结对帮扶力量，发挥浙江省绿色山林集团有限公司（以下简称“山林集团”）在林业"
+             "领域的优势；四是发挥社会力量结对帮扶作用，深化与浙江省山海公益基金会（以下简称“山海基金会”）的合作。\n")
+
+
+def test_partners_defined_inside_clauses_of_a_paragraph(gaz: Gazetteer) -> None:
+    doc = SourceDocument("panan2", "panan2.txt", PARAGRAPH, {"id": "panan2", "round": "2025-2027"})
+    result = action_plan.load(doc, Context(doc, gaz))
+    tiers = {"leader_contact", "county_pairing", "soe_pairing", "social_pairing"}
+    assert {(x.props["mechanism"], x.source) for x in result.relations
+            if x.type == "SUPPORTS" and x.props.get("mechanism") in tiers} == {
+        ("leader_contact", gaz.organization("省商务厅").id), ("county_pairing", gaz.region("海宁市").id),
+        ("soe_pairing", org("浙江省绿色山林集团有限公司")), ("social_pairing", org("浙江省山海公益基金会"))}
