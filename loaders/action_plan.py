@@ -35,7 +35,7 @@ from loaders.base import Context, SourceDocument
 from loaders.headers import Columns, header_key, vocabulary
 from loaders.prose import read_statements
 from loaders.prose_text import prepare
-from loaders.row_layout import parse_row_layout
+from loaders.row_layout import parse_row_layout, spaced_cells
 from loaders.site_records import read_prose
 from loaders.tables import CellTable, header_candidates, parse_cell_tables
 
@@ -63,7 +63,8 @@ def detect(text: str) -> bool:
     lines = text.split("\n")
     if any(vocab.claims(vocab.kind(keys)) for keys in header_candidates(lines)):
         return True
-    rows = ([header_key(c) for c in line.split("\t")] for line in lines if "\t" in line.lstrip("\t"))
+    rows = ([header_key(c) for c in (line.split("\t") if "\t" in line.lstrip("\t") else spaced_cells(line))]
+            for line in lines if "\t" in line.lstrip("\t") or len(spaced_cells(line)) >= 3)
     if any(vocab.claims(vocab.kind(keys)) for keys in rows):
         return True
     if pairing_matrix.detect(text):
@@ -99,6 +100,10 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
     tables = plan_tables(doc)
     indicators: dict[str, Node] = {}
     # Measures first: their 帮扶单位 cells name the partner regions the running text may mention.
+    for table in tables:
+        for line in table.unread:
+            ctx.warn(f"L{line}", f"row of the space-aligned table {table.caption!r} has another number of cells "
+                                 "than its header (an empty or wrapped cell): not read")
     for table in sorted(tables, key=lambda t: not is_measures(t)):
         if is_measures(table):
             load_measures(ctx, plan, table)

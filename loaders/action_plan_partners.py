@@ -17,7 +17,9 @@ Rules (the numbered "1对1" paragraphs are loaders/action_plan_text.py rule 1; t
 4. The parties of an item: the names the gazetteer finds in it (a county-level region for
    county_pairing, an organisation otherwise); when it finds none, the item with its tier words,
    brackets and leading verbs (依托, 为 …) removed, cut at 等, when it ends like an organisation
-   (厅, 集团, 医院, 基金会 …) — an unlisted organisation, with a warning. Titles of people
+   (厅, 集团, 医院, 基金会 …) — an unlisted organisation, with a warning. (b) An organisation the
+   document names short (以下简称, or a full name with its short form in brackets) counts as known:
+   its full or short form in an item, also inside a clause, is that party. Titles of people
    (副省长, 书记 …) name no organisation. Responsibility notes (县发改局) are cut out first; the
    subject and its own units never support it.
    (c) a sentence naming three or more tiers ("省领导联系单位为省水利厅，结对经济强县为瑞安市，结对
@@ -195,13 +197,30 @@ class PartnerReader:
             if is_own(e, self.plan.subject) or (label == REGION and e.props.get("level") != "county"):
                 continue
             found.append(e.id)
-        if found or label == REGION or not unlisted:
+        if found or label == REGION:
             return found
+        defined = self._defined(normalize(item), line)
+        if defined or not unlisted:
+            return defined
         name = _unlisted_name(normalize(item))
         if name and name.startswith(("县", "市", *self.plan.subject_names)):
             return []  # the county's own hospital or bureau is no partner of it
         party = self.ctx.party(name, f"L{line}", role="1对4 partner") if name else None
         return [party] if party else []
+
+    def _defined(self, item: str, line: int) -> list[str]:
+        """Rule 4b: organisations the document itself names short (以下简称, base.short_forms_in) are
+        known to it: the item names one by its full or its short form, also inside a clause
+        (发挥浙江省某集团有限公司（以下简称“省某集团”）在…的优势)."""
+        out: list[str] = []
+        text = re.sub(r"[（(][^（）()]*简称[^（）()]*[）)]", "", item)
+        for name in sorted({*self.ctx.short_forms.values(), *self.ctx.short_forms}, key=len, reverse=True):
+            if name in text:
+                text = text.replace(name, " ")
+                party = self.ctx.party(name, f"L{line}", role="1对4 partner")
+                if party and party not in out:
+                    out.append(party)
+        return out
 
     def statement(self, line: int, raw: str, text: str, tier: tuple[str, str] | None, *,
                   unlisted: bool = True, locator: str | None = None) -> int:

@@ -8,7 +8,7 @@ Rules:
 - A footnote line (it starts with a footnote mark, which extraction often turns into U+FFFD) that
   contains an indicator's name is that indicator's footnote.
 - Major-projects table: a header naming a project (项目名称, 项目, 工程名称) and one of code,
-  nature, investment, owner, period or supporters (words in data/reference/headers.yaml). The
+  nature, investment, owner, period, deadline (完成时限) or supporters (words in data/reference/headers.yaml). The
   investment unit is read from the investment header (亿元 or 万元), else from a 单位：万元 line
   just above the table, else from the cell itself, and converted to 亿元; a number is read with its
   thousands separators. A project's domain comes from its field cell (项目所属领域 产业类 →
@@ -166,7 +166,7 @@ def attach_footnotes(ctx: Context, indicators: dict[str, Node]) -> None:
 
 
 # -- major projects ----------------------------------------------------------------------------------
-_PROJECT_ROLES = ("project", "code", "nature", "field", "period", "content", "investment", "owner",
+_PROJECT_ROLES = ("project", "code", "nature", "field", "period", "deadline", "content", "investment", "owner",
                   "responsible", "location", "supporters", "number")
 
 
@@ -211,6 +211,9 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
         code = re.sub(r"\s+", "", normalize(cell_text(row, cols["code"])))
         ev = row_evidence(ctx, table, number, row)
         years = [int(y) for y in re.findall(r"\d{4}", normalize(cell_text(row, cols["period"])))]
+        # A deadline (完成时限 2026年6月) ends the work; it says nothing of when the work starts.
+        deadline = cell_text(row, cols["deadline"])
+        due = [int(y) for y in re.findall(r"\d{4}", normalize(deadline))]
         raw_inv = normalize(cell_text(row, inv_col))
         investment = _investment(raw_inv, factor) if raw_inv else None
         if raw_inv and investment is None and factor is not None:
@@ -224,7 +227,8 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
         ctx.node(Node(project_id, PROJECT, name, _props(
             code=code, nature=cell_text(row, cols["nature"]), field=field_text,
             period=cell_text(row, cols["period"]), start_year=years[0] if years else None,
-            end_year=years[-1] if years else None, content=content, investment_yi=investment,
+            end_year=years[-1] if years else due[-1] if due else None, deadline=deadline,
+            content=content, investment_yi=investment,
             location=location, kind="major_project", document=ctx.doc.id, number=number), [ev]))
         ctx.fact("projects", code or name)
         ctx.relate(LOCATED_IN, project_id, _site(ctx, plan, location), ev)

@@ -27,6 +27,9 @@ Rules:
    ecology); when the heading names no field, the domain(s)
    whose keywords occur most often (at least twice) in its text, names of parties left out
    ("打响'学在永嘉'品牌" → education). A "1对1" paragraph takes its heading's fields only.
+   (b) A supporter named in a field paragraph supports in the paragraph's fields, unless the
+   sentences naming it name fields of their own (keywords at least twice, names left out) and do not
+   mention the paragraph's at all: then in those (提升公共服务 … "依托某医院，推进县人民医院胸痛中心建设" → healthcare).
 4. Every such paragraph is also a Measure of the plan (kind action_paragraph): FOR the subject, its
    supporters SUPPORTS_MEASURE it, the units of its responsibility notes are RESPONSIBLE_FOR it.
 """
@@ -153,6 +156,20 @@ def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[st
     return [d for d, c in counts.items() if c == best and best >= MIN_FIELD_HITS]
 
 
+def sentence_domains(ctx: Context, evidence: list[Evidence], domains: list[str]) -> list[str]:
+    """Rule 3b: the fields of a supporter named in a paragraph — the paragraph's, unless the sentences
+    naming it name fields of their own and none of the paragraph's (a broad heading such as 提升公共服务
+    over a sentence on a hospital's 胸痛中心): then those. Names are left out, as in rule 3."""
+    text = " ".join(normalize(ev.quote) for ev in evidence)
+    for m in reversed(ctx.gazetteer.find_all(text)):
+        text = text[:m.start] + " " + text[m.end:]
+    # as in rule 3, one passing mention (生命健康产业) is no field: its words stand there at least twice
+    own = [e.id for e in ctx.gazetteer.domains()
+           if sum(text.count(k) for k in e.props.get("keywords", [])) >= MIN_FIELD_HITS]
+    mentioned = set(ctx.domains_in(text)) | set(ctx.domains_in(text, "section_words"))
+    return own if domains and own and not mentioned & set(domains) else domains
+
+
 def _read_list(ctx: Context, plan: Plan, paragraph: Paragraph, mechanism: str, label: str) -> bool:
     """A "1对1" paragraph whose text only lists names, read as a list (rule 1); False when it is prose."""
     body = paragraph.body
@@ -201,7 +218,7 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[
         domains = paragraph_domains(ctx, plan, paragraph)
         if id(paragraph) not in partner_paragraphs:
             for party, evidence in found.items():
-                support(ctx, plan, party, evidence, "named_support", domains)
+                support(ctx, plan, party, evidence, "named_support", sentence_domains(ctx, evidence, domains))
                 named.add(party)
         _paragraph_measure(ctx, plan, paragraph, domains, found, notes)
     for paragraph in unnamed_social:

@@ -148,10 +148,25 @@ class Context:
         kind = guess_org_kind(qualified)
         self.warn(locator, f"unknown {role} name {qualified!r} (not in data/reference); "
                            f"added as organisation of kind {kind!r}")
-        node = Node(make_id(ORGANIZATION, qualified), ORGANIZATION, qualified,
-                    {"kind": kind, "unlisted": True})
+        props: dict[str, Any] = {"kind": kind, "unlisted": True}
+        aliases = sorted(short for short, full in self.short_forms.items() if full == qualified)
+        if aliases:  # the short forms the document defines for it (浙大二院) find it in questions too
+            props["aliases"] = aliases
+        node = Node(make_id(ORGANIZATION, qualified), ORGANIZATION, qualified, props,
+                    self._mention(locator))
         self.node(node)
         return node.id
+
+    def _mention(self, locator: str) -> list[Evidence]:
+        """Where an unlisted organisation is named: the line(s) of the locator, verbatim (none when the
+        locator names no line) — the node stands on the document like the facts that name it."""
+        m = _LINE_REF_RE.fullmatch(locator.strip())
+        if m is None:
+            return []
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if not 0 < first <= last <= len(self.doc.lines):
+            return []
+        return [self.lines_evidence(first, last, note="organisation named here")]
 
     def document_subject(self) -> Entry | None:
         return self.subject
@@ -176,9 +191,65 @@ def short_forms_in(text: str, gazetteer: Gazetteer) -> dict[str, str]:
             if m is None:
                 continue
             full, short = m.group(1), m.group(2)
+            if "简称" in short:
+                continue  # a definition in running text: defined_short_forms finds where its name starts
             if guess_org_kind(full) == "other" or gazetteer.resolve(short, (REGION, ORGANIZATION)) is not None:
                 continue
             out.setdefault(short, full)
+    for short, full in defined_short_forms(text, gazetteer) + conventional_short_forms(text, gazetteer):
+        if gazetteer.resolve(short, (REGION, ORGANIZATION)) is None:
+            out.setdefault(short, full)
+    return out
+
+
+# How Zhejiang writes its provincial firms and university hospitals short (the reference's own aliases
+# follow it: 浙江省海港集团 / 省海港集团, 浙大一院): a document that names the full form and, in another
+# table, the short one means one party, even when it never says 以下简称.
+_PROVINCIAL_FIRM_RE = re.compile(r"浙江省([^\s、，,；;：:（）()“”\"]{1,12}?集团)(?:股份)?有限(?:责任)?公司")
+_UNIVERSITY_HOSPITAL_RE = re.compile(r"([一-龥]{2})(医科)?大学(?:医学院)?附属第([一二三四五六七八九])医院")
+
+
+def conventional_short_forms(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """(short, full): 浙江省X集团有限公司 → 省X集团 and 浙江省X集团; Y大学医学院附属第N医院 → Y大N院 (浙江大学 →
+    浙大), Y医科大学附属第N医院 → Y医大N院, where Y is a place's two-character name (浙江, 温州) — not the
+    tail of a longer university's name (浙江中医药大学)."""
+    flat = normalize(re.sub(r"\s*\n\s*", "", text))
+    out: list[tuple[str, str]] = []
+    for m in _PROVINCIAL_FIRM_RE.finditer(flat):
+        out += [("省" + m.group(1), m.group(0)), ("浙江省" + m.group(1), m.group(0))]
+    for m in _UNIVERSITY_HOSPITAL_RE.finditer(flat):
+        if gazetteer.region(m.group(1)) is None:
+            continue
+        out.append((m.group(1)[0] + ("医" if m.group(2) else "") + "大" + m.group(3) + "院", m.group(0)))
+    return out
+
+
+# "…浙江省某某集团有限公司（以下简称“省某某集团”）…": a short form defined in running text.
+_DEFINED_RE = re.compile(r"[（(](?:以下|下文|下同)?[，,]?简称(?:为)?[“\"「『]?"
+                         r"([^”\"」』（）()，,、；;\s]{2,12})[”\"」』]?[）)]")
+_CLAUSE_BREAK_RE = re.compile(r"[，。、；：:;,\t“”\"「」『』（）()！？]")
+_NAME_LEAD_RE = re.compile(r"^(?:深化与|加强与|依托|发挥|联合|借助|联动|携手|引进|推动|支持|与|同|和|及|由|为|是)+")
+
+
+def defined_short_forms(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """(short, full) for every "（以下简称“X”）" after an organisation's full name. Line breaks are
+    ignored (a PDF wraps the sentence anywhere). The full name is the clause before the bracket from
+    its first known name on (发挥浙江省…集团有限公司 → 浙江省…集团有限公司), else from after the verbs
+    that lead it; it must end like an organisation (org_kinds.yaml), and the short form must be one
+    the reference does not know."""
+    flat = re.sub(r"\s*\n\s*", "", text)
+    out: list[tuple[str, str]] = []
+    for m in _DEFINED_RE.finditer(flat):
+        short = normalize(m.group(1))
+        clause = normalize(_CLAUSE_BREAK_RE.split(flat[max(0, m.start() - 60):m.start()])[-1])
+        starts = sorted({h.start for h in gazetteer.find_all(clause)})
+        lead = _NAME_LEAD_RE.match(clause)
+        starts.append(lead.end() if lead else 0)
+        full = next((clause[k:] for k in starts if 2 < len(clause) - k <= 40
+                     and guess_org_kind(clause[k:]) != "other"), None)
+        if full is None or full == short or gazetteer.resolve(short, (REGION, ORGANIZATION)) is not None:
+            continue
+        out.append((short, full))
     return out
 
 

@@ -19,8 +19,12 @@ _YEARLY = re.compile(r"(?:每年|年均|一年)[^，。；\d]{0,6}" + _AMOUNT)
 _TOWN_AFTER = re.compile(r"^(?P<towns>[一-龥]{2}(?:镇|乡|街道))")
 _TOWN_VILLAGE = re.compile(r"([一-龥]{2}(?:镇|乡|街道))([一-龥]{2}村)(?![民委级集庄落])")
 _VILLAGE_AFTER = re.compile(r"^(?:[一-龥]{2}(?:镇|乡|街道))?(?P<villages>[一-龥]{2}村)(?![民委级集庄落])")
-# What may stand between a place and its institution's ending (永嘉县第二人民医院): no clause words.
-_BEFORE_INSTITUTION = r"^(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?"
+# What may stand between a place and its institution's ending (永嘉县第二人民医院): no clause words. A
+# place followed by a word of quality or number (优质学校, 重点中学, 各医院, 相关学校) names a class of its
+# institutions, not one: no institution (the place itself stays the party).
+_BEFORE_INSTITUTION = (r"^(?!(?:县|市|区)?(?:优质|重点|知名|骨干|龙头|品牌|相关|有关|各类|各级|各|部分|若干|多所|多家|"
+                       r"一批|一流|高水平|省级|市级|县级|三甲|三级|二甲|二级))"
+                       r"(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?")
 
 
 def institution_after() -> re.Pattern[str]:

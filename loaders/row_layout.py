@@ -14,11 +14,18 @@ plan table must read the same as in the tab-led one-cell-per-line layout. Rules:
    goes on after a page break). Any other line without a tab ends the table, and so does a line wider
    than the table that is itself a table header (the next table, after a heading such as 二、重点任务).
 4. Tables split across pages are joined as in loaders/tables.py rule 6.
+5. A plain-text table may align its cells with spaces instead of tabs (copied from a PDF or a
+   typeset page): a line without a tab whose runs of two or more spaces (or a full-width space) cut
+   it into at least three cells that make a header (rule 1) starts such a table, and its rows are cut
+   the same way. An empty cell leaves no trace there, so a row with another number of cells than
+   the header (an empty or wrapped cell) cannot be read safely: it is not read and listed in
+   `unread` (the loader warns), and the table goes on.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from graph.model import InputError, normalize
 from loaders.tables import SECTION_RE, UNIT_LINE_RE, Cell, CellTable, HeaderTest, Row, is_furniture, join_split
@@ -33,13 +40,31 @@ def _is_row_line(line: str) -> bool:
     return "\t" in line.lstrip("\t") or line.count("\t") > 1
 
 
+_SPACES_RE = re.compile(r"[ \u3000]{2,}|\u3000")
+_MIN_SPACED = 3  # two cells split by spaces are too often a heading and its page number
+
+
+def _tab_cells(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def spaced_cells(line: str) -> list[str]:
+    """Rule 5: a space-aligned line's cells (none when it has tabs: that is the tab layout)."""
+    return [] if "\t" in line else [c for c in _SPACES_RE.split(line.strip()) if c]
+
+
 def parse_row_layout(text: str, path: str, is_header: HeaderTest) -> list[CellTable]:
     lines = text.split("\n")
     tables: list[CellTable] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not (_is_row_line(line) and is_header([_key(c) for c in line.split("\t")])):
+        spaced = spaced_cells(line)
+        if _is_row_line(line) and is_header([_key(c) for c in line.split("\t")]):
+            split = _tab_cells
+        elif len(spaced) >= _MIN_SPACED and is_header([_key(c) for c in spaced]):
+            split = spaced_cells
+        else:
             i += 1
             continue
         caption, caption_line = "", 0
@@ -48,15 +73,16 @@ def parse_row_layout(text: str, path: str, is_header: HeaderTest) -> list[CellTa
                     and not UNIT_LINE_RE.match(normalize(lines[j])):
                 caption, caption_line = normalize(lines[j]), j + 1
                 break
-        table = _read(lines, i, caption, caption_line, path, is_header)
+        table = _read(lines, i, caption, caption_line, path, is_header, split)
         tables.append(table)
         i = table.end
     return join_split(tables, lines)
 
 
 def _read(lines: list[str], start: int, caption: str, caption_line: int, path: str,
-          is_header: HeaderTest) -> CellTable:
-    header_cells = lines[start].split("\t")
+          is_header: HeaderTest, split: Callable[[str], list[str]] = _tab_cells) -> CellTable:
+    spaced = split is spaced_cells
+    header_cells = split(lines[start])
     while header_cells and not header_cells[-1].strip():
         header_cells.pop()
     table = CellTable(caption, caption_line, [Cell(c, start + 1) for c in header_cells])
@@ -69,14 +95,20 @@ def _read(lines: list[str], start: int, caption: str, caption_line: int, path: s
         if not line.strip() or is_furniture(line):
             i += 1
             continue
-        if "\t" not in line:
+        if "\t" not in line and not (spaced and len(split(line)) >= 2):
             if SECTION_RE.match(normalize(line)):
                 section = Cell(line, i + 1)
                 table.sections.append(section)
                 i += 1
                 continue
             break
-        cells = line.split("\t")
+        cells = split(line)
+        if spaced and len(cells) != width:
+            if is_header([_key(c) for c in cells]):
+                break  # the next table
+            table.unread.append(i + 1)  # rule 5: which cell is empty or wrapped cannot be told
+            i += 1
+            continue
         if SECTION_RE.match(normalize(cells[0])) and not any(c.strip() for c in cells[1:]):
             section = Cell(cells[0], i + 1)  # a section row whose merged cell came out as empty cells
             table.sections.append(section)
@@ -98,4 +130,4 @@ def _read(lines: list[str], start: int, caption: str, caption_line: int, path: s
     return table
 
 
-__all__ = ["parse_row_layout"]
+__all__ = ["parse_row_layout", "spaced_cells"]

@@ -79,6 +79,8 @@ class CellTable:
     sections: list[Cell] = field(default_factory=list)
     end: int = 0  # 0-based index of the first line after the table
     repeated_headers: list[int] = field(default_factory=list)  # lines where the header repeats
+    # Lines of a space-aligned table (loaders/row_layout.py rule 5) whose cells cannot be told apart.
+    unread: list[int] = field(default_factory=list)
 
     @property
     def header_keys(self) -> list[str]:

@@ -32,7 +32,7 @@ from queries.common import (
     resolve_domain,
 )
 
-PROJECT_PROPS = ("kind", "code", "nature", "field", "period", "start_year", "end_year", "investment_yi",
+PROJECT_PROPS = ("kind", "code", "nature", "field", "period", "start_year", "end_year", "deadline", "investment_yi",
                  "park_type", "area_km2", "document")
 MEASURE_PROPS = ("kind", "label", "section", "task", "target", "period", "start_year", "end_year",
                  "supporting_units", "responsible_units", "document")

@@ -8,7 +8,7 @@ from typing import Any
 from graph.model import BENEFITS, ORGANIZATION, OWNS, SUPPORTS_PROJECT
 from graph.store import GraphStore
 from queries.common import brief, evidence_of, node_by_id, round_of_document
-from queries.intents import recipient, supporter
+from queries.intents import RESPONSIBLE, recipient, supporter
 from queries.projects import projects
 from queries.qa_answers import Ran, field_of, names, qualifiers
 from queries.qa_slots import Slots
@@ -147,11 +147,20 @@ def _parks(store: GraphStore, s: Slots) -> Ran:
 
 # The question asks for both sides of a project: its partners and the region it is built for.
 BOTH_SIDES = r"谁(跟|和|与|同)谁|哪两|双方|两地|\bbetween\b|\bwhich two\b|\bboth sides\b"
+# A question on a project's partners (合作方, 跟谁合作) asks for its co-builders, not the county's own
+# responsible unit; one on who is responsible (责任单位, 由谁负责, 业主) for its owner. Neither or both: all.
+_PARTNER_ASK = re.compile(r"合作方|合作单位|合作伙伴|协作方|协作单位|共建方|共建单位|结对方|帮扶方|帮扶单位|"
+                          r"(跟|和|与|同)(谁|哪)|\b(partners?|co-?build\w*|cooperat\w* with)\b", re.I)
+_OWNER_ASK = re.compile(RESPONSIBLE + r"|业主|建设单位|实施单位|实施主体|\b(owns?|owner|responsible|in charge)\b", re.I)
 
 
 def project_parties(store: GraphStore, s: Slots) -> Ran:
-    """The owners (责任单位) and co-builders of the projects the question names."""
-    rels = store.relations_of([n.id for n in s.projects], "in", [OWNS, SUPPORTS_PROJECT])
+    """The owners (责任单位) and co-builders of the projects the question names (only one of the two
+    when the question asks for partners or for who is responsible)."""
+    partner, owner = bool(_PARTNER_ASK.search(s.plain)), bool(_OWNER_ASK.search(s.plain))
+    types = ([SUPPORTS_PROJECT] if partner and not owner else [OWNS] if owner and not partner
+             else [OWNS, SUPPORTS_PROJECT])
+    rels = store.relations_of([n.id for n in s.projects], "in", types)
     out: dict[str, dict[str, Any]] = {}
     for r in sorted(rels, key=lambda x: x.id):
         n = node_by_id(store, r.source)
@@ -161,7 +170,7 @@ def project_parties(store: GraphStore, s: Slots) -> Ran:
             if role not in row["role"]:
                 row["role"].append(role)
             row["evidence"] = evidence_of([*row["evidence"], r])
-    roles = ["owner", "co-builder"]
+    roles = [{OWNS: "owner", SUPPORTS_PROJECT: "co-builder"}[t] for t in types]
     if out and re.search(BOTH_SIDES, s.plain, re.I):
         # "谁跟谁共建": both sides of a co-built park or enclave — its partners and the region it serves.
         roles.append("host")
@@ -173,7 +182,7 @@ def project_parties(store: GraphStore, s: Slots) -> Ran:
     what = "、".join(n.name for n in s.projects)
     params = {"projects": [n.id for n in s.projects], "roles": roles}
     if not rows:
-        return [], "projects", params, f"Not in the graph: no owner or co-builder of {what} is stated."
+        return [], "projects", params, f"Not in the graph: no {' or '.join(roles)} of {what} is stated."
     return rows, "projects", params, f"{what}: {names(rows)}."
 
 

@@ -23,6 +23,9 @@ from queries.qa_slots import fill
     ("工程研究中心", "research"),  # research before department: 中心 alone is a department's ending
     ("国家开发银行", "bank"),
     ("省街舞运动协会", "association"),
+    ("某某市慈善联合总会", "association"),  # charities end in 总会 / 基金会 as well as 协会
+    ("某某公益基金会", "association"),
+    ("某大三院", "hospital"),  # a university's third affiliated hospital, as plans shorten it
     ("浙江嘉隆机械设备有限公司", "enterprise"),
     ("省二轻集团", "enterprise"),
     ("浙江省自然资源厅", "department"),
@@ -41,6 +44,9 @@ def test_kind_guessed_from_the_name(name: str, kind: str) -> None:
     ("民族医院", "民族医院"),
     ("县人民政府", None),
     ("开展合作共建医院", None),  # clause words end the name
+    ("优质学校组建教共体", None),  # a class of the place's schools, not one school
+    ("三甲医院专家下沉", None),
+    ("县重点中学", None),
 ])
 def test_institution_after_a_place(after: str, institution: str | None) -> None:
     m = institution_after().match(after)

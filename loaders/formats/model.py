@@ -109,7 +109,43 @@ def _one_line(cell: str) -> str:
     return " ".join(part.strip() for part in cell.replace("\t", " ").split("\n") if part.strip())
 
 
+def sub_header(table: Table) -> int | None:
+    """The index of a second header row under the first (a two-row header), else None.
+
+    A label that spans several columns in the first header row (协作安排 over 合作方 | 责任单位) stands
+    once, in its first column, the columns it covers left empty; the row below names those columns,
+    and repeats the first row's cells that are merged down over both rows (序号, 项目名称 …). Such a
+    row is a header, not data: it repeats at least one cell of the row above, names at least one
+    column the row above leaves empty, and differs from it only under a spanning label.
+    """
+    heads = [i for i in range(len(table.rows)) if i not in table.spans][:2]
+    if len(heads) < 2 or heads[1] != heads[0] + 1:
+        return None
+    top, below = table.rows[heads[0]], table.rows[heads[1]]
+    if len(top) != len(below) or len(top) < 2:
+        return None
+    repeated = named_under_span = 0
+    for c, (t, b) in enumerate(zip(top, below, strict=True)):
+        t, b = t.strip(), b.strip()
+        if t and b == t:
+            repeated += 1
+            continue
+        spans_right = c + 1 < len(top) and not top[c + 1].strip()
+        if not b or not (not t or spans_right):
+            return None  # a cell that differs from the header outside a spanning label: data
+        named_under_span += not t
+    return heads[1] if repeated and named_under_span else None
+
+
 def _cell_layout(table: Table, add: Any) -> None:
+    sub = sub_header(table)
+    if sub is not None:
+        # One header row: a column's own name under a spanning label, else the label merged over both rows.
+        top = table.rows[sub - 1]
+        folded = [b if b.strip() else t for t, b in zip(top, table.rows[sub], strict=True)]
+        table = Table([*table.rows[:sub - 1], folded, *table.rows[sub + 1:]], table.locator,
+                      [table.row_locator(i) for i in range(len(table.rows)) if i != sub],
+                      {s - (s > sub) for s in table.spans})
     for i, row in enumerate(table.rows):
         loc = table.row_locator(i)
         for cell in row:
