@@ -12,7 +12,6 @@ from api.pagination import PageParams
 from api.settings import MAX_PAGE_LIMIT, Settings
 from graph.store import GraphStore, StoreUnavailable
 
-
 # The dependencies are `async def` on purpose: they only read the app's state, and FastAPI runs a plain
 # `def` dependency in the thread pool — a thread hop each, which profiling showed cost a cold request
 # more than its parameters (bench/PROFILE.md, 2026-12-02 afternoon).

@@ -106,10 +106,9 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
         if r.pairing:
             if f.id not in kept_pairings:
                 continue
-        elif round is not None and round != "all" and round not in f.rounds:
-            continue
-        # the current view keeps the measures and projects of the rounds its pairings are from
-        elif current and kept_rounds.isdisjoint(f.rounds):
+        # a measure or project: of the round asked for, and in the current view of the rounds its
+        # pairings are from
+        elif (round not in (None, "all") and round not in f.rounds) or (current and kept_rounds.isdisjoint(f.rounds)):
             continue
         if domain and domain not in f.domains:
             continue
