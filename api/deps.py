@@ -12,13 +12,21 @@ from api.pagination import PageParams
 from api.settings import MAX_PAGE_LIMIT, Settings
 from graph.store import GraphStore, StoreUnavailable
 
+# The dependencies are `async def` on purpose: they only read the app's state, and FastAPI runs a plain
+# `def` dependency in the thread pool — a thread hop each, which profiling showed cost a cold request
+# more than its parameters (bench/PROFILE.md, 2026-12-02 afternoon).
 
-def settings_of(request: Request) -> Settings:
+
+def app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def settings_of(request: Request) -> Settings:
+    return app_settings(request)
+
+
+async def get_store(request: Request) -> GraphStore:
     """The open store, or StoreUnavailable (→ 503) when it could not be opened at start-up."""
     store: GraphStore | None = request.app.state.store
     if store is None:
@@ -26,19 +34,19 @@ def get_store(request: Request) -> GraphStore:
     return store
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description=f"page size, at most {MAX_PAGE_LIMIT}")] = 50,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)
 
 
-def require_admin(
+async def require_admin(
     request: Request,
     authorization: Annotated[str | None, Header(description="Bearer <SHANHAI_ADMIN_TOKEN>")] = None,
 ) -> None:
     """Write routes: 404 unless enabled in settings (they do not exist for clients), then a bearer token."""
-    settings = settings_of(request)
+    settings = app_settings(request)
     if not settings.admin_active or settings.admin_token is None:
         raise ApiError(404, "not_found", f"no route {request.method} {request.url.path}",
                        {"path": request.url.path})

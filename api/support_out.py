@@ -17,6 +17,7 @@ from queries.derived import derived
 from queries.support import Support, Supporter, SupportResult
 
 Records = dict[tuple[Any, ...], dict[str, Any]]
+Supports = dict[str, dict[str, Any]]
 
 
 def supporter_items(store: GraphStore, result: SupportResult, mode: EvidenceMode) -> list[dict[str, Any]]:
@@ -24,16 +25,31 @@ def supporter_items(store: GraphStore, result: SupportResult, mode: EvidenceMode
     if mode == "full":
         return [s.to_dict() for s in result.supporters]
     records: Records = derived(store, "api.compact_evidence", lambda _: {})
-    return [_supporter(s, records) for s in result.supporters]
+    # On a snapshot a support fact never changes, so its compact form is made once and kept per fact
+    # for the snapshot's lifetime (dropped with it, like the records). On Neo4j a fact's content can
+    # change under the same id, so each is made compact per call.
+    supports: Supports | None = derived(store, "api.compact_supports", lambda _: {}) if store.immutable else None
+    return [_supporter(s, records, supports) for s in result.supporters]
 
 
-def _supporter(sp: Supporter, records: Records) -> dict[str, Any]:
+def _supporter(sp: Supporter, records: Records, supports: Supports | None) -> dict[str, Any]:
     return {"id": sp.id, "name": sp.name, "type": sp.type, "kind": sp.kind, "domains": sp.domains,
-            "supports": [_support(x, records) for x in sp.supports]}
+            "supports": [_compact_support(x, records, supports) for x in sp.supports]}
+
+
+def _compact_support(x: Support, records: Records, supports: Supports | None) -> dict[str, Any]:
+    if supports is None:
+        return _support(x, records)
+    if x.fact is None:
+        return _support(x, records)
+    found = supports.get(x.fact)
+    if found is None:  # setdefault keeps one dict if two threads race
+        found = supports.setdefault(x.fact, _support(x, records))
+    return found
 
 
 def _support(x: Support, records: Records) -> dict[str, Any]:
-    # The lists are the result's own, made for this call: no copy needed.
+    # Read-only from here on: the lists are the row's own and the dict may be shared between answers.
     return {"via": x.via, "relation": x.relation, "level": x.level, "mechanism": x.mechanism, "rounds": x.rounds,
             "domains": x.domains, "evidence": [_record(e, records) for e in x.evidence], "measure": x.measure,
             "project": x.project}

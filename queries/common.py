@@ -22,7 +22,7 @@ from graph.store import GraphStore
 from queries.brief import brief
 from queries.derived import derived
 from queries.errors import InvalidQuery
-from queries.lookup import lookup_for
+from queries.lookup import Lookup, lookup_for
 
 LABEL_ORDER = {REGION: 0, ORGANIZATION: 1, PROJECT: 2, MEASURE: 3, INDICATOR: 4, DOMAIN: 5, DOCUMENT: 6}
 LEVEL_ORDER = {"city": 0, "county": 1, "organization": 2}
@@ -76,9 +76,13 @@ def check_limit(value: int, name: str, low: int, high: int) -> int:
 
 def known_rounds(store: GraphStore) -> list[str]:
     """Rounds of the documents in the graph, oldest first (a round id starts with its year)."""
-    lk = lookup_for(store)
+    # Once per snapshot: every question and request that names a round checks it against these.
+    return list(derived(store, "common.known_rounds", _known_rounds))
+
+
+def _known_rounds(lk: Lookup) -> tuple[str, ...]:
     rounds = {str(n.props["round"]) for n in lk.by_id.values() if n.label == DOCUMENT and n.props.get("round")}
-    return sorted(rounds, key=lambda r: (r[:4], r))
+    return tuple(sorted(rounds, key=lambda r: (r[:4], r)))
 
 
 def check_round(store: GraphStore, round_: str | None, *, allow_all: bool = True) -> str | None:

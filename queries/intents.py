@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.model import Node
 from graph.store import GraphStore
@@ -171,7 +172,13 @@ INTENTS: tuple[Intent, ...] = (
 
 
 def _has(pattern: str, text: str) -> bool:
-    return bool(pattern) and re.search(pattern, text, re.I) is not None
+    return bool(pattern) and _compiled(pattern).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Every question tests the same few hundred cue patterns: compiled once, not looked up in re's cache.
+    return re.compile(pattern, re.I)
 
 
 _REVERSE = re.compile(r"帮扶对象|受援|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"

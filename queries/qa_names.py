@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from graph.gazetteer import latin_key
@@ -20,6 +21,12 @@ _EN_COMMON = {"which", "what", "where", "does", "support", "supports", "supporte
               "province", "zhejiang", "about", "among", "these", "those", "many", "much", "most", "would", "could"}
 
 
+@lru_cache(maxsize=1)
+def _vocab_words() -> frozenset[str]:
+    """Every word of the question vocabularies, lower-cased (the vocabularies are read once per process)."""
+    return frozenset(w.lower() for terms in vocab().values() for t in terms for w in t.words)
+
+
 def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit], list[dict[str, Any]]]:
     """Hits for names the exact scan missed, and "did you mean" suggestions for each one tried."""
     index = lookup_for(store)
@@ -27,7 +34,7 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
     covered = [(h.start, h.end) for h in hits]
     out: list[Hit] = []
     suggestions: list[dict[str, Any]] = []
-    vocab_words = {w.lower() for terms in vocab().values() for t in terms for w in t.words}
+    vocab_words = _vocab_words()
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in covered + [(h.start, h.end) for h in out])

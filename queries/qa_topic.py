@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from graph.model import MEASURE, Node
@@ -20,33 +19,35 @@ SHARED_RUN = 3  # the shortest run that counts towards them
 # Words that carry no topic: a title sharing only these with the question is not quoted by it.
 _PLAIN = re.compile(r"帮扶|支援|协作|合作|结对|山海|山区|推进|加强|深化|开展|建设|工作|发展|由|的|和|与|是|哪|个|谁|"
                     r"部门|单位|负责|责任|牵头|什么|哪些|举措|措施|任务|项目|有|在|方面|领域|共同|推动|实施")
-_SEP = "\x00"  # between joined texts; a question never holds it once normalised, and grams with it are skipped
 
 
-class _Joined:
-    """Texts joined into one string: which of them hold any of a question's k-grams is a few C-level
-    `str.find`s over one string instead of a longest-common-run search per measure and question."""
+class _Grams:
+    """Which texts hold a k-character run: an index of every k-gram of the texts (made once per k and
+    snapshot — a few thousand grams for the measures of a graph), so finding the texts that share any
+    run with a question is one dict lookup per gram of the question instead of a search of every text."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.starts: list[int] = []
-        parts: list[str] = []
-        pos = 0
-        for t in texts:
-            self.starts.append(pos)
-            parts.append(t)
-            pos += len(t) + len(_SEP)
-        self.text = _SEP.join(parts)
+        self.texts = texts
+        self.by_k: dict[int, dict[str, frozenset[int]]] = {}
+
+    def _index(self, k: int) -> dict[str, frozenset[int]]:
+        index = self.by_k.get(k)
+        if index is None:  # two threads may build it once each: the same value, assigned whole
+            grams: dict[str, set[int]] = {}
+            for n, t in enumerate(self.texts):
+                for i in range(len(t) - k + 1):
+                    grams.setdefault(t[i:i + k], set()).add(n)
+            index = self.by_k[k] = {g: frozenset(ns) for g, ns in grams.items()}
+        return index
 
     def holding(self, text: str, k: int) -> set[int]:
         """Indices of the texts that contain some k-character substring of `text`."""
+        index = self._index(k)
         out: set[int] = set()
-        for g in {text[i:i + k] for i in range(len(text) - k + 1)}:
-            if _SEP in g:
-                continue
-            at = self.text.find(g)
-            while at >= 0:
-                out.add(bisect_right(self.starts, at) - 1)
-                at = self.text.find(g, at + 1)
+        for i in range(len(text) - k + 1):
+            found = index.get(text[i:i + k])
+            if found:
+                out |= found
         return out
 
 
@@ -55,8 +56,8 @@ class _Measures:
         self.nodes = nodes_by_label(store, MEASURE)
         self.titles = [str(n.props.get("title") or n.name) for n in self.nodes]
         self.bodies = [_body(n) for n in self.nodes]
-        self.title_index = _Joined(self.titles)
-        self.body_index = _Joined(self.bodies)
+        self.title_index = _Grams(self.titles)
+        self.body_index = _Grams(self.bodies)
 
 
 # A measure's own words: its text, or a plan table's target and task cells, and the quotes that state it

@@ -9,6 +9,7 @@ from graph.model import DOMAIN, ORGANIZATION, PROJECT, REGION
 from graph.store import GraphStore
 from graph.support import DEFAULT_PROGRAMME, SupportFact
 from queries.common import brief, check_round
+from queries.derived import derived
 from queries.lookup import lookup_for
 from queries.rounds import filter_rounds
 
@@ -28,6 +29,8 @@ class Support:
     evidence: list[dict[str, Any]]
     measure: dict[str, str] | None = None
     project: dict[str, str] | None = None
+    # The support fact shown (graph.support); not part of the answer, a key for what is derived from it.
+    fact: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # By hand: dataclasses.asdict deep-copies every evidence dict, the most of an API answer's cost.
@@ -89,29 +92,77 @@ def supporters_of(store: GraphStore, region: str, field: str | None = None,
     round = _check_round(store, round)
     target = lookup_for(store).resolve(region, (REGION,))
     domain = resolve_field(store, field)
-    facts = [f for f in store.support_facts(recipient=target.id) if _in_programme(f, programme)]
-    pairing = filter_rounds([f for f in facts if f.via == "pairing"], round)
+    rows = ready_supports(store, target.id)
+    if programme != "all":
+        rows = [r for r in rows if r.fact.programme == programme]
+    pairing = filter_rounds([r.fact for r in rows if r.pairing], round)
+    kept_pairings = {f.id for f in pairing}
     kept_rounds = {x for f in pairing for x in f.rounds}
-    items = [f for f in facts if f.via != "pairing" and _in_round(f, round)
-             # the current view keeps the measures and projects of the rounds its pairings are from
-             and not (round is None and kept_rounds and not set(f.rounds) & kept_rounds)]
+    current = round is None and bool(kept_rounds)
     by_id: dict[str, Supporter] = {}
-    for f in [*pairing, *items]:
+    level: dict[str, int] = {}
+    for r in rows:  # in the order supports are shown (ready_supports), so no sort per supporter
+        f = r.fact
+        if r.pairing:
+            if f.id not in kept_pairings:
+                continue
+        # a measure or project: of the round asked for, and in the current view of the rounds its
+        # pairings are from
+        elif (round not in (None, "all") and round not in f.rounds) or (current and kept_rounds.isdisjoint(f.rounds)):
+            continue
         if domain and domain not in f.domains:
             continue
-        if f.supporter not in by_id:
-            by_id[f.supporter] = Supporter(f.supporter, f.supporter_name, f.supporter_label, f.supporter_kind, [])
-        by_id[f.supporter].supports.append(_support(f))
+        sp = by_id.get(f.supporter)
+        if sp is None:
+            sp = by_id[f.supporter] = Supporter(f.supporter, f.supporter_name, f.supporter_label,
+                                                f.supporter_kind, [])
+            level[f.supporter] = r.level
+        elif r.level < level[f.supporter]:
+            level[f.supporter] = r.level
+        sp.supports.append(r.support)
     out = list(by_id.values())
     for sp in out:
         sp.domains = sorted({d for x in sp.supports for d in x.domains})
-        sp.supports.sort(key=lambda x: (x.via, LEVEL_ORDER.get(x.level or "", 9), x.mechanism or "",
-                                       (x.measure or x.project or {}).get("id", "")))
-    out.sort(key=lambda sp: (min(LEVEL_ORDER.get(x.level or "", 9) for x in sp.supports) if sp.supports else 9,
-                             sp.type != REGION, sp.id))
+    out.sort(key=lambda sp: (level[sp.id], sp.type != REGION, sp.id))
     return SupportResult("supporters_of", {"region": target.id, "field": domain, "round": round or "current",
                                            **({} if programme == DEFAULT_PROGRAMME else {"programme": programme})},
                          brief(target), out)
+
+
+@dataclass(frozen=True)
+class ReadySupport:
+    """A support fact with its answer row and its place in the order supports are shown."""
+
+    fact: SupportFact
+    support: Support  # shared by every answer that shows the fact: read-only
+    level: int  # LEVEL_ORDER of its level; a supporter is listed by its highest-level support
+    pairing: bool
+
+
+def ready_supports(store: GraphStore, recipient: str) -> list[ReadySupport]:
+    """The support facts into `recipient`, each with its `Support` row, sorted as a supporter's supports
+    are shown (via, level, mechanism, measure or project id; ties in the store's order).
+
+    Derived data, not answers: the same rows serve every field, round and programme, which a request
+    filters. On an immutable store (a snapshot) they are made once per recipient and snapshot and
+    dropped with it (queries.derived, keyed on the name index that `queries.lookup.invalidate`
+    replaces); on Neo4j, whose data can change underneath, they are made per call."""
+    if not store.immutable:
+        return _ready(store.support_facts(recipient=recipient))
+    return derived(store, ("support.ready", recipient), lambda _: _ready(store.support_facts(recipient=recipient)))
+
+
+def _ready(facts: list[SupportFact]) -> list[ReadySupport]:
+    rows = []
+    for f in facts:
+        x = _support(f)
+        rows.append((_support_key(x), ReadySupport(f, x, LEVEL_ORDER.get(x.level or "", 9), f.via == "pairing")))
+    rows.sort(key=lambda kr: kr[0])  # stable: equal keys keep the store's order, as the per-supporter sort did
+    return [r for _, r in rows]
+
+
+def _support_key(x: Support) -> tuple[str, int, str, str]:
+    return (x.via, LEVEL_ORDER.get(x.level or "", 9), x.mechanism or "", (x.measure or x.project or {}).get("id", ""))
 
 
 def supported_by(store: GraphStore, supporter: str, field: str | None = None,
@@ -158,7 +209,8 @@ def _check_round(store: GraphStore, round_: str | None) -> str | None:
 def _support(f: SupportFact) -> Support:
     ref = {"id": f.item, "name": f.item_name or ""} if f.item else None
     return Support(f.via, f.relation, f.level, f.mechanism, list(f.rounds), list(f.domains), list(f.evidence_dicts),
-                   ref if f.via == "measure" else None, ref if f.via == "project" else None)
+                   ref if f.via == "measure" else None, ref if f.via == "project" else None, f.id)
 
 
-__all__ = ["ORGANIZATION", "PROJECT", "SupportResult", "Supporter", "supported_by", "supporters_of"]
+__all__ = ["ORGANIZATION", "PROJECT", "ReadySupport", "SupportResult", "Supporter", "ready_supports", "supported_by",
+           "supporters_of"]

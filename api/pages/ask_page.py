@@ -6,6 +6,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from api.links import evidence_url
 from graph.model import ORGANIZATION, REGION
 
 PAGE_OF = {REGION: "/regions/", ORGANIZATION: "/organizations/"}
@@ -31,7 +32,8 @@ def _evidence(item: dict[str, Any], limit: int = 4) -> list[dict[str, str]]:
     for e in item.get("evidence", [])[:limit]:
         doc = str(e.get("document", ""))
         out.append({"document": doc, "locator": str(e.get("locator", "")), "quote": str(e.get("quote", "")),
-                    "href": "/documents/" + quote(doc, safe="") + "?locator=" + quote(str(e.get("locator", "")))})
+                    # the source viewer highlights `hl` (it has no `locator` parameter)
+                    "href": evidence_url(doc, str(e.get("locator", "")))})
     return out
 
 

@@ -6,9 +6,10 @@ import re
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from api.links import evidence_url as api_evidence_url
 from graph.model import ORGANIZATION, REGION
 
-# The agreed permalink of a fact: /documents/{document}?hl={locator}, the locator URL-encoded whole.
+# The agreed permalink of a fact: /documents/{document}?hl={locator} (api.links.evidence_url).
 MECHANISM_LABELS = {
     "city_pairing": "市结对 city pairing",
     "county_pairing": "经济强县结对 strong-county pairing",
@@ -25,7 +26,9 @@ QUOTE_MAX = 140
 
 
 def evidence_url(evidence: dict[str, Any]) -> str:
-    return f"/documents/{quote(str(evidence['document']), safe='')}?hl={quote(str(evidence['locator']), safe='')}"
+    """The source viewer at the quoted place, the same IRI the API's compact evidence gives (api.links):
+    Chinese in a locator stays readable, ASCII delimiters are percent-encoded."""
+    return api_evidence_url(str(evidence["document"]), str(evidence["locator"]))
 
 
 def entity_url(item: dict[str, Any] | Any) -> str:

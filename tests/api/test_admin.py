@@ -48,3 +48,35 @@ def test_enabled_admin_routes_are_documented(admin_client: TestClient) -> None:
 def test_enabled_without_a_token_stays_off(built: Path) -> None:
     with TestClient(create_app(Settings(graph_dir=built, admin_enabled=True))) as c:
         assert c.post("/api/admin/sync", headers=AUTH).status_code == 404
+
+
+def test_a_swapped_snapshot_drops_the_derived_support_rows(built: Path, tmp_path: Path) -> None:
+    # Cold (no response cache, no answer memo): every answer is made from the per-snapshot support rows
+    # (queries.support.ready_supports). A reloaded snapshot must be read afresh, never the old rows.
+    # 2021 table L118: 永嘉县 ← 温州市瓯海区.
+    import json
+
+    graph_dir = tmp_path / "graph"
+    shutil.copytree(built, graph_dir)
+    settings = Settings(graph_dir=graph_dir, admin_enabled=True, admin_token="let-me-in",
+                        response_cache=False, answer_memo=False)
+    path = "/api/regions/永嘉县/supporters?round=all&limit=200"
+    with TestClient(create_app(settings)) as c:
+        before = c.get(path).json()
+        assert "瓯海区" in {s["name"] for s in before["items"]}
+        assert "瓯海区" in _answer_names(c, "永嘉县的结对单位有哪些？")
+        snap_file = graph_dir / "graph.json"
+        snap = json.loads(snap_file.read_text(encoding="utf-8"))
+        gone = [f for f in snap["support"] if f["supporter_name"] == "瓯海区" and f["recipient_name"] == "永嘉县"]
+        assert gone
+        snap["support"] = [f for f in snap["support"] if f not in gone]
+        snap_file.write_text(json.dumps(snap, ensure_ascii=False), encoding="utf-8")
+        assert c.post("/api/admin/sync", headers=AUTH).status_code == 200
+        after = c.get(path).json()
+        assert "瓯海区" not in {s["name"] for s in after["items"]}
+        assert after["total"] == before["total"] - 1
+        assert "瓯海区" not in _answer_names(c, "永嘉县的结对单位有哪些？")
+
+
+def _answer_names(client: TestClient, question: str) -> set[str]:
+    return {a.get("name") for a in client.get("/api/ask", params={"q": question}).json()["answers"]}

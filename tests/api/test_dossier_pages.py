@@ -34,7 +34,7 @@ def test_region_page_is_a_dossier_with_quotes_and_links(client: TestClient) -> N
         assert f"<small>{rnd}</small>" in partners, rnd
     assert "经济强县结对" in partners and "省领导联系" in partners and "省属国企结对" in partners
     # every quote links to the source viewer at its locator; names link to the dossiers
-    assert "/documents/zj-2021-pairing-guidance?hl=" + quote("county table/L118", safe="") in html
+    assert "/documents/zj-2021-pairing-guidance?hl=county%20table/L118" in html  # the IRI form of api.links
     assert 'href="/organizations/org%3Azhejiangshengerqingjituan"' in html
     assert 'href="/regions/region%3Aouhaiqu"' in html
     measures = html.split('id="measures"')[1]
@@ -62,6 +62,26 @@ def test_organization_page_shows_whom_and_how(client: TestClient) -> None:
     assert "医疗卫生" in supports
     assert "依托浙中医大二院" in html  # the L240 quote
     assert "县卫生健康局" in html  # the measure's 责任部门
+
+
+def test_page_links_to_evidence_are_iris_like_the_api(client: TestClient) -> None:
+    # The key-measures table (附件2：山海协作重点举措清单（2025-2027年）, L392) row 五.4: 帮扶单位 at L653.
+    locator = "附件2:山海协作重点举措清单(2025-2027年)/row 五.4/帮扶单位 (L653)"
+    link = "/documents/yj-2025-2027-action-plan?hl=附件2:山海协作重点举措清单(2025-2027年)/row%20五.4/帮扶单位%20(L653)"
+    html = client.get("/organizations/浙中医大二院").text
+    assert f'href="{link}"' in html  # Chinese as it is, the spaces percent-encoded
+    assert quote(locator, safe="") not in html  # no longer the whole locator percent-encoded
+    api = client.get("/api/organizations/浙中医大二院").json()
+    assert link in {e["url"] for s in api["supports"] for x in s["supports"] for e in x["evidence"]}
+    # followed as a browser would (the client percent-encodes the rest), it opens the viewer at L653
+    row = re.search(r'<tr class="line hl" id="L653">(.*?)</tr>', client.get(link).text, re.S)
+    assert row and "温州市中心医院" in row.group(1)
+
+
+def test_ask_page_links_evidence_to_the_viewer_at_its_place(client: TestClient) -> None:
+    html = client.get("/ask", params={"q": "谁在医疗卫生方面帮扶永嘉县？"}).text
+    assert 'class="source" href="/documents/yj-2025-2027-action-plan?hl=' in html
+    assert "?locator=" not in html  # the viewer reads `hl`
 
 
 def test_source_viewer_marks_the_quoted_span(client: TestClient) -> None:

@@ -55,7 +55,7 @@ def test_landing_to_region_to_quote_to_source(page: Any, server: Server, tmp_pat
     # the 2025–2027 strong-county quote (L174–L176) opens the source at that place
     link = page.locator("#partners a.ev-link", has_text="L174").first
     link.click()
-    page.wait_for_url("**/documents/yj-2025-2027-action-plan?hl=*")
+    page.wait_for_url("**/documents/yj-2025-2027-action-plan?hl=**")  # the locator keeps its "/" (an IRI)
     loaded(page, "/documents/… (from a fact)")
     state = wait_for(page, "() => window.shanhaiSource")
     assert state == {"scrolledTo": "L174", "marked": True}

@@ -58,3 +58,21 @@ def test_inputs_are_checked(store: GraphStore) -> None:
         supporters_of(store, "永嘉县", "astrology")
     with pytest.raises(InvalidQuery):
         supporters_of(store, "永嘉县", round="1999-nowhere")
+
+
+def test_support_rows_are_derived_once_per_snapshot(memory_store: GraphStore) -> None:
+    # An immutable snapshot: the region's support rows are made once and shared by every request shape,
+    # and dropped when the snapshot's name index is (queries.lookup.invalidate, on a store swap).
+    from queries.lookup import invalidate
+    from queries.support import ready_supports
+
+    region = "region:yongjiaxian"
+    rows = ready_supports(memory_store, region)
+    assert rows and ready_supports(memory_store, region) is rows
+    healthcare = supporters_of(memory_store, "永嘉", "healthcare")
+    everything = supporters_of(memory_store, "永嘉", round="all")
+    shared = {id(r.support) for r in rows}
+    assert all(id(x) in shared for r in (healthcare, everything) for s in r.supporters for x in s.supports)
+    invalidate(memory_store)
+    again = ready_supports(memory_store, region)
+    assert again is not rows and [r.fact for r in again] == [r.fact for r in rows]
