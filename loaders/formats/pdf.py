@@ -47,15 +47,21 @@ def _page(page: Any, number: int) -> list[Paragraph | Table]:
         return not any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, Paragraph | Table]] = []
-    lines = [ln for ln in page.filter(outside).extract_text_lines()
+    lines = [ln for ln in page.filter(outside).extract_text_lines(return_chars=True)
              if ln["text"].strip() and not _PAGE_NUMBER_RE.fullmatch(ln["text"])]
-    run: list[tuple[float, str, str]] = []
-    for k, ln in enumerate(lines, 1):  # "line k" counts the page's text lines outside its tables
-        run.append((ln["top"], ln["text"], f"p.{number} line {k}"))
     for t_index, table in enumerate(found, 1):
         rows, spans = resolve_merges(_grid(table))
         loc = f"p.{number} table {t_index}"
         items.append((table.bbox[1], Table(rows, loc, spans=spans)))
+    if not found:  # no ruled table: a table printed as text in aligned columns, if the lines say so
+        taken: set[int] = set()
+        for t_index, (first, last, rows) in enumerate(_text_tables(lines), 1):
+            taken.update(range(first, last + 1))
+            items.append((lines[first]["top"], Table(rows, f"p.{number} table {t_index}")))
+        lines = [ln for k, ln in enumerate(lines) if k not in taken]
+    run: list[tuple[float, str, str]] = []
+    for k, ln in enumerate(lines, 1):  # "line k" counts the page's text lines outside its tables
+        run.append((ln["top"], ln["text"], f"p.{number} line {k}"))
     # Text lines between two tables form one paragraph block; a table splits the text where it stands.
     tops = sorted(t for t, _ in items)
     groups: dict[int, list[tuple[float, str, str]]] = {}
@@ -65,6 +71,104 @@ def _page(page: Any, number: int) -> list[Paragraph | Table]:
         items.append((group[0][0], Paragraph("\n".join(t for _, t, _ in group), group[0][2],
                                              [loc for _, _, loc in group])))
     return [block for _, block in sorted(items, key=lambda item: item[0])]
+
+
+# Text-aligned tables (no ruling lines): a gap between two characters of a line wider than this many
+# ems, with nothing printed in it, separates two cells; typed with spaces, the gap must be wider still.
+_CELL_GAP_EM = 0.9
+_SPACED_GAP_EM = 2.0
+_MIN_TEXT_ROWS = 3  # lines of two or more cells in a run before it is a table, not a letterhead or signature
+
+
+def _segments(line: dict[str, Any]) -> list[tuple[float, str]]:
+    """A text line's cells: (left x, text) of each run of characters separated by a wide empty gap."""
+    out: list[tuple[float, list[str]]] = []
+    right: float | None = None
+    spaced = False
+    for ch in sorted(line["chars"], key=lambda c: c["x0"]):
+        if not ch["text"].strip():
+            spaced = True
+            continue
+        em = float(ch.get("size") or 10)
+        gap = ch["x0"] - right if right is not None else 0.0
+        if right is None or gap > em * (_SPACED_GAP_EM if spaced else _CELL_GAP_EM):
+            out.append((ch["x0"], []))
+        elif spaced and out:
+            out[-1][1].append(" ")
+        out[-1][1].append(ch["text"])
+        right, spaced = ch["x1"], False
+    return [(x, re.sub(r"(?<=" + _CJK + r") | (?=" + _CJK + r")", "", "".join(t)).strip()) for x, t in out]
+
+
+def _em(lines: list[dict[str, Any]]) -> float:
+    sizes = sorted(float(c.get("size") or 10) for ln in lines for c in ln["chars"] if c["text"].strip())
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _text_tables(lines: list[dict[str, Any]]) -> list[tuple[int, int, list[list[str]]]]:
+    """Tables printed as text in aligned columns: (first line, last line, rows), one row per line.
+
+    A run of lines is a table when at least three of them have two or more cells (wide empty gaps
+    between them) that start at shared column positions; a line with one cell belongs to the run only
+    where it starts at one of the run's later columns (a row whose first cells are left blank, as a
+    number or county written once above). Prose, headings, a letterhead or a signature line never have
+    three such lines in a row. Columns are the cells' left edges clustered within an em; two clusters
+    that never hold cells of the same line are one column (a header centred over its column, a
+    right-aligned number). A cell wrapped over two lines gives a second row whose other cells are empty."""
+    segs = [_segments(ln) for ln in lines]
+    em = _em(lines)
+    out: list[tuple[int, int, list[list[str]]]] = []
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        starts = [x for x, _ in segs[i]]
+        j = i + 1
+        while j < len(lines):
+            if len(segs[j]) >= 2:
+                starts += [x for x, _ in segs[j]]
+            elif not any(abs(segs[j][0][0] - x) <= em for x in starts if x > min(starts) + em):
+                break
+            j += 1
+        multi = [k for k in range(i, j) if len(segs[k]) >= 2]
+        columns = _columns([segs[k] for k in range(i, j)], em)
+        if len(multi) >= _MIN_TEXT_ROWS and len(columns) >= 2:
+            last = max(multi) if len(segs[j - 1]) < 2 and j - 1 > max(multi) + 1 else j - 1
+            rows = []
+            for k in range(i, last + 1):
+                row = [""] * len(columns)
+                for x, text in segs[k]:
+                    c = max(n for n, edge in enumerate(columns) if edge <= x + em) if x + em >= columns[0] else 0
+                    row[c] = f"{row[c]} {text}".strip()
+                rows.append(row)
+            out.append((i, last, rows))
+            i = last + 1
+        else:
+            i = j
+    return out
+
+
+def _columns(lines: list[list[tuple[float, str]]], em: float) -> list[float]:
+    """Left edges of the columns of a run of lines' cells (see `_text_tables`)."""
+    xs = sorted({x for segs in lines for x, _ in segs})
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= em:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+
+    def holds(cluster: list[float], segs: list[tuple[float, str]]) -> bool:
+        return any(cluster[0] <= x <= cluster[-1] for x, _ in segs)
+
+    merged: list[list[float]] = []
+    for cluster in clusters:
+        if merged and not any(holds(merged[-1], segs) and holds(cluster, segs) for segs in lines):
+            merged[-1] = merged[-1] + cluster
+        else:
+            merged.append(cluster)
+    return [c[0] for c in merged]
 
 
 def _grid(table: Any) -> list[list[str | Merged]]:

@@ -1,0 +1,116 @@
+"""PDF tables printed without ruling lines (text in aligned columns) are read as tables; prose is not.
+
+The PDFs are made here with reportlab, as WPS or a printer driver lays out a borderless table: each
+cell's text at its column's left edge, a header centred over the columns it names, a county written
+once on the first of its rows. The expected links are the hand-written ones of the other format tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.build import BuildReport
+from graph.gazetteer import Gazetteer
+from loaders.formats import Paragraph, Table, read_document, render
+from tests.fixtures.formats import make
+from tests.formats.conftest import build_one, county_pairs
+from tests.formats.test_pairing_formats import EXPECTED
+from tests.formats.test_pairing_matrix import EXPECTED as ARRANGEMENT_EXPECTED
+from tests.formats.test_pairing_matrix import ROWS, SUB, TOP, links
+
+
+@pytest.fixture(scope="module")
+def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    def name(n: str) -> str:
+        entry = gazetteer.region(n)
+        assert entry is not None, n
+        return entry.name
+
+    return {(name(s), name(c)) for s, c in EXPECTED}
+
+
+def _evidence(report: BuildReport, source: str, target: str) -> list[tuple[str, str]]:
+    names = {n.id: n.name for n in report.snapshot.nodes}
+    return [(e.locator, e.quote) for r in report.snapshot.relations if r.type == "SUPPORTS"
+            and names[r.source] == source and names[r.target] == target for e in r.evidence if e.document == "annex"]
+
+
+def _pdf(path: Path, lines: list[str], table: list[list[str]] | None = None, *, widths: list[float] | None = None,
+         centre_first_row: tuple[int, int] | None = None, after: list[str] | None = None) -> Path:
+    """Text lines (each its own paragraph), then an unruled table in 7-point Song, then the `after` lines."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import Table as PdfTable
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=18, wordWrap="CJK")
+    story: list[object] = [Para(line, style) for line in lines]
+    if table:
+        commands: list[tuple[object, ...]] = [("FONT", (0, 0), (-1, -1), "STSong-Light", 7)]
+        if centre_first_row:
+            first, last = centre_first_row
+            commands += [("SPAN", (first, 0), (last, 0)), ("ALIGN", (first, 0), (last, 0), "CENTER")]
+        story.append(PdfTable(table, colWidths=widths, rowHeights=12, style=commands))
+    story += [Para(line, style) for line in after or []]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    return path
+
+
+def test_pairing_table_without_lines_yields_the_fifty(tmp_path: Path, fixtures_dir: Path,
+                                                      expected: set[tuple[str, str]]) -> None:
+    report = build_one(tmp_path, make.pairing_pdf(fixtures_dir / "annex.pdf", ruled=False))
+    assert county_pairs(report) == expected
+    # 三门县 is the table's last row (row 51: the header, then 50 supporter rows); 台州市 stands on row 49 only.
+    assert _evidence(report, "温岭市", "三门县") == [("county table/p.2 table 1 row 51", "26\t\t三门县\t温岭市")]
+
+
+def test_arrangement_without_lines_two_row_header_centred_over_four_columns(tmp_path: Path) -> None:
+    top = [*TOP[:4], "", "", ""]  # 结对帮扶力量 once, centred over the four partner columns
+    path = _pdf(tmp_path / "arrangement.pdf", ["关于建立山区海岛县“1对4”结对帮扶机制的通知", "附件"],
+                [top, SUB, *ROWS], widths=[30, 60, 50, 90, 120, 160, 100], centre_first_row=(3, 6))
+    report = build_one(tmp_path, path, with_pairing_table=True)
+    assert links(report) == ARRANGEMENT_EXPECTED
+
+
+PROSE = [
+    "浙山海办〔2021〕1号　　　　　　　　　　　　　　　　　　　　签发人：某某",
+    "关于进一步加强山海协作结对帮扶工作的指导意见",
+    "各设区市人民政府，省级有关单位：",
+    "为深入贯彻落实省委、省政府关于推进山区 26 县跨越式高质量发展的部署，"
+    "现就进一步加强山海协作结对帮扶工作提出如下意见。",
+    "一、总体要求",
+    "到 2025 年，山区 26 县与 50 个经济强县的结对关系全面深化，GDP growth 与 income 同步提升。",
+    "二、主要任务",
+    "（一）深化产业合作。支持结对双方共建山海协作产业园，每年新增投资 10 亿元以上。",
+    "（二）推进民生共享。推动优质医疗、教育资源向山区县延伸。",
+    "浙江省山海协作领导小组办公室",
+    "2021年7月16日",
+]
+
+
+def test_a_prose_pdf_stays_paragraphs(tmp_path: Path) -> None:
+    """A letterhead line of two parts, numbers and Latin words among CJK, headings and a signature: no table."""
+    document = read_document(_pdf(tmp_path / "prose.pdf", PROSE))
+    assert not [b for b in document.blocks if isinstance(b, Table)]
+    assert all(isinstance(b, Paragraph) for b in document.blocks)
+    text = render(document).text.replace("\n", "")
+    for line in PROSE[1:]:
+        assert line.replace(" ", "") in text.replace(" ", ""), line
+
+
+def test_text_after_an_unruled_table_is_text_again(tmp_path: Path) -> None:
+    rows = [["序号", "山区县", "经济强县"], ["1", "文成县", "瑞安市"], ["2", "平阳县", "乐清市"],
+            ["3", "苍南县", "温州市龙湾区"]]
+    after = ["注：以上为2021年结对关系。", "浙江省山海协作领导小组办公室"]
+    document = read_document(_pdf(tmp_path / "list.pdf", ["山区县结对关系一览表"], rows, widths=[40, 80, 100],
+                                  after=after))
+    assert [type(b).__name__ for b in document.blocks] == ["Paragraph", "Table", "Paragraph"]
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [t.rows for t in tables] == [rows]
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["山区县结对关系一览表", "\n".join(after)]
