@@ -55,8 +55,18 @@ def _page(page: Any, number: int) -> list[Paragraph | Table]:
         items.append((table.bbox[1], Table(rows, loc, spans=spans)))
     if not found:  # no ruled table: a table printed as text in aligned columns, if the lines say so
         taken: set[int] = set()
-        for t_index, (first, last, rows) in enumerate(_text_tables(lines), 1):
+        t_index = 0
+        for first, last, rows in _text_tables(lines):
             taken.update(range(first, last + 1))
+            if _text_columns(rows):
+                # A page set in columns of running text: each column's lines in turn, not a table.
+                for c in range(len(rows[0])):
+                    texts = [(k, row[c]) for k, row in enumerate(rows, first + 1) if row[c]]
+                    items.append((lines[first]["top"] + c * 1e-3, Paragraph(
+                        "\n".join(t for _, t in texts), f"p.{number} column {c + 1}",
+                        [f"p.{number} column {c + 1} line {k}" for k, _ in texts])))
+                continue
+            t_index += 1
             items.append((lines[first]["top"], Table(rows, f"p.{number} table {t_index}")))
         lines = [ln for k, ln in enumerate(lines) if k not in taken]
     run: list[tuple[float, str, str]] = []
@@ -134,7 +144,10 @@ def _text_tables(lines: list[dict[str, Any]]) -> list[tuple[int, int, list[list[
         multi = [k for k in range(i, j) if len(segs[k]) >= 2]
         columns = _columns([segs[k] for k in range(i, j)], em)
         if len(multi) >= _MIN_TEXT_ROWS and len(columns) >= 2:
-            last = max(multi) if len(segs[j - 1]) < 2 and j - 1 > max(multi) + 1 else j - 1
+            last = j - 1
+            while last + 1 < len(lines) and len(segs[last + 1]) == 1 and abs(segs[last + 1][0][0] - columns[0]) <= em \
+                    and len(segs[last][0][1]) >= _COLUMN_TEXT_CHARS and len(columns) <= 3:
+                last += 1  # the left column running on below the right one's end (a page in columns)
             rows = []
             for k in range(i, last + 1):
                 row = [""] * len(columns)
@@ -147,6 +160,20 @@ def _text_tables(lines: list[dict[str, Any]]) -> list[tuple[int, int, list[list[
         else:
             i = j
     return out
+
+
+_COLUMN_TEXT_CHARS = 12  # a column of running text: most of its lines at least this long
+
+
+def _text_columns(rows: list[list[str]]) -> bool:
+    """Whether aligned "cells" are a page set in two or three columns of running text rather than a
+    table: three rows in four fill every column and each column's typical line is a long run of text
+    (a table has a short 序号 or name column, and empty cells)."""
+    if not 2 <= len(rows[0]) <= 3 or len(rows) < 2 * _MIN_TEXT_ROWS:
+        return False
+    full = sum(all(row) for row in rows)
+    lengths = [sorted(len(row[c]) for row in rows if row[c]) for c in range(len(rows[0]))]
+    return full >= 0.75 * len(rows) and all(ls and ls[len(ls) // 2] >= _COLUMN_TEXT_CHARS for ls in lengths)
 
 
 def _columns(lines: list[list[tuple[float, str]]], em: float) -> list[float]:

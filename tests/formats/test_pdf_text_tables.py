@@ -8,6 +8,7 @@ once on the first of its rows. The expected links are the hand-written ones of t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,6 @@ def test_arrangement_without_lines_two_row_header_centred_over_four_columns(tmp_
 
 
 PROSE = [
-    "浙山海办〔2021〕1号　　　　　　　　　　　　　　　　　　　　签发人：某某",
     "关于进一步加强山海协作结对帮扶工作的指导意见",
     "各设区市人民政府，省级有关单位：",
     "为深入贯彻落实省委、省政府关于推进山区 26 县跨越式高质量发展的部署，"
@@ -89,19 +89,45 @@ PROSE = [
     "二、主要任务",
     "（一）深化产业合作。支持结对双方共建山海协作产业园，每年新增投资 10 亿元以上。",
     "（二）推进民生共享。推动优质医疗、教育资源向山区县延伸。",
-    "浙江省山海协作领导小组办公室",
-    "2021年7月16日",
 ]
+# Lines of two parts far apart, as official documents print them: the 文号 and 签发人 of the letterhead,
+# the issuing office and date at the foot, and a signature block of two lines at the right.
+DRAWN = [(780, "浙山海办〔2021〕1号", "签发人：某某"), (120, "浙江省山海协作领导小组办公室", "2021年7月16日印发")]
+SIGNATURE = [(200, "浙江省山海协作领导小组办公室"), (182, "2021年7月16日")]
+
+
+def _prose_pdf(path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=18, wordWrap="CJK")
+
+    def furniture(canvas: Any, _doc: Any) -> None:
+        canvas.setFont("STSong-Light", 11)
+        for y, left, right in DRAWN:
+            canvas.drawString(72, y, left)
+            canvas.drawRightString(523, y, right)
+        for y, text in SIGNATURE:
+            canvas.drawRightString(523, y, text)
+
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=90).build([Para(line, style) for line in PROSE],
+                                                                   onFirstPage=furniture)
+    return path
 
 
 def test_a_prose_pdf_stays_paragraphs(tmp_path: Path) -> None:
-    """A letterhead line of two parts, numbers and Latin words among CJK, headings and a signature: no table."""
-    document = read_document(_pdf(tmp_path / "prose.pdf", PROSE))
-    assert not [b for b in document.blocks if isinstance(b, Table)]
+    """Headings, wrapped paragraphs, numbers and Latin words among CJK, a letterhead and a foot of two
+    parts each, a signature at the right: no table."""
+    document = read_document(_prose_pdf(tmp_path / "prose.pdf"))
     assert all(isinstance(b, Paragraph) for b in document.blocks)
-    text = render(document).text.replace("\n", "")
-    for line in PROSE[1:]:
-        assert line.replace(" ", "") in text.replace(" ", ""), line
+    text = render(document).text.replace("\n", "").replace(" ", "")
+    for line in [*PROSE, *(part for _, *parts in DRAWN for part in parts), *(t for _, t in SIGNATURE)]:
+        assert line.replace(" ", "") in text, line
 
 
 def test_text_after_an_unruled_table_is_text_again(tmp_path: Path) -> None:
@@ -114,3 +140,44 @@ def test_text_after_an_unruled_table_is_text_again(tmp_path: Path) -> None:
     tables = [b for b in document.blocks if isinstance(b, Table)]
     assert [t.rows for t in tables] == [rows]
     assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == ["山区县结对关系一览表", "\n".join(after)]
+
+
+def _two_columns(path: Path, paragraphs: list[str]) -> Path:
+    """A page set in two columns of running text, as a bulletin or magazine prints it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus import Paragraph as Para
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=10, leading=15, wordWrap="CJK")
+    width, height = A4
+    half = (width - 120) / 2
+    frames = [Frame(50, 50, half, height - 100, id="left"), Frame(70 + half, 50, half, height - 100, id="right")]
+    BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate("two", frames)]).build(
+        [Para(p, style) for p in paragraphs])
+    return path
+
+
+def test_a_page_in_two_columns_of_text_is_read_column_by_column(tmp_path: Path) -> None:
+    filler = "两地围绕产业合作、民生共享和干部交流持续深化协作，推动项目落地见效，群众获得感不断增强。" * 3
+    paragraphs = [f"{k}、{filler}" for k in range(1, 15)]
+    paragraphs[10] = "11、衢江区与鄞州区结对以来，两地共建山海协作产业园。" + filler
+    path = _two_columns(tmp_path / "bulletin.pdf", paragraphs)
+    document = read_document(path)
+    assert [(type(b).__name__, b.locator) for b in document.blocks] == [("Paragraph", "p.1 column 1"),
+                                                                        ("Paragraph", "p.1 column 2")]
+    text = render(document).text
+    # Each item's number in reading order: the left column down, then the right one.
+    starts = [text.index(f"{k}、") for k in range(1, 15)]
+    assert starts == sorted(starts)
+    report = build_one(tmp_path, path, with_pairing_table=True)
+    assert ("鄞州区", "衢江区") in _pairs_any(report)
+
+
+def _pairs_any(report: BuildReport) -> set[tuple[str, str]]:
+    names = {n.id: n.name for n in report.snapshot.nodes}
+    return {(names[r.source], names[r.target]) for r in report.snapshot.relations if r.type == "SUPPORTS"
+            and any(e.document == "annex" for e in r.evidence)}
