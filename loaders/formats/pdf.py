@@ -22,12 +22,19 @@ def read(data: bytes, shown: str) -> Document:
         raise InputError(shown, None, "not a readable PDF: it does not start with %PDF- (corrupt, or another "
                                       "kind of file with a .pdf name)")
     blocks: list[Paragraph | Table] = []
-    chars = 0
+    chars = unmapped = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
                 chars += len(page.chars)
-                blocks += _page(page, number)
+                glyphs = sum(1 for c in page.chars if _UNMAPPED_RE.fullmatch(c["text"]))
+                unmapped += glyphs
+                if glyphs > _MAX_UNMAPPED * len(page.chars):
+                    raise InputError(shown, None, f"the PDF's text cannot be read: {glyphs} of the {len(page.chars)} "
+                                                  f"characters on page {number} are glyph numbers (cid:…) with no "
+                                                  "Unicode mapping in their font; export the PDF again from the "
+                                                  "original document, or add the DOCX or text version")
+                blocks += _page(page.filter(_mapped) if glyphs else page, number)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged file; all mean the same
@@ -36,6 +43,31 @@ def read(data: bytes, shown: str) -> Document:
         raise InputError(shown, None, "the PDF has no extractable text (a scanned image?); run OCR on it "
                                       "or add the text version")
     return Document(blocks, {"format": "pdf"})
+
+
+# A glyph whose font maps it to no character comes out as "(cid:123)". A few (a bullet, a symbol) are
+# dropped; a page made mostly of them has no readable text at all.
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
+_MAX_UNMAPPED = 0.1
+
+
+def _mapped(obj: dict[str, Any]) -> bool:
+    return obj.get("object_type") != "char" or not _UNMAPPED_RE.fullmatch(obj.get("text", ""))
+
+
+# A line printed with wide letter-spacing (or justified to the page width) comes out of pdfplumber
+# as "山 海 协 作": a space after every character. Where two in three of a line's space-separated pieces
+# are single characters (and the line has CJK), those spaces are layout and are dropped (a run of
+# several spaces stays one); an ordinary line — 山区 26 县, two items set apart — is kept as it is.
+_SPACED_MIN_PIECES = 4
+
+
+def despace(line: str) -> str:
+    pieces = [p for p in line.split(" ") if p]
+    if len(pieces) < _SPACED_MIN_PIECES or not re.search(_CJK, line) or \
+            sum(len(p) == 1 for p in pieces) * 3 < len(pieces) * 2:
+        return line
+    return re.sub(r" {2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", line))
 
 
 def _page(page: Any, number: int) -> list[Paragraph | Table]:
@@ -71,7 +103,7 @@ def _page(page: Any, number: int) -> list[Paragraph | Table]:
         lines = [ln for k, ln in enumerate(lines) if k not in taken]
     run: list[tuple[float, str, str]] = []
     for k, ln in enumerate(lines, 1):  # "line k" counts the page's text lines outside its tables
-        run.append((ln["top"], ln["text"], f"p.{number} line {k}"))
+        run.append((ln["top"], despace(ln["text"]), f"p.{number} line {k}"))
     # Text lines between two tables form one paragraph block; a table splits the text where it stands.
     tops = sorted(t for t, _ in items)
     groups: dict[int, list[tuple[float, str, str]]] = {}
@@ -223,4 +255,4 @@ def _grid(table: Any) -> list[list[str | Merged]]:
 
 def _join_wrapped(cell: str) -> str:
     """A cell's text wrapped by the page width: CJK halves join without a space (杭州市余|杭区)."""
-    return re.sub(rf"(?<={_CJK})\n(?={_CJK})", "", cell).replace("\n", " ").strip()
+    return despace(re.sub(rf"(?<={_CJK})\n(?={_CJK})", "", cell).replace("\n", " ").strip())

@@ -1,4 +1,5 @@
-"""PDF tables printed without ruling lines (text in aligned columns) are read as tables; prose is not.
+"""PDF tables printed without ruling lines (text in aligned columns) are read as tables; prose is not;
+a page in two columns of text is read column by column; letter-spaced text reads as written.
 
 The PDFs are made here with reportlab, as WPS or a printer driver lays out a borderless table: each
 cell's text at its column's left edge, a header centred over the columns it names, a county written
@@ -181,3 +182,28 @@ def _pairs_any(report: BuildReport) -> set[tuple[str, str]]:
     names = {n.id: n.name for n in report.snapshot.nodes}
     return {(names[r.source], names[r.target]) for r in report.snapshot.relations if r.type == "SUPPORTS"
             and any(e.document == "annex" for e in r.evidence)}
+
+
+def test_letter_spaced_lines_read_as_written(tmp_path: Path) -> None:
+    """Characters set 5 pt apart come out of pdfplumber as "关 于 山 海 …"; the reader joins them again."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "spaced.pdf"
+    page = canvas.Canvas(str(path))
+    text = page.beginText(72, 700)
+    text.setFont("STSong-Light", 11)
+    text.setCharSpace(5)
+    for line in ("关于山海协作结对帮扶工作的通知", "衢江区与鄞州区结对以来，两地共建山海协作产业园。", "山区26县"):
+        text.textLine(line)
+    text.setCharSpace(0)
+    text.textLine("山区 26 县与 50 个经济强县")  # ordinary spacing: its spaces stay
+    page.drawText(text)
+    page.showPage()
+    page.save()
+    assert render(read_document(path)).text.split("\n")[:4] == [
+        "关于山海协作结对帮扶工作的通知", "衢江区与鄞州区结对以来，两地共建山海协作产业园。", "山区26县",
+        "山区 26 县与 50 个经济强县"]
+    assert ("鄞州区", "衢江区") in _pairs_any(build_one(tmp_path, path, with_pairing_table=True))
