@@ -56,6 +56,11 @@ _DROPPED = {chr(c) for c in (0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x08, 0x0
 _REPLACED = {"\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\xa0": " ", "\u2002": " ", "\u2003": " "}
 
 
+# A row's cells: (left, right) edges in twips, vertical merge flags (0 none, 1 continues the cell
+# above, 3 starts a merge), merged-into-the-left flags (the old horizontal merge). RTF rows say the same.
+Layout = tuple[list[tuple[int, int]], list[int], list[bool]]
+
+
 def read(data: bytes, shown: str) -> Document:
     if not data.startswith(OLE_MAGIC):
         return _not_ole(data, shown)
@@ -103,12 +108,16 @@ def read_wps(data: bytes, shown: str) -> Document:
 
 
 def _not_ole(data: bytes, shown: str) -> Document:
-    """A .doc that is something else, as offices save them: a DOCX or a web page under a .doc name."""
+    """A .doc that is something else, as offices save them: a DOCX, an RTF or a web page under a .doc name."""
     head = data.lstrip()[:512].lower()
     if data.startswith(b"PK"):
         from loaders.formats import word
 
         return word.read(data, shown)
+    if head.startswith(b"{\\rtf"):
+        from loaders.formats import rtf
+
+        return rtf.read(data, shown)
     if head.startswith((b"<html", b"<!doctype html")) or b"<html" in head:
         from loaders.formats import web
 
@@ -343,7 +352,7 @@ class _Reader:
     def blocks(self) -> list[Paragraph | Table]:
         blocks: list[Paragraph | Table] = []
         paragraphs = tables = 0
-        rows: list[tuple[list[str], list[tuple[int, bytes]]]] = []
+        rows: list[tuple[list[str], Layout | None]] = []
         cells: list[str] = []
         lines: list[str] = []
 
@@ -351,7 +360,7 @@ class _Reader:
             nonlocal rows, tables
             if rows:
                 tables += 1
-                grid_rows, spans = resolve_merges(_grid(rows))
+                grid_rows, spans = resolve_merges(table_grid(rows))
                 blocks.append(Table(grid_rows, f"table {tables}", spans=spans))
             rows = []
 
@@ -363,7 +372,7 @@ class _Reader:
                     blocks.append(Paragraph(mark.text, f"para {paragraphs}"))
                 continue
             if mark.row_end:
-                rows.append((cells, mark.sprms))
+                rows.append((cells, _row_layout(mark.sprms, len(cells))))
                 cells = []
                 continue
             lines.append(mark.text)
@@ -371,18 +380,18 @@ class _Reader:
                 cells.append("\n".join(lines))
                 lines = []
         if cells:  # a row whose end mark was not found: kept as it stands
-            rows.append((cells, []))
+            rows.append((cells, None))
         close_table()
         return blocks
 
 
-def _grid(rows: list[tuple[list[str], list[tuple[int, bytes]]]]) -> list[list[str | Merged]]:
+def table_grid(rows: list[tuple[list[str], Layout | None]]) -> list[list[str | Merged]]:
     """The table's rows on one grid of columns: the union of every row's cell edges (sprmTDefTable).
 
     A cell reaching over several grid columns stands in its first and covers the rest from the left;
     a cell that continues a vertical merge (its text is empty in the file) is covered from above. A
     table whose rows carry no cell edges is laid out cell by cell."""
-    layouts = [_row_layout(sprms, len(cells)) for cells, sprms in rows]
+    layouts = [layout for _, layout in rows]
     edges = sorted({e for layout in layouts if layout for edge_pair in layout[0] for e in edge_pair})
     merged_edges: list[int] = []
     for e in edges:  # edges a few twips apart are one (rows drawn by hand rarely line up exactly)
@@ -408,14 +417,10 @@ def _grid(rows: list[tuple[list[str], list[tuple[int, bytes]]]]) -> list[list[st
     return grid
 
 
-# A row's cells: (left, right) edges in twips, vertical merge flags, merged-into-the-left flags.
-_Layout = tuple[list[tuple[int, int]], list[int], list[bool]]
-
-
-def _row_layout(sprms: list[tuple[int, bytes]], cell_count: int) -> _Layout | None:
+def _row_layout(sprms: list[tuple[int, bytes]], cell_count: int) -> Layout | None:
     """(left, right) edges in twips, vertical merge flag (0 none, 1 continues, 3 starts) and whether the
     cell is merged into the one on its left (the old horizontal merge), per cell of the row."""
-    layout: _Layout | None = None
+    layout: Layout | None = None
     for sprm, operand in sprms:
         if sprm == _SPRM_T_DEF_TABLE and len(operand) >= 3:
             count = operand[2]
