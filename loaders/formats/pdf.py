@@ -156,7 +156,7 @@ def _text_tables(lines: list[dict[str, Any]]) -> list[tuple[int, int, list[list[
     number or county written once above). Prose, headings, a letterhead or a signature line never have
     three such lines in a row. Columns are the cells' left edges clustered within an em; two clusters
     that never hold cells of the same line are one column (a header centred over its column, a
-    right-aligned number). A cell wrapped over two lines gives a second row whose other cells are empty."""
+    right-aligned number). One line is one row, except the wrapped lines of a cell (`_join_wrapped_rows`)."""
     segs = [_segments(ln) for ln in lines]
     em = _em(lines)
     out: list[tuple[int, int, list[list[str]]]] = []
@@ -187,11 +187,40 @@ def _text_tables(lines: list[dict[str, Any]]) -> list[tuple[int, int, list[list[
                     c = max(n for n, edge in enumerate(columns) if edge <= x + em) if x + em >= columns[0] else 0
                     row[c] = f"{row[c]} {text}".strip()
                 rows.append(row)
-            out.append((i, last, rows))
+            out.append((i, last, _join_wrapped_rows(rows, [ln["top"] for ln in lines[i:last + 1]])))
             i = last + 1
         else:
             i = j
     return out
+
+
+def _join_wrapped_rows(rows: list[list[str]], tops: list[float]) -> list[list[str]]:
+    """Lines closer together than the table's rows are one row's cells wrapped over several lines.
+
+    The row pitch is the median distance above the lines whose first cell is filled (a new 序号 or
+    name); a line with an empty first cell less than 3/4 of that pitch below the line above continues
+    that row (the cell padding sets rows further apart than the lines of one cell; cells aligned at
+    the top, Word's and WPS's default). Where rows and wrapped lines are equally spaced (no cell
+    padding), or a row's first cell stands on its last or middle line (cells aligned at the bottom or
+    centre), nothing is joined: a line with blank first cells stays a row of its own, which the row
+    readers take as continuing the row above."""
+    pitches = sorted(tops[k] - tops[k - 1] for k in range(1, len(rows)) if rows[k][0])
+    if len(pitches) < 2:
+        return rows
+    pitch = pitches[len(pitches) // 2]
+    out = [list(rows[0])]
+    for k in range(1, len(rows)):
+        if not rows[k][0] and tops[k] - tops[k - 1] < 0.75 * pitch:
+            out[-1] = [_join_text(a, b) for a, b in zip(out[-1], rows[k], strict=True)]
+        else:
+            out.append(list(rows[k]))
+    return out
+
+
+def _join_text(first: str, more: str) -> str:
+    if not first or not more:
+        return first or more
+    return first + more if re.match(_CJK, first[-1]) and re.match(_CJK, more[0]) else f"{first} {more}"
 
 
 _COLUMN_TEXT_CHARS = 12  # a column of running text: most of its lines at least this long

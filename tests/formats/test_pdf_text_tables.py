@@ -207,3 +207,32 @@ def test_letter_spaced_lines_read_as_written(tmp_path: Path) -> None:
         "关于山海协作结对帮扶工作的通知", "衢江区与鄞州区结对以来，两地共建山海协作产业园。", "山区26县",
         "山区 26 县与 50 个经济强县"]
     assert ("鄞州区", "衢江区") in _pairs_any(build_one(tmp_path, path, with_pairing_table=True))
+
+
+def test_cells_wrapped_over_lines_in_an_unruled_table_are_one_row(tmp_path: Path) -> None:
+    """Partner cells too long for their column wrap onto a second line, closer to the first than the
+    rows are to each other (the cell padding): each such cell is one row's cell, read whole. Cells are
+    aligned at the top, as Word and WPS set them unless told otherwise."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import Table as PdfTable
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    rows = [["序号", "山区县", "结对经济强县"], ["1", "文成县", "瑞安市、宁波市奉化区"],
+            ["2", "泰顺县", "温州市鹿城区、杭州市滨江区"], ["3", "苍南县", "温州市龙湾区"]]
+    path = tmp_path / "wrapped.pdf"
+    table = PdfTable([[Para(c, style) for c in row] for row in rows], colWidths=[40, 60, 66],
+                     style=[("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP")])  # Word's and WPS's default
+    SimpleDocTemplate(str(path), pagesize=A4).build([Para("山区县结对关系一览表", style), table])
+    document = read_document(path)
+    assert [b.rows for b in document.blocks if isinstance(b, Table)] == [rows]
+    report = build_one(tmp_path, path, with_pairing_table=True)
+    assert links(report) == {("瑞安市", "文成县", "county_pairing"), ("奉化区", "文成县", "county_pairing"),
+                             ("鹿城区", "泰顺县", "county_pairing"), ("滨江区", "泰顺县", "county_pairing"),
+                             ("龙湾区", "苍南县", "county_pairing")}
