@@ -1,4 +1,4 @@
-"""Formats: every source file (txt, html, docx, pdf, xlsx, xls) read into one document model for the loaders."""
+"""Formats: every source file (txt, html, docx, doc, rtf, wps, pdf, xlsx, xls, et) read into one document model."""
 
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ READERS: dict[str, str] = {
     ".txt": "text", ".md": "text", ".text": "text",
     ".html": "web", ".htm": "web",
     ".docx": "word",
+    ".doc": "doc", ".wps": "doc:read_wps", ".rtf": "rtf",
     ".pdf": "pdf",
     ".xlsx": "sheet",
-    ".xls": "sheet:read_xls",
+    ".xls": "sheet:read_xls", ".et": "sheet:read_et",
 }
 SUFFIXES = frozenset(READERS)
 
 # Formats people bring that have no reader: said plainly instead of "binary".
-_CONVERT = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".et": ".xlsx",
-            ".ofd": ".pdf", ".odt": ".docx", ".ods": ".xlsx"}
+_CONVERT = {".ofd": ".pdf", ".odt": ".docx", ".ods": ".xlsx"}
 
 
 def read_document(path: Path) -> Document:

@@ -54,6 +54,18 @@ def read_xls(data: bytes, shown: str) -> Document:
     return Document(blocks, {"format": "xls"})
 
 
+def read_et(data: bytes, shown: str) -> Document:
+    """A Kingsoft WPS spreadsheet (.et): read as the Excel 97–2003 workbook WPS usually writes under that
+    name; one in WPS's own format is refused with what to do."""
+    try:
+        document = read_xls(data, shown)
+    except InputError as err:
+        raise InputError(shown, None, f"could not read this WPS spreadsheet (.et) as Excel 97–2003: {err.message}; "
+                                      "save it as .xlsx in WPS") from None
+    document.meta["format"] = "et"
+    return document
+
+
 def _xls_text(cell: Any, datemode: int) -> str:
     import xlrd
 

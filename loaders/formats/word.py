@@ -14,9 +14,14 @@ from loaders.formats.model import Document, Merged, Paragraph, Table, resolve_me
 
 
 def read(data: bytes, shown: str) -> Document:
+    from loaders.formats.doc import OLE_MAGIC
+
+    if data.startswith(OLE_MAGIC):
+        from loaders.formats import doc
+
+        return doc.read(data, shown)  # a Word 97–2003 file under a .docx name: what it is, not what it is called
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(shown, None, "not a readable DOCX: the file is not a zip package (corrupt, or an "
-                                      "old binary .doc renamed; save it as .docx)")
+        raise InputError(shown, None, "not a readable DOCX: the file is not a zip package (corrupt)")
     try:
         document = docx.Document(io.BytesIO(data))
         body = list(document.iter_inner_content())

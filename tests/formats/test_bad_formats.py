@@ -13,6 +13,8 @@ from api.build import build
 from graph.model import InputError
 from tests.fixtures.formats import make
 
+DOC = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "doc"
+
 
 def _zip_of_text() -> bytes:
     buf = io.BytesIO()
@@ -34,7 +36,11 @@ CASES: list[tuple[str, Callable[[Path], bytes], str]] = [
     ("cut.pdf", lambda tmp: _half(make.pairing_pdf, tmp, "a.pdf"), "not a readable PDF"),
     ("text.pdf", lambda tmp: "山海协作".encode(), "not a readable PDF"),
     ("scanned.pdf", lambda tmp: make.scanned_pdf(tmp / "s.pdf").read_bytes(), "no extractable text"),
-    ("old.doc", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
+    ("glyphs.pdf", lambda tmp: (DOC.parent / "pdf" / "unmapped_glyphs.pdf").read_bytes(), "(cid:…) with no Unicode"),
+    ("old.doc", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "not a readable DOC"),  # damaged
+    ("encrypted.doc", lambda tmp: (DOC / "encrypted.doc").read_bytes(), "encrypted (password-protected)"),
+    ("cut.doc", lambda tmp: (DOC / "pairing_annex.doc").read_bytes()[:20000], "not a readable DOC"),
+    ("text.doc", lambda tmp: "山海协作结对".encode(), "not a readable DOC"),
     ("old.xls", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "not a readable XLS"),  # damaged
     ("empty.docx", lambda tmp: b"", "empty"),
 ]
