@@ -61,6 +61,9 @@ _VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
 # 宁海县文旅局应邀赴三门县介绍经验: a bureau, a reporter or a firm of the place travels, not the place's delegation.
 _NOT_THE_PLACE = re.compile(r"局|委|办|厅|中心|记者|媒体|报社|公司|企业|协会|医院|学校|银行")
 _HELP = re.compile(r"的(?:结对)?(?:帮扶|帮助|支持|援助|支援)下[，,]?")
+# The recipient receives the other's support: 常山县还迎来了拱墅区的帮扶, 文成得到瑞安市的结对支援.
+_RECEIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:迎来|得到|获得|接受|受到|收到)了?")
+_RECEIVED = re.compile(r"^的(?:山海协作)?(?:结对|对口)?(?:帮扶|支援|支持|援助|帮助)")
 _GEO_AFTER = re.compile(r"^(?:[一-龥]{0,2})(?:铁路|高铁|高速|公路|国道|省道|线|航线|轨道|城际|通道|大道|隧道|大桥|管道|"
                         r"客运|专线|动车|快速路|一带|沿线|之间|交界|方向)")
 _PARK_AFTER = re.compile(r"^(?:两地)?(?:山海协作)?[^，。；]{0,6}?"
@@ -137,6 +140,8 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             continue
         if kind == "visit" and not _VISIT_CUE.search(tail):
             continue
+        if kind == "receive" and not _RECEIVED.match(tail):
+            continue
         clause = text[clause_start(text, ps[left[0]].start):window_end]
         if kind in ("conj", "visit") and _GEO_ANY.search(clause):
             out.skipped.append("two places joined by a road, line or border, not a pairing")
@@ -209,6 +214,8 @@ def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
         return "is"
     if _HELP.fullmatch(gap):
         return "help"
+    if _RECEIVE.fullmatch(gap):
+        return "receive"
     if _VISIT.fullmatch(gap) and not _NOT_THE_PLACE.search(gap):
         return "visit"
     return "other"

@@ -279,3 +279,12 @@ def test_new_organisations_survive_the_build(tmp_path: Path) -> None:
     assert [e.document for e in hospital.evidence] == [doc["id"]]
     rels = [r for r in report.snapshot.relations if r.type == SUPPORTS and r.source == hospital.id]
     assert [(r.target, r.props["partner"]) for r in rels] == [("region:suichangxian", "遂昌县人民医院")]
+
+
+def test_a_recipient_receiving_support(gazetteer: Gazetteer) -> None:
+    # Sentences written for this test: the recipient first, then 迎来/得到 the supporter's 帮扶/支援.
+    _, res = load("news_received.txt", gazetteer)
+    got = {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res), r.evidence[0].locator)
+           for r in res.relations}
+    # L3: 迎来了一批游客 … 来自桐乡市 is no support.
+    assert got == {("奉化区", "文成县", "L1"), ("海盐县", "景宁畲族自治县", "L2")}
