@@ -9,17 +9,18 @@ from dataclasses import dataclass
 from graph.model import Node
 from graph.store import GraphStore
 from queries.qa_roles import is_recipient
+from queries.qa_scope import scoped_question
 from queries.qa_slots import FILTERS, Slots
 
 SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
-           r"在帮|帮(?=[的了过着]|[？?。，,！!]|$)|"
+           r"在帮|帮忙|帮(?=[的了过着哪谁什不没]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
-PAIR = r"结对|配对|牵手|携手|\b(pair\w*|partner\w*|twin\w*|matched)\b"
+PAIR = r"结对|配对|牵手|携手|是一对|结对子|\b(pair\w*|partner\w*|twin\w*|matched)\b"
 # Taking part in a county's measures or projects: with two parties, the graph's roles say who the partner is.
 PARTICIPATE = r"参与|参加|加入|承担|\b(take|takes|took|taking) part\b|\binvolv\w*|\bparticipat\w*|\bcontribut\w*"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
-YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
+YESNO = (r"吗|是否|是不是|有没有|么[?？]?$|([\u4e00-\u9fff])[不没]\1|^(does|do|did|is|are|was|were|has|have)\b")
 COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
 RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
 CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有没有换|换没换|换了|更换|换成|改为|变了|"
@@ -125,6 +126,10 @@ INTENTS: tuple[Intent, ...] = (
            accepts=_f("category"), priority=69, describes="the counties of a category"),
     Intent("coverage_gaps", "coverage", ("group_or_none",), (GAP,), accepts=_f("domain"), priority=66,
            describes="which mountain counties lack a supporter in a field"),
+    # A city's places or organisations of a kind on one side (温州哪两个区在帮永嘉, 丽水哪些县结对了宁波的区).
+    Intent("scoped_support", "supporters_of", ("scoped",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=65,
+           describes="which places of a city (its districts, counties) or its organisations support a party"),
     Intent("supporters_in_city", "supported_by", ("city", "group"), (SUPPORT, LOCATED_SUPPORTERS),
            accepts=_f("rounds", "mechanism"), priority=64,
            describes="which places of a city support mountain counties"),
@@ -172,9 +177,14 @@ _REVERSE = re.compile(r"帮扶对象|受援|帮扶的(县|地|区|市)|支援的
 
 def supporter(store: GraphStore, s: Slots) -> list[Node]:
     """The parties asked about as supporters: written so, or (with a pairing verb) not a recipient in the graph."""
+    parties = s.parties
+    if s.active and len(s.active) == len(parties) == 2 and _has(PAIR, s.plain):
+        # "瑞安和文成结对了吗": 和 joins both to the symmetric verb; the graph's roles say which is supported.
+        roles = [is_recipient(store, p) for p in parties]
+        if roles.count(True) == 1:
+            return [p for p, r in zip(parties, roles, strict=True) if not r]
     if s.active:
         return s.active
-    parties = s.parties
     if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
         p = parties[0]
         if _REVERSE.search(s.plain) or not is_recipient(store, p):
@@ -214,6 +224,7 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "group_or_none": lambda st, s: s.group or not s.parties,
     "city": lambda st, s: any(n.props.get("level") == "city" for n in s.regions),
     "group": lambda st, s: s.group,
+    "scoped": lambda st, s: scoped_question(s),
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,
     "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(

@@ -237,13 +237,18 @@ def node_mountain(store: GraphStore, node_id: str) -> bool:
 def yes_no(store: GraphStore, s: Slots) -> Ran:
     sup = supporter(store, s)
     region = recipient(store, s)[0]
-    rows, params = support_rows(store, region, s)
-    rows = [r for r in rows if r.id in {n.id for n in sup}]
+    stated, params = support_rows(store, region, s)
+    rows = [r for r in stated if r.id in {n.id for n in sup}]
+    if not rows and not s.rounds:  # not in the region's current round: any earlier round still says yes
+        earlier, _ = support_rows(store, region, replace(s, rounds=["all"]))
+        rows = [r for r in earlier if r.id in {n.id for n in sup}]
+        params["round"] = "all" if rows else params.get("round")
     params["supporter"] = [n.id for n in sup]
     who = "、".join(n.name for n in sup)
-    if not rows:
+    if not rows:  # what the documents do state, so that the "no" is checkable
+        instead = f" They state {region.name}'s supporters{qualifiers(s)} as: {names(stated)}." if stated else ""
         return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
-                                             f"by {who}{qualifiers(s)}.")
+                                             f"by {who}{qualifiers(s)}.{instead}")
     return [r.to_dict() for r in rows], "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
 
 

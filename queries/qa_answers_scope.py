@@ -1,0 +1,90 @@
+"""Support between a city's places (or organisations) of a kind and another party or city's places.
+
+"永嘉那边是温州哪两个区在帮" (温州's districts that support 永嘉), "丽水哪些县结对了宁波的区" (丽水's counties paired
+with 宁波's districts), "杭州市哪些区在帮衢州的县", "Which districts of Wenzhou support Yongjia?". The side
+asked for (哪/which) is the answer: each of its members that a support fact links with the other side, in
+either direction, with the evidence of those facts and the parties on the other side (`with`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from graph.model import REGION, Node
+from graph.store import GraphStore
+from queries.common import evidence_of
+from queries.qa_answers import Ran, names, qualifiers, support_rows, supported_rows
+from queries.qa_guard import keep_asked_kind, keep_asked_place
+from queries.qa_scope import Scope, asked_count, counterpart, members
+from queries.qa_slots import Slots
+from queries.support import Supporter
+
+
+def scoped(store: GraphStore, s: Slots) -> Ran:
+    asked = next((x for x in s.scopes if x.asked), s.scopes[0])
+    others = [x for x in s.scopes if x is not asked]
+    answer_side = {n.id: n for n in members(store, asked)}
+    other_side = [n for x in others for n in members(store, x)] + counterpart(s)
+    merged: dict[str, tuple[Supporter, list[str]]] = {}
+    for b in other_side:
+        found: list[Supporter] = []
+        if b.label == REGION:  # members of the answer side that support b
+            found += [r for r in support_rows(store, b, s)[0] if r.id in answer_side]
+        # members of the answer side that b supports
+        got, *_ = supported_rows(store, replace(s, active=[b], hits=[], group=False))
+        found += [r for r in got if r.id in answer_side]
+        for r in found:
+            row, with_ = merged.get(r.id, (replace(r, supports=[]), []))
+            merged[r.id] = (replace(row, supports=[*row.supports, *r.supports]), with_ + [b.name])
+    rows = [merged[i] for i in sorted(merged)]
+    other = "、".join([x.describe() for x in others] + [n.name for n in counterpart(s)])
+    params: dict[str, Any] = {"scopes": [{"city": x.city.id, "word": x.word, "asked": x is asked} for x in s.scopes],
+                              "with": [n.id for n in counterpart(s)], "field": s.domain.id if s.domain else None,
+                              "round": s.rounds[0] if s.rounds else None}
+    if not rows:
+        return [], "supporters_of", params, (f"Not in the graph: the documents state no support between "
+                                             f"the {asked.describe()} and {other}{qualifiers(s)}.")
+    msg = (f"{len(rows)} {asked.describe()} linked by support with {other}{qualifiers(s)}: "
+           f"{names([r for r, _ in rows])}." + count_note(asked, len(rows)))
+    return ([r.to_dict() | {"with": list(dict.fromkeys(w)), "evidence": evidence_of(r.evidence)} for r, w in rows],
+            "supporters_of", params, msg)
+
+
+def narrow(s: Slots, intent: str, answers: list[dict[str, Any]], params: dict[str, Any],
+           message: str) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
+    """The answers of the kind of party (哪些区 → regions; 哪家医院 → organisations) and of place (哪两个区 →
+    districts) the question asks for, when the intent's answers hold others too; the message says what was
+    kept of what, and when the question expects another number of answers than the documents state."""
+    base = message.rstrip(".")
+    answers, kind = keep_asked_kind(s.plain, answers)
+    if kind:
+        params = {**params, "answer_kind": kind}
+    before_place = answers
+    answers, place, left_out = keep_asked_place(s.plain, answers)
+    if place:
+        params = {**params, "answer_place": place.id}
+    label = f"{place.id} (the kind of place asked for)" if place else (
+        f"{'region' if kind == 'Region' else 'organisation'}(s), the kind asked for," if kind else "")
+    if label and answers:
+        message = f"{len(answers)} {label} of: {base} — {names(answers)}."
+    elif place and before_place:
+        message = (f"Not in the graph: no {place.id} among the answers; the documents state {names(left_out)}, "
+                   f"none of them a {place.id}.")
+    elif kind and not answers:
+        message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
+    expected = asked_count(s.plain)
+    if answers and expected is not None and intent != "scoped_support":
+        message = message.rstrip() + count_note(None, len(answers), expected)
+    return answers, params, message
+
+
+def count_note(scope: Scope | None, found: int, count: int | None = None) -> str:
+    """Say so when the question expects another number of answers than the graph states (哪两个区: one)."""
+    expected = count if count is not None else (scope.count if scope else None)
+    if expected is None or expected == found:
+        return ""
+    return f" The question asks for {expected}; the documents state {found}."
+
+
+__all__ = ["count_note", "narrow", "scoped"]
