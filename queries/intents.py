@@ -13,7 +13,7 @@ from queries.qa_scope import scoped_question
 from queries.qa_slots import FILTERS, Slots
 
 SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
-           r"在帮|帮忙|帮(?=[的了过着哪谁什不没]|[？?。，,！!]|$)|是一对|结对子|"
+           r"在帮|帮忙|帮(?=[的了过着哪谁什不没\s]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
 PAIR = r"结对|配对|牵手|携手|是一对|结对子|\b(pair\w*|partner\w*|twin\w*|matched)\b"

@@ -12,8 +12,8 @@ from graph.store import GraphStore
 from queries import qa_answers as sa
 from queries import qa_answers_items as ia
 from queries import qa_answers_places as pa
-from queries import qa_answers_scope as sc
 from queries import qa_answers_projects as pj
+from queries import qa_answers_scope as sc
 from queries import qa_answers_sites as st
 from queries.common import brief
 from queries.errors import QueryError

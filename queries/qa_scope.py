@@ -22,13 +22,15 @@ from queries.lookup import Hit
 
 # The region words: what each keeps of a city's county-level places (name ending; "" = any).
 PLACE_WORDS = {"县(市、区)": "", "县市区": "", "区县": "", "县区": "", "县市": "", "区": "区", "县": "", "市": "市"}
-PLACE_EN = {"district": "区", "districts": "区", "county": "", "counties": "", "places": "", "county-level cities": "市",
-            "county-level city": "市"}
+PLACE_EN = {"district": "区", "districts": "区", "county": "", "counties": "", "places": "",
+            "county-level cities": "市", "county-level city": "市"}
 _NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
             "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 _NUM = r"[一二两三四五六七八九十]|\d{1,2}"
 _PARTICLE = r"(?:的|那边的?|这边的?|下辖的?|所辖的?|市内的?|境内的?|里的?|内的?|本地的?|当地的?)"
+_ASK_ELSEWHERE = re.compile(r"哪|谁|\b(which|what|who|whom)\b", re.I)
+_ASK_BEFORE = re.compile(r"哪(?:些|几个|个|一个)?\s*$")
 _EN_NUM = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 
 
@@ -66,11 +68,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     zh_alt = "|".join(re.escape(w) for w in zh_words)
     en_alt = "|".join(re.escape(w) for w in en_words)
     # After the city: 的/那边的 …, then 哪/几/多少 and a count, a classifier, the kind word (not 区级, 县委, 县城 …).
-    after = re.compile(rf"^\s*(?:市)?(?P<p>{_PARTICLE})?\s*(?P<ask>哪|几|多少|有哪些|是哪些)?\s*(?P<num>{_NUM})?\s*"
-                       rf"(?:个|家|所|些|座)?\s*(?P<kind>{zh_alt})(?![级委长城域政内里])")
+    after = re.compile(rf"^\s*(?:市)?(?P<p>{_PARTICLE})?\s*(?:有|都有|共有|一共有)?\s*(?P<ask>哪几|哪|几|多少|有哪些|是哪些)?\s*(?P<num>{_NUM})?\s*"
+                       rf"(?:个|家|所|些|座)?\s*(?P<kind>{zh_alt})(?![级委长城域政内里])"
+                       rf"(?P<ask_after>\s*(?:有|是|都有|都是)?\s*哪(?:些|几|个|一|[一二两三四五六七八九十]))?")
     # English: "(which two) districts of/in Wenzhou" before the city, "Wenzhou('s) districts" after it.
     before_en = re.compile(rf"(?P<ask>\b(?:which|what|how many)\s+)?(?:(?P<num>{_EN_NUM})\s+)?"
-                           rf"(?P<kind>\b(?:{en_alt}))\s+(?:of|in|from)\s+(?:the\s+city\s+of\s+)?$", re.I)
+                           rf"(?P<kind>\b(?:{en_alt})(?:\s+(?:and|or|&)\s+(?:{en_alt}))?)\s+(?:of|in|from)\s+"
+                           rf"(?:the\s+city\s+of\s+)?$", re.I)
     after_en = re.compile(rf"^\s*(?:city\s+)?(?P<kind>(?:{en_alt}))\b", re.I)
     return after, before_en, after_en
 
@@ -83,6 +87,15 @@ def _count(num: str | None) -> int | None:
 
 def _scope(city: Node, word: str, asked: bool, num: str | None, start: int, end: int) -> Scope:
     low = word.lower()
+    parts = re.split(r"\s+(?:and|or|&)\s+", low)
+    if len(parts) > 1:  # districts and counties: every place either word keeps
+        if all(p in PLACE_EN for p in parts):
+            ending = PLACE_EN[parts[0]] if len({PLACE_EN[p] for p in parts}) == 1 else ""
+            return Scope(city, word, ending, (), asked, _count(num), start, end)
+        if all(p in _org_words() for p in parts):
+            kinds = tuple(dict.fromkeys(k for p in parts for k in _org_words()[p]))
+            return Scope(city, word, None, kinds, asked, _count(num), start, end)
+        low = parts[-1]
     if word in PLACE_WORDS:
         return Scope(city, word, PLACE_WORDS[word], (), asked, _count(num), start, end)
     if low in PLACE_EN:
@@ -102,8 +115,13 @@ def scopes_in(text: str, hits: list[Hit]) -> list[Scope]:
         # A particle, 哪/几 or a count makes it the city's places (宁波的区, 温州哪两个区); a bare one-character
         # word does not (温州市区 is the city's urban area).
         if m and (m.group("p") or m.group("ask") or m.group("num") or len(m.group("kind")) > 1):
-            out.append(_scope(h.node, m.group("kind"), bool(m.group("ask")), m.group("num"), h.start,
-                              h.end + m.end()))
+            # 哪些宁波的区, 宁波的区有哪些: asked for too. 几个区 asks only when nothing else is asked
+            # (宁波市的几个区分别结对帮扶哪些山区县 asks for the counties).
+            ask = m.group("ask") or ""
+            elsewhere = _ASK_ELSEWHERE.search(text[:h.start] + " " + rest[m.end():]) is not None
+            asked = bool((ask and (ask.startswith("哪") or ask.endswith("哪些") or not elsewhere))
+                         or m.group("ask_after") or _ASK_BEFORE.search(text[:h.start]))
+            out.append(_scope(h.node, m.group("kind"), asked, m.group("num"), h.start, h.end + m.end()))
             continue
         b = before_en.search(text[:h.start])
         if b:
@@ -136,9 +154,9 @@ def counterpart(s: Any) -> list[Node]:
 
 
 def scoped_question(s: Any) -> bool:
-    """A scope with something on the other side: a second scope or a party (the mountain-county group
-    alone is the places-of-a-city intents')."""
-    return bool(s.scopes) and (len(s.scopes) >= 2 or bool(counterpart(s)))
+    """A question about a city's places or organisations of a kind: with something on the other side (a
+    second scope, a party), or alone (温州的医院帮扶了哪些县, 哪些宁波的区在帮扶山区县)."""
+    return bool(s.scopes)
 
 
 _ASKED_COUNT = re.compile(rf"哪\s*(?P<zh>{_NUM})\s*(?:个|家|所|位|座)|\bwhich\s+(?P<en>{_EN_NUM})\b", re.I)
