@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from graph.model import REGION
+from graph.model import REGION, Node
 from graph.store import GraphStore
 from queries.common import evidence_of, nodes_by_label
 from queries.qa_answers import Ran, names, node_mountain, qualifiers, support_rows, supported_rows

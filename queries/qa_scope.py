@@ -68,8 +68,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     zh_alt = "|".join(re.escape(w) for w in zh_words)
     en_alt = "|".join(re.escape(w) for w in en_words)
     # After the city: 的/那边的 …, then 哪/几/多少 and a count, a classifier, the kind word (not 区级, 县委, 县城 …).
-    after = re.compile(rf"^\s*(?:市)?(?P<p>{_PARTICLE})?\s*(?:有|都有|共有|一共有)?\s*(?P<ask>哪几|哪|几|多少|有哪些|是哪些)?\s*(?P<num>{_NUM})?\s*"
-                       rf"(?:个|家|所|些|座)?\s*(?P<kind>{zh_alt})(?![级委长城域政内里])"
+    after = re.compile(rf"^\s*(?:市)?(?P<p>{_PARTICLE})?\s*(?:有|都有|共有|一共有)?\s*"
+                       rf"(?P<ask>哪几|哪|几|多少|有哪些|是哪些)?\s*(?P<num>{_NUM})?\s*(?:个|家|所|些|座)?\s*(?P<kind>{zh_alt})(?![级委长城域政内里])"
                        rf"(?P<ask_after>\s*(?:有|是|都有|都是)?\s*哪(?:些|几|个|一|[一二两三四五六七八九十]))?")
     # English: "(which two) districts of/in Wenzhou" before the city, "Wenzhou('s) districts" after it.
     before_en = re.compile(rf"(?P<ask>\b(?:which|what|how many)\s+)?(?:(?P<num>{_EN_NUM})\s+)?"
