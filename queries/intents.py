@@ -16,7 +16,8 @@ SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂�
            r"在帮|帮忙|帮(?=[的了过着哪谁什不没\s]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
-PAIR = r"结对|配对|牵手|携手|是一对|结对子|\b(pair\w*|partner\w*|twin\w*|matched)\b"
+# "1对4" / 一对四 names the county's formal partners (经济强县, 省属国企, 省领导联系 and 社会力量 pairings).
+PAIR = r"结对|配对|牵手|携手|是一对|结对子|[1一]\s*对\s*[14一四]|1\s*\+\s*4|\b(pair\w*|partner\w*|twin\w*|matched)\b"
 # Taking part in a county's measures or projects: with two parties, the graph's roles say who the partner is.
 PARTICIPATE = r"参与|参加|加入|承担|\b(take|takes|took|taking) part\b|\binvolv\w*|\bparticipat\w*|\bcontribut\w*"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"

@@ -191,7 +191,8 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
     rows, params, party, res = supported_rows(store, s, pairing_only)
     own_places = any(h.node.id == party.id and CITY_PLACES_AFTER.match(s.text, h.end) for h in s.hits) or (
         CITY_PLACES_EN.search(s.plain) is not None)
-    if not rows and party.props.get("level") == "city" and (not res.supporters or own_places):
+    # 宁波帮扶哪些山区县: the city pairs a city (丽水市), its places pair the mountain counties.
+    if not rows and party.props.get("level") == "city" and (not res.supporters or own_places or s.group):
         # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
         # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
         from queries.qa_answers_places import recipients_of_city, supporters_in_city

@@ -23,7 +23,9 @@ from queries.qa_topic import topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
-MOUNTAIN = r"山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|mountain"
+# 加快发展县 and (相对)欠发达县 are the earlier names of the same counties (the magazine: 从“相对欠发达县”到
+# “加快发展县”; the Wenzhou 2018 opinions: 五个加快发展县).
+MOUNTAIN = r"加快发展县|欠发达县|山区海岛县|山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|mountain"
 
 
 @dataclass
