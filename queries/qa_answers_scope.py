@@ -63,9 +63,11 @@ def scoped(store: GraphStore, s: Slots) -> Ran:
     other = "、".join([x.describe() for x in others] + [n.name for n in counterpart(s)]) or (
         "mountain counties" if s.group else "any party")
     params = _params(s, asked)
-    if not rows:
+    if not rows:  # what the documents do state of the party named, so that the "none" is checkable
+        stated = [r for n in counterpart(s)[:1] for r in _linked(store, s, n)]
+        instead = f" They state {counterpart(s)[0].name} linked with: {names(stated)}." if stated else ""
         return [], "supporters_of", params, (f"Not in the graph: the documents state no support between "
-                                             f"the {asked.describe()} and {other}{qualifiers(s)}.")
+                                             f"the {asked.describe()} and {other}{qualifiers(s)}.{instead}")
     msg = (f"{len(rows)} {asked.describe()} linked by support with {other}{qualifiers(s)}: "
            f"{names([r for r, _ in rows])}." + count_note(asked, len(rows)))
     return ([r.to_dict() | {"with": list(dict.fromkeys(w)), "evidence": evidence_of(r.evidence)} for r, w in rows],
