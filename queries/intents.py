@@ -13,6 +13,7 @@ from queries.qa_scope import scoped_question
 from queries.qa_slots import FILTERS, Slots
 
 SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
+           r"受援|(?<!沿)[山海]方(?!面)|"  # 受援地; 海方 / 山方, the two sides of a pairing
            r"在帮|帮忙|帮(?=[的了过着哪谁什不没\s]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
@@ -28,7 +29,7 @@ CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有�
           r"\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b")
 PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*|relat\w*|links?|linked|path)\b"
 GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
-COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|\b(both|jointly|together|in common|common|shared?)\b"
+COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|既.{1,12}又|\b(both|jointly|together|in common|common|shared?)\b"
 # 负责帮扶 is a way of supporting, not of being the responsible department; 落在…头上 says whose task it is.
 RESPONSIBLE = (r"负责(?!帮扶|支援|对接|结对)|责任|牵头|主管|承办|落实|落在.{0,16}头上|"
                r"\b(responsible|in charge|lead\w*|carr(y|ies) out)\b")
@@ -172,7 +173,7 @@ def _has(pattern: str, text: str) -> bool:
     return bool(pattern) and re.search(pattern, text, re.I) is not None
 
 
-_REVERSE = re.compile(r"帮扶对象|受援|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"
+_REVERSE = re.compile(r"帮扶对象|受援|山方|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"
                       r"\bbeneficiar\w*|\bsupported (regions|counties|places)\b", re.I)
 
 

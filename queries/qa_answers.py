@@ -14,6 +14,7 @@ from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id
 from queries.coverage import mountain_counties
 from queries.intents import PAIR, recipient, supporter
 from queries.lookup import lookup_for
+from queries.qa_guard import asked_place
 from queries.qa_slots import Slots
 from queries.support import Support, Supporter, SupportResult, supported_by, supporters_of
 
@@ -191,8 +192,11 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
     rows, params, party, res = supported_rows(store, s, pairing_only)
     own_places = any(h.node.id == party.id and CITY_PLACES_AFTER.match(s.text, h.end) for h in s.hits) or (
         CITY_PLACES_EN.search(s.plain) is not None)
-    # 宁波帮扶哪些山区县: the city pairs a city (丽水市), its places pair the mountain counties.
-    if not rows and party.props.get("level") == "city" and (not res.supporters or own_places or s.group):
+    # 宁波帮扶哪些山区县 / 哪些县: the city pairs a city (丽水市), its places pair the counties.
+    place = asked_place(s.plain)
+    counties = bool(rows) and place is not None and bool(place.levels) and all(r.kind == "city" for r in rows)
+    if party.props.get("level") == "city" and (counties or (not rows and (
+            not res.supporters or own_places or s.group))):
         # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
         # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
         from queries.qa_answers_places import recipients_of_city, supporters_in_city

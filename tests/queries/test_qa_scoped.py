@@ -128,3 +128,23 @@ def test_a_state_owned_group_is_an_enterprise(store: GraphStore) -> None:
     # YJ 四(一)3 用好国有企业“1对1”结对帮扶力量: 省二轻集团; 六: 省自然资源集团 — "which companies" must not be "none".
     assert {"浙江省二轻集团", "浙江省自然资源集团"} <= names(store, "帮扶永嘉的企业有哪些")
     assert {"浙江省二轻集团", "浙江省自然资源集团"} <= names(store, "Which companies support Yongjia?")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("萧山区的受援地是哪里", {"龙泉市"}),                       # GD row 8: 龙泉市 ← 杭州市萧山区
+    ("仙居的海方是谁", {"玉环市"}),                             # GD row 25: 仙居县 ← 玉环市
+    # A city asked for the counties it supports: its places' (the city itself pairs 丽水市, GD 一、市结对).
+    ("Ningbo supports which counties?", NINGBO_PLACES_MOUNTAIN),
+    # 既…又: in common. 宁波's and 湖州's places both pair 庆元县 (海曙区; 长兴县), 云和县 (北仑区; 吴兴区),
+    # 松阳县 (余姚市; 南浔区、安吉县) — GD rows 10, 11, 14.
+    ("哪些县既被宁波帮又被湖州帮", {"庆元县", "云和县", "松阳县"}),
+    ("哪些县既有宁海县又有海盐县帮扶", {"景宁畲族自治县"}),       # GD row 15
+])
+def test_sides_of_a_pairing_and_both_of_two(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected, ask(store, question).message
+
+
+def test_a_city_is_no_county(store: GraphStore) -> None:
+    # 宁波市's own pairing is with the city 丽水市 (GD 一、市结对): an answer to "which city", never to "which county".
+    assert names(store, "Which cities does Ningbo support?") == {"丽水市"}
+    assert "丽水市" not in names(store, "宁波帮扶哪些县")
