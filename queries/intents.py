@@ -160,6 +160,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent("pairings", "pairings", ("no_parties", "no_group", "level_or_round"),
            (r"结对关系|结对情况|结对安排|结对|\bpairings?\b|\bpairs\b", MEMBERS + "|关系"),
            accepts=_f("mechanism", "rounds"), priority=52, describes="the pairings at a level and round (市级结对)"),
+    # "永嘉有没有银行帮扶": whether any supporter of a kind, field or tier is stated — the supporters_of answer,
+    # read as yes or no. Only with such a filter: "永嘉有没有人帮扶" is not asked this way.
+    Intent("any_supporter", "supporters_of", ("recipient", "filtered"), (SUPPORT, YESNO), blocks=r"\bwho\b|谁|哪",
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=48,
+           describes="whether any supporter of a kind, field or tier supports a region (永嘉有没有银行帮扶)"),
     Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
            describes="whom an organisation or region supports"),
@@ -227,6 +232,7 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "city": lambda st, s: any(n.props.get("level") == "city" for n in s.regions),
     "group": lambda st, s: s.group,
     "scoped": lambda st, s: scoped_question(s),
+    "filtered": lambda st, s: bool(s.kind or s.domain or s.mechanism),
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,
     "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(

@@ -40,7 +40,8 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "project_parties": pj.project_parties, "rank_projects": pj.rank_projects, "measures": ia.measure_list,
     "unit_measures": ia.unit_measures,
     "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
-    "support_fields": sa.support_fields, "scoped_support": sc.scoped, "city_of": pa.city_of, "sites": st.sites,
+    "support_fields": sa.support_fields, "city_of": pa.city_of, "sites": st.sites,
+    "scoped_support": sc.scoped, "any_supporter": sc.any_supporter,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
 # What a question may ask about that no intent answers: amounts of money, dates and times.

@@ -250,8 +250,22 @@ def yes_no(store: GraphStore, s: Slots) -> Ran:
         params["round"] = "all" if rows else params.get("round")
     params["supporter"] = [n.id for n in sup]
     who = "、".join(n.name for n in sup)
+    cities = [n for n in sup if n.label == REGION and n.props.get("level") == "city"]
+    if not rows and cities:  # 遂昌县的帮扶单位里有宁波的吗: a county-level place of the city supports it (an
+        # organisation merely sited in the city, 浙江工商大学 in 杭州, is not the city's)
+        rows = [r for r in stated if r.type == REGION and any(_within(store, r.id, c) for c in cities)]
+        if rows:
+            params["within"] = [c.id for c in cities]
+            return [r.to_dict() for r in rows], "supporters_of", params, (
+                f"Yes: {names(rows)}, of {who}, support(s) {region.name}{qualifiers(s)}.")
     if not rows:  # what the documents do state, so that the "no" is checkable
         instead = f" They state {region.name}'s supporters{qualifiers(s)} as: {names(stated)}." if stated else ""
+        home = lookup_for(store).candidates(str(region.props.get("city", "")), (REGION,))
+        above = [c for c in cities if home and any(r.id == c.id for r in support_rows(store, home[0], s)[0])]
+        if above:  # 宁波帮扶青田吗: no pairing of the county, but its city is paired with the city asked about
+            return [], "supporters_of", params, (
+                f"Not directly: the documents state no support of {region.name} itself by {who}{qualifiers(s)}; "
+                f"at city level {who} pairs {home[0].name}, the city of {region.name}.{instead}")
         return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
                                              f"by {who}{qualifiers(s)}.{instead}")
     return [r.to_dict() for r in rows], "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."

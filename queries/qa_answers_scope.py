@@ -14,7 +14,7 @@ from typing import Any
 from graph.model import REGION, Node
 from graph.store import GraphStore
 from queries.common import evidence_of, nodes_by_label
-from queries.qa_answers import Ran, names, node_mountain, qualifiers, support_rows, supported_rows
+from queries.qa_answers import Ran, names, node_mountain, qualifiers, support_rows, supported_rows, supporters
 from queries.qa_guard import keep_asked_kind, keep_asked_place
 from queries.qa_scope import Scope, asked_count, counterpart, members
 from queries.qa_slots import Slots
@@ -106,6 +106,14 @@ def _params(s: Slots, asked: Scope | None) -> dict[str, Any]:
             "round": s.rounds[0] if s.rounds else None, **({"mountain": True} if s.group else {})}
 
 
+def any_supporter(store: GraphStore, s: Slots) -> Ran:
+    """永嘉有没有银行帮扶: yes with the supporters of that kind, field or tier and their evidence, or no."""
+    answers, query, params, message = supporters(store, s)
+    if not answers:
+        return answers, query, params, "No — " + message[0].lower() + message[1:]
+    return answers, query, params, "Yes: " + message
+
+
 def narrow(s: Slots, intent: str, answers: list[dict[str, Any]], params: dict[str, Any],
            message: str) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
     """The answers of the kind of party (哪些区 → regions; 哪家医院 → organisations) and of place (哪两个区 →
@@ -142,4 +150,4 @@ def count_note(scope: Scope | None, found: int, count: int | None = None) -> str
     return f" The question asks for {expected}; the documents state {found}."
 
 
-__all__ = ["count_note", "narrow", "scoped"]
+__all__ = ["any_supporter", "count_note", "narrow", "scoped"]

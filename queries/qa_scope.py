@@ -29,6 +29,9 @@ _NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6
             "ten": 10}
 _NUM = r"[一二两三四五六七八九十]|\d{1,2}"
 _PARTICLE = r"(?:的|那边的?|这边的?|下辖的?|所辖的?|市内的?|境内的?|里的?|内的?|本地的?|当地的?)"
+_WHO_OF = re.compile(r"^\s*(?:的|这边|那边)?\s*(?:有|都有)?\s*(?:谁|哪些单位|哪家单位|哪个单位)")
+_WHO_FROM = re.compile(r"\bwho\s+(?:from|in)\s+$", re.I)
+_ALL_KINDS = ("*",)  # every organisation kind
 _ASK_ELSEWHERE = re.compile(r"哪|谁|\b(which|what|who|whom)\b", re.I)
 _ASK_BEFORE = re.compile(r"哪(?:些|几个|个|一个)?\s*$")
 _EN_NUM = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -111,6 +114,15 @@ def scopes_in(text: str, hits: list[Hit]) -> list[Scope]:
         if h.node.label != REGION or h.node.props.get("level") != "city":
             continue
         rest = text[h.end:]
+        tail = re.search(r"\s+(county|counties|district|districts)$", h.surface, re.I)
+        if tail:  # "Jiaxing county": the name index read the place word with the city's name
+            asked = re.search(r"\b(which|what|how many)\s+$", text[:h.start], re.I) is not None
+            out.append(_scope(h.node, tail.group(1), asked, None, h.start, h.end))
+            continue
+        who = _WHO_OF.match(rest) or _WHO_FROM.search(text[:h.start])
+        if who:  # 宁波有谁帮扶遂昌, who from Ningbo: anyone of the city (its places and organisations)
+            out.append(Scope(h.node, "parties", "", _ALL_KINDS, True, None, h.start, h.end))
+            continue
         m = after.match(rest)
         # A particle, 哪/几 or a count makes it the city's places (宁波的区, 温州哪两个区); a bare one-character
         # word does not (温州市区 is the city's urban area).
@@ -140,11 +152,12 @@ def members(store: GraphStore, scope: Scope) -> list[Node]:
     city = scope.city.name
     places = [n for n in nodes_by_label(store, REGION)
               if n.props.get("city") == city and n.props.get("level") == "county"]
-    if scope.ending is not None:
+    if scope.ending is not None and scope.org_kinds != _ALL_KINDS:
         return [n for n in places if n.name.endswith(scope.ending)]
     where = {city, *(n.name for n in places)}
-    return [n for n in nodes_by_label(store, ORGANIZATION)
-            if n.props.get("region") in where and n.props.get("kind") in scope.org_kinds]
+    orgs = [n for n in nodes_by_label(store, ORGANIZATION) if n.props.get("region") in where
+            and (scope.org_kinds == _ALL_KINDS or n.props.get("kind") in scope.org_kinds)]
+    return places + orgs if scope.org_kinds == _ALL_KINDS else orgs
 
 
 def counterpart(s: Any) -> list[Node]:

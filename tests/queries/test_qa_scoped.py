@@ -148,3 +148,35 @@ def test_a_city_is_no_county(store: GraphStore) -> None:
     # 宁波市's own pairing is with the city 丽水市 (GD 一、市结对): an answer to "which city", never to "which county".
     assert names(store, "Which cities does Ningbo support?") == {"丽水市"}
     assert "丽水市" not in names(store, "宁波帮扶哪些县")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which Jiaxing county supports Qingyuan?", {"嘉善县"}),  # GD row 11: 嘉善县、长兴县、宁波市海曙区
+    ("宁波有谁帮扶遂昌", {"象山县"}),                          # GD row 13: 象山县 on its own row, read as 遂昌's
+    ("Who from Ningbo supports Suichang?", {"象山县"}),
+])
+def test_anyone_of_a_city(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected, ask(store, question).message
+
+
+def test_yes_no_with_a_city_as_the_supporter(store: GraphStore) -> None:
+    yes = ask(store, "遂昌县的帮扶单位里有宁波的吗")  # 象山县 is 宁波's
+    assert yes.message.startswith("Yes") and [a["name"] for a in yes.answers] == ["象山县"]
+    assert [a["name"] for a in ask(store, "嘉兴帮扶开化吗").answers] == ["桐乡市"]  # GD row 6
+    # 青田县 ← 平湖市、嵊州市 (GD row 9); 宁波市 pairs 丽水市 only at city level: not a plain yes, not a plain no.
+    city = ask(store, "宁波帮扶青田吗")
+    assert city.answers == [] and city.message.startswith("Not directly") and "丽水市" in city.message
+    # An organisation merely sited in 杭州 (浙江工商大学) is not 杭州 supporting 永嘉.
+    assert ask(store, "杭州帮扶永嘉吗").answers == []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("永嘉有没有银行帮扶", {"平安银行股份有限公司杭州分行"}),    # YJ 附件2: 平安银行杭州分行
+    ("Does any hospital support Yongjia?", {"温州市中心医院", "浙江中医药大学附属第二医院"}),
+    ("文成有企业帮扶吗", set()),
+    ("Is there a university supporting Taishun?", set()),
+])
+def test_whether_any_supporter_of_a_kind(store: GraphStore, question: str, expected: set[str]) -> None:
+    a = ask(store, question)
+    assert a.intent == "any_supporter" and {x["name"] for x in a.answers} == expected, a.message
+    assert a.message.startswith("Yes" if expected else "No")
