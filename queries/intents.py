@@ -10,24 +10,27 @@ from functools import lru_cache
 from graph.model import Node
 from graph.store import GraphStore
 from queries.qa_roles import is_recipient
+from queries.qa_scope import scoped_question
 from queries.qa_slots import FILTERS, Slots
 
 SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
-           r"在帮|帮(?=[的了过着]|[？?。，,！!]|$)|"
+           r"受援|(?<!沿)[山海]方(?!面)|"  # 受援地; 海方 / 山方, the two sides of a pairing
+           r"在帮|帮忙|帮(?=[的了过着哪谁什不没\s]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"
            r"match(ed)?|cooperat\w*|work(s|ed)? with|built|build)\b")
-PAIR = r"结对|配对|牵手|携手|\b(pair\w*|partner\w*|twin\w*|matched)\b"
+# "1对4" / 一对四 names the county's formal partners (经济强县, 省属国企, 省领导联系 and 社会力量 pairings).
+PAIR = r"结对|配对|牵手|携手|是一对|结对子|[1一]\s*对\s*[14一四]|1\s*\+\s*4|\b(pair\w*|partner\w*|twin\w*|matched)\b"
 # Taking part in a county's measures or projects: with two parties, the graph's roles say who the partner is.
 PARTICIPATE = r"参与|参加|加入|承担|\b(take|takes|took|taking) part\b|\binvolv\w*|\bparticipat\w*|\bcontribut\w*"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
-YESNO = r"吗|是否|是不是|有没有|么[?？]?$|^(does|do|did|is|are|was|were|has|have)\b"
+YESNO = (r"吗|是否|是不是|有没有|么[?？]?$|([\u4e00-\u9fff])[不没]\1|^(does|do|did|is|are|was|were|has|have)\b")
 COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
 RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
 CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有没有换|换没换|换了|更换|换成|改为|变了|"
           r"\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b")
 PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*|relat\w*|links?|linked|path)\b"
 GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
-COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|\b(both|jointly|together|in common|common|shared?)\b"
+COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|既.{1,12}又|\b(both|jointly|together|in common|common|shared?)\b"
 # 负责帮扶 is a way of supporting, not of being the responsible department; 落在…头上 says whose task it is.
 RESPONSIBLE = (r"负责(?!帮扶|支援|对接|结对)|责任|牵头|主管|承办|落实|落在.{0,16}头上|"
                r"\b(responsible|in charge|lead\w*|carr(y|ies) out)\b")
@@ -131,6 +134,10 @@ INTENTS: tuple[Intent, ...] = (
            accepts=_f("category"), priority=69, describes="the counties of a category"),
     Intent("coverage_gaps", "coverage", ("group_or_none",), (GAP,), accepts=_f("domain"), priority=66,
            describes="which mountain counties lack a supporter in a field"),
+    # A city's places or organisations of a kind on one side (温州哪两个区在帮永嘉, 丽水哪些县结对了宁波的区).
+    Intent("scoped_support", "supporters_of", ("scoped",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=65,
+           describes="which places of a city (its districts, counties) or its organisations support a party"),
     Intent("supporters_in_city", "supported_by", ("city", "group"), (SUPPORT, LOCATED_SUPPORTERS),
            accepts=_f("rounds", "mechanism"), priority=64,
            describes="which places of a city support mountain counties"),
@@ -162,6 +169,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent("pairings", "pairings", ("no_parties", "no_group", "level_or_round"),
            (r"结对关系|结对情况|结对安排|结对|\bpairings?\b|\bpairs\b", MEMBERS + "|关系"),
            accepts=_f("mechanism", "rounds"), priority=52, describes="the pairings at a level and round (市级结对)"),
+    # "永嘉有没有银行帮扶": whether any supporter of a kind, field or tier is stated — the supporters_of answer,
+    # read as yes or no. Only with such a filter: "永嘉有没有人帮扶" is not asked this way.
+    Intent("any_supporter", "supporters_of", ("recipient", "filtered"), (SUPPORT, YESNO), blocks=r"\bwho\b|谁|哪",
+           accepts=_f("domain", "rounds", "mechanism", "kind"), priority=48,
+           describes="whether any supporter of a kind, field or tier supports a region (永嘉有没有银行帮扶)"),
     Intent("supported_by", "supported_by", ("supporter",), (SUPPORT + "|" + SUPPORT_UNITS,), blocks=YESNO,
            accepts=_f("domain", "rounds", "mechanism", "kind"), priority=50,
            describes="whom an organisation or region supports"),
@@ -181,15 +193,20 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_REVERSE = re.compile(r"帮扶对象|受援|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"
+_REVERSE = re.compile(r"帮扶对象|受援|山方|帮扶的(县|地|区|市)|支援的(县|地|区|市)|结对的(县|地|区|市)|对口的|"
                       r"\bbeneficiar\w*|\bsupported (regions|counties|places)\b", re.I)
 
 
 def supporter(store: GraphStore, s: Slots) -> list[Node]:
     """The parties asked about as supporters: written so, or (with a pairing verb) not a recipient in the graph."""
+    parties = s.parties
+    if s.active and len(s.active) == len(parties) == 2 and _has(PAIR, s.plain):
+        # "瑞安和文成结对了吗": 和 joins both to the symmetric verb; the graph's roles say which is supported.
+        roles = [is_recipient(store, p) for p in parties]
+        if roles.count(True) == 1:
+            return [p for p, r in zip(parties, roles, strict=True) if not r]
     if s.active:
         return s.active
-    parties = s.parties
     if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
         p = parties[0]
         if _REVERSE.search(s.plain) or not is_recipient(store, p):
@@ -229,6 +246,8 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "group_or_none": lambda st, s: s.group or not s.parties,
     "city": lambda st, s: any(n.props.get("level") == "city" for n in s.regions),
     "group": lambda st, s: s.group,
+    "scoped": lambda st, s: scoped_question(s),
+    "filtered": lambda st, s: bool(s.kind or s.domain or s.mechanism),
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,
     "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(

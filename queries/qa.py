@@ -13,6 +13,7 @@ from queries import qa_answers as sa
 from queries import qa_answers_items as ia
 from queries import qa_answers_places as pa
 from queries import qa_answers_projects as pj
+from queries import qa_answers_scope as sc
 from queries import qa_answers_sites as st
 from queries.common import brief
 from queries.errors import QueryError
@@ -20,7 +21,7 @@ from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
 from queries.lookup import latin_key
 from queries.qa_alternatives import alternatives, combined
 from queries.qa_answers import Ran
-from queries.qa_guard import keep_asked_kind, not_held
+from queries.qa_guard import not_held
 from queries.qa_names import unknown_names
 from queries.qa_partners import partner_answer
 from queries.qa_refuse import examples, refusal
@@ -41,6 +42,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "unit_measures": ia.unit_measures,
     "supported_by": sa.supported, "supporters_of": sa.supporters, "pairings": pa.pairing_list,
     "support_fields": sa.support_fields, "city_of": pa.city_of, "sites": st.sites,
+    "scoped_support": sc.scoped, "any_supporter": sc.any_supporter,
 }
 assert set(BUILDERS) == {i.name for i in INTENTS}
 # What a question may ask about that no intent answers: amounts of money, dates and times.
@@ -141,13 +143,7 @@ def ask(store: GraphStore, question: str) -> Answer:
             answers, query, params, message = BUILDERS[intent.name](store, s)
     except QueryError as exc:
         answers, query, params, message = [], intent.query, {}, f"Not in the graph: {exc}"
-    answers, kind = keep_asked_kind(s.plain, answers)
-    if kind:
-        params = {**params, "answer_kind": kind}
-        message = (f"{len(answers)} {'region' if kind == 'Region' else 'organisation'}(s), the kind asked for, "
-                   f"of: {message.rstrip('.')} — {sa.names(answers)}.")
-        if not answers:
-            message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
+    answers, params, message = sc.narrow(s, intent.name, answers, params, message)
     if answers and re.search(COUNT, s.text, re.I):
         message = f"{len(answers)} — {message}"
     read_as = [f"{x['surface']} as {x['did_you_mean']}" for x in s.suggestions if x.get("used")]

@@ -14,6 +14,7 @@ from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id
 from queries.coverage import mountain_counties
 from queries.intents import PAIR, recipient, supporter
 from queries.lookup import lookup_for
+from queries.qa_guard import asked_place
 from queries.qa_slots import Slots
 from queries.support import Support, Supporter, SupportResult, supported_by, supporters_of
 
@@ -191,7 +192,11 @@ def supported(store: GraphStore, s: Slots, pairing_only: bool | None = None) -> 
     rows, params, party, res = supported_rows(store, s, pairing_only)
     own_places = any(h.node.id == party.id and CITY_PLACES_AFTER.match(s.text, h.end) for h in s.hits) or (
         CITY_PLACES_EN.search(s.plain) is not None)
-    if not rows and party.props.get("level") == "city" and (not res.supporters or own_places):
+    # 宁波帮扶哪些山区县 / 哪些县: the city pairs a city (丽水市), its places pair the counties.
+    place = asked_place(s.plain)
+    counties = bool(rows) and place is not None and bool(place.levels) and all(r.kind == "city" for r in rows)
+    if party.props.get("level") == "city" and (counties or (not rows and (
+            not res.supporters or own_places or s.group))):
         # A city that pairs inside itself (温州 2018) supports through its districts: "温州市帮扶哪些县" asks
         # for whom they support; "温州市内承担帮扶的是哪些区" for the districts.
         from queries.qa_answers_places import recipients_of_city, supporters_in_city
@@ -237,18 +242,41 @@ def node_mountain(store: GraphStore, node_id: str) -> bool:
 def yes_no(store: GraphStore, s: Slots) -> Ran:
     sup = supporter(store, s)
     region = recipient(store, s)[0]
-    rows, params = support_rows(store, region, s)
-    rows = [r for r in rows if r.id in {n.id for n in sup}]
+    stated, params = support_rows(store, region, s)
+    rows = [r for r in stated if r.id in {n.id for n in sup}]
+    if not rows and not s.rounds:  # not in the region's current round: any earlier round still says yes
+        earlier, _ = support_rows(store, region, replace(s, rounds=["all"]))
+        rows = [r for r in earlier if r.id in {n.id for n in sup}]
+        params["round"] = "all" if rows else params.get("round")
     params["supporter"] = [n.id for n in sup]
     who = "、".join(n.name for n in sup)
-    if not rows:
+    cities = [n for n in sup if n.label == REGION and n.props.get("level") == "city"]
+    if not rows and cities:  # 遂昌县的帮扶单位里有宁波的吗: a county-level place of the city supports it (an
+        # organisation merely sited in the city, 浙江工商大学 in 杭州, is not the city's)
+        rows = [r for r in stated if r.type == REGION and any(_within(store, r.id, c) for c in cities)]
+        if rows:
+            params["within"] = [c.id for c in cities]
+            return _pairing(rows, region), "supporters_of", params, (
+                f"Yes: {names(rows)}, of {who}, support(s) {region.name}{qualifiers(s)}.")
+    if not rows:  # what the documents do state, so that the "no" is checkable
+        instead = f" They state {region.name}'s supporters{qualifiers(s)} as: {names(stated)}." if stated else ""
+        home = lookup_for(store).candidates(str(region.props.get("city", "")), (REGION,))
+        above = [c for c in cities if home and any(r.id == c.id for r in support_rows(store, home[0], s)[0])]
+        if above:  # 宁波帮扶青田吗: no pairing of the county, but its city is paired with the city asked about
+            return [], "supporters_of", params, (
+                f"Not directly: the documents state no support of {region.name} itself by {who}{qualifiers(s)}; "
+                f"at city level {who} pairs {home[0].name}, the city of {region.name}.{instead}")
         return [], "supporters_of", params, (f"No — not in the graph: the documents state no support of {region.name} "
-                                             f"by {who}{qualifiers(s)}.")
-    # Yes names the pairing: its supporters, then the region they support, with the same quotes.
+                                             f"by {who}{qualifiers(s)}.{instead}")
+    return _pairing(rows, region), "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
+
+
+def _pairing(rows: list[Supporter], region: Node) -> list[dict[str, Any]]:
+    """A yes names the pairing: its supporters, then the region they support, with the same quotes."""
     out = [r.to_dict() | {"role": "supporter"} for r in rows]
     out.append({"id": region.id, "name": region.name, "type": region.label, "role": "recipient",
                 "evidence": evidence_of(e for r in rows for sp in r.supports for e in sp.evidence)})
-    return out, "supporters_of", params, f"Yes: {who} supports {region.name}{qualifiers(s)}."
+    return out
 
 
 def common_recipients(store: GraphStore, s: Slots) -> Ran:

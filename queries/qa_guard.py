@@ -21,14 +21,32 @@ class NotHeld:
     pattern: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class PlaceWord:
+    id: str  # the word (区, 市)
+    endings: tuple[str, ...]  # the endings of the names it keeps
+    pattern: re.Pattern[str]
+    levels: tuple[str, ...] = ()  # the levels it keeps, for a row that states its level
+
+    def keeps(self, row: dict[str, Any]) -> bool:
+        level = row.get("level") or row.get("kind")
+        if self.levels and level:
+            return level in self.levels
+        return str(row.get("name", "")).endswith(self.endings)
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 @lru_cache(maxsize=1)
-def _data() -> tuple[list[NotHeld], dict[str, re.Pattern[str]]]:
+def _data() -> tuple[list[NotHeld], dict[str, re.Pattern[str]], list[PlaceWord]]:
     data = _read("qa_guards.yaml") or {}
-    held = [NotHeld(str(r["id"]), str(r["what"]), re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I))
-            for r in data.get("not_held") or []]
-    kinds = {str(k): re.compile("|".join(f"(?:{p})" for p in v), re.I)
-             for k, v in (data.get("answer_kinds") or {}).items()}
-    return held, kinds
+    held = [NotHeld(str(r["id"]), str(r["what"]), _any(r["patterns"])) for r in data.get("not_held") or []]
+    kinds = {str(k): _any(v) for k, v in (data.get("answer_kinds") or {}).items()}
+    words = [PlaceWord(str(r["id"]), tuple(r["endings"]), _any(r["patterns"]), tuple(r.get("levels") or []))
+             for r in data.get("region_words") or []]
+    return held, kinds, words
 
 
 def not_held(text: str) -> tuple[NotHeld, str] | None:
@@ -56,4 +74,23 @@ def keep_asked_kind(text: str, answers: list[dict[str, Any]]) -> tuple[list[dict
     return [a for a in answers if a.get("type") == kind], kind
 
 
-__all__ = ["NotHeld", "asked_kind", "keep_asked_kind", "not_held"]
+def asked_place(text: str) -> PlaceWord | None:
+    """The one kind of county-level place the question names (哪些县, 哪两个区, which districts), if any."""
+    found = [w for w in _data()[2] if w.pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def keep_asked_place(text: str, answers: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], PlaceWord | None,
+                                                                       list[dict[str, Any]]]:
+    """Answers that are all regions, narrowed to the one kind of place the question names (哪两个区: names
+    ending in 区); the word applied (None when nothing was narrowed) and the answers it left out."""
+    word = asked_place(text)
+    if word is None or not answers or any(a.get("type") != "Region" for a in answers):
+        return answers, None, []
+    kept = [a for a in answers if word.keeps(a)]
+    if len(kept) == len(answers):
+        return answers, None, []
+    return kept, word, [a for a in answers if a not in kept]
+
+
+__all__ = ["NotHeld", "PlaceWord", "asked_kind", "asked_place", "keep_asked_kind", "keep_asked_place", "not_held"]

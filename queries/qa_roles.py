@@ -34,7 +34,9 @@ _IS_SUPPORTER = re.compile(r"^\s*(?:是|为|算)[^?？。]{0,20}?(?:帮扶|支�
                            r"(?:方|单位|力量|地|市|县|区)|^\s*(?:is|was)\s+(?:a|an|the|one of the)\s+(?:\w+\s+)?"
                            r"(?:supporters?|partners?|helpers?)\b", re.I)
 _WITH_BEFORE = re.compile(r"(?:和|与|跟|同)\s*$")
-_CONJ = re.compile(r"^\s*(?:district|county|city)?\s*(?:和|与|、|及|以及|跟|同|,|and|&)\s*(?:the\s+)?$", re.I)
+# 既有X又有Y帮扶: 又(有/被/由) joins Y to X like 和.
+_CONJ = re.compile(r"^\s*(?:district|county|city)?\s*(?:和|与|、|及|以及|跟|同|又有|又被|又由|又|,|and|&)\s*"
+                   r"(?:the\s+)?$", re.I)
 
 
 def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:

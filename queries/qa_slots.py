@@ -17,13 +17,16 @@ from queries.qa_names import fuzzy_hits
 from queries.qa_normalize import normalize_question
 from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
+from queries.qa_scope import Scope, scopes_in
 from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
 from queries.qa_topic import topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
-# "mountain-sea cooperation" names the programme, not the mountain counties.
-MOUNTAIN = r"山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|mountain(?![\s\-–—]*(?:and\s+|&\s*)?seas?\b)"
+# 加快发展县 and (相对)欠发达县 are the earlier names of the same counties (the magazine: 从“相对欠发达县”到
+# “加快发展县”; the Wenzhou 2018 opinions: 五个加快发展县). "mountain-sea cooperation" names the programme.
+MOUNTAIN = (r"加快发展县|欠发达县|山区海岛县|山区县|山区\s*26\s*县|山区二十六县|二十六县|26\s*个?县|山区|"
+            r"mountain(?![\s\-–—]*(?:and\s+|&\s*)?seas?\b)")
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Slots:
     plain: str = ""  # text with the names blanked (what cue words are read from)
     masked: str = ""  # plain with vocabulary words blanked too
     unknown: str | None = None  # a subject written like a name that the graph does not know
+    scopes: list[Scope] = field(default_factory=list)  # cities named as the place of parties (温州哪两个区)
 
     @property
     def parties(self) -> list[Node]:
@@ -73,7 +77,9 @@ class Slots:
                 "category": term(self.category), "project_kind": term(self.project_kind),
                 "industry": self.industry, "rounds": self.rounds, "years": self.years,
                 "topic": [brief(n) for n in self.topic], "projects": [brief(n) for n in self.projects],
-                "active": [n.id for n in self.active]}
+                "active": [n.id for n in self.active],
+                "scopes": [{"city": x.city.name, "word": x.word, "asked": x.asked, "count": x.count}
+                           for x in self.scopes]}
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -133,11 +139,15 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     s.group = any(h.node.props.get("level") == "group" for h in hits) or re.search(MOUNTAIN, text, re.I) is not None
     # A city or the province named beside a county in it only places that county (温州…泰顺县).
     counties_cities = {str(h.node.props.get("city")) for h in hits if h.node.props.get("level") == "county"}
+    # …unless it names the place of the parties asked about (永嘉那边是温州哪两个区在帮): then it is a party.
+    s.scopes = scopes_in(text, hits)
+    scoped = {x.city.id for x in s.scopes}
     for h in hits:
         level = h.node.props.get("level") if h.node.label == REGION else None
         # The home province is context (浙江省…); a province outside it (新疆, 四川) is a party the answer must honour.
         home = level == "province" and not h.node.props.get("outside_province")
-        if level == "group" or home or (level == "city" and h.node.name in counties_cities):
+        if level == "group" or home or (level == "city" and h.node.name in counties_cities
+                                          and h.node.id not in scoped):
             s.context.append(h.node)
         else:
             s.hits.append(h)

@@ -63,7 +63,7 @@ INTENT_QUESTIONS = {
     "projects": "永嘉有哪些新建项目", "measures": "永嘉有哪些教育方面的举措", "supported_by": "慈溪市帮扶哪个县",
     "supporters_of": "永嘉县的省领导联系单位有哪些", "refused": "明天杭州会下雨吗？",
     "pairings": "2021年有哪些市级结对关系？", "support_fields": "瓯海区在哪些领域帮扶永嘉",
-    "city_of": "永嘉县属于哪个市",
+    "city_of": "永嘉县属于哪个市", "scoped_support": "丽水哪些县结对了宁波的区", "any_supporter": "永嘉有没有银行帮扶",
 }
 
 
