@@ -136,6 +136,10 @@ def scopes_in(text: str, hits: list[Hit]) -> list[Scope]:
             out.append(_scope(h.node, m.group("kind"), asked, m.group("num"), h.start, h.end + m.end()))
             continue
         b = before_en.search(text[:h.start])
+        # "Yinzhou District of Ningbo": the place word ends the name before it, it is no scope of the city.
+        if b and any(o is not h and o.start <= b.start("kind")
+                     and (b.start("kind") < o.end or not text[o.end:b.start("kind")].strip()) for o in hits):
+            b = None
         if b:
             out.append(_scope(h.node, b.group("kind"), bool(b.group("ask")), b.group("num"), b.start(), h.end))
             continue

@@ -184,3 +184,10 @@ def test_whether_any_supporter_of_a_kind(store: GraphStore, question: str, expec
     a = ask(store, question)
     assert a.intent == "any_supporter" and {official(x) for x in a.answers} == expected, a.message
     assert a.message.startswith("Yes" if expected else "No")
+
+
+def test_a_place_word_inside_a_name_is_no_scope(store: GraphStore) -> None:
+    # GD 附件 二: 衢江区 ← 宁波市鄞州区. "Yinzhou District of Ningbo" names 鄞州区, not Ningbo's districts.
+    a = ask(store, "Which mountain county does Yinzhou District of Ningbo pair with?")
+    assert {official(x) for x in a.answers} == {"衢江区"}
+    assert {official(x) for x in ask(store, "Which districts of Ningbo support Qujiang?").answers} == {"鄞州区"}
