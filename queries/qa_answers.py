@@ -273,10 +273,13 @@ def yes_no(store: GraphStore, s: Slots) -> Ran:
 
 def _pairing(rows: list[Supporter], region: Node) -> list[dict[str, Any]]:
     """A yes names the pairing: its supporters, then the region they support, with the same quotes."""
-    out = [r.to_dict() | {"role": "supporter"} for r in rows]
-    out.append({"id": region.id, "name": region.name, "type": region.label, "role": "recipient",
-                "evidence": evidence_of(e for r in rows for sp in r.supports for e in sp.evidence)})
-    return out
+    recipient_row = {"id": region.id, "name": region.name, "type": region.label, "role": "recipient",
+                     "evidence": evidence_of(e for r in rows for sp in r.supports for e in sp.evidence)}
+    return [*_as_supporters(rows), recipient_row]
+
+
+def _as_supporters(rows: list[Supporter]) -> list[dict[str, Any]]:
+    return [r.to_dict() | {"role": "supporter"} for r in rows]
 
 
 def common_recipients(store: GraphStore, s: Slots) -> Ran:
