@@ -11,10 +11,23 @@ is left as it is.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from graph.model import normalize
 from graph.store import GraphStore
+
+
+def _row_quotes(row: dict[str, Any]) -> tuple[str, ...]:
+    """The quotes of an answer row: its own evidence and its supports' (the usual shapes), else any nested."""
+    if "evidence" in row or "supports" in row:
+        out = [e["quote"] for e in row.get("evidence") or () if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+        for sp in row.get("supports") or ():
+            if isinstance(sp, dict):
+                out += [e["quote"] for e in sp.get("evidence") or ()
+                        if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+        return tuple(out)
+    return tuple(_quotes(row))
 
 
 def _quotes(value: Any) -> Iterator[str]:
@@ -38,12 +51,18 @@ def relative_forms(forms: list[str], place: str) -> list[str]:
     return [place[-1] + f[len(place):] for f in forms if f.startswith(place) and len(f) > len(place) + 1]
 
 
-def written_form(official: str, aliases: list[str], quotes: list[str], place: str = "") -> str | None:
+@lru_cache(maxsize=16384)  # a snapshot's quotes recur across answers
+def _normal(quote: str) -> str:
+    return normalize(quote)
+
+
+@lru_cache(maxsize=4096)  # the same party with the same quotes recurs across questions
+def written_form(official: str, aliases: tuple[str, ...], quotes: tuple[str, ...], place: str = "") -> str | None:
     """The alias the quotes write when they never write the official name; the longest such, else None."""
-    texts = [normalize(q) for q in quotes if q]
+    texts = [_normal(q) for q in dict.fromkeys(quotes) if q]
     if not texts or any(normalize(official) in t for t in texts):
         return None
-    forms = aliases + relative_forms([official, *aliases], place)
+    forms = [*aliases, *relative_forms([official, *aliases], place)]
     seen = [a for a in forms if a and any(normalize(a) in t for t in texts)]
     return max(seen, key=lambda a: (len(a), a)) if seen else None
 
@@ -57,8 +76,8 @@ def as_written(store: GraphStore, answers: list[dict[str, Any]]) -> list[dict[st
         if node is None or node.label != "Organization" or node.name != row["name"]:
             out.append(row)
             continue
-        aliases = [str(a) for a in (node.props.get("aliases") or [])]
-        form = written_form(node.name, aliases, list(_quotes(row)), str(node.props.get("region") or ""))
+        aliases = tuple(str(a) for a in (node.props.get("aliases") or []))
+        form = written_form(node.name, aliases, _row_quotes(row), str(node.props.get("region") or ""))
         out.append(row | {"name": form, "official_name": row["name"]} if form else row)
     return out
 

@@ -13,13 +13,13 @@ from tests.queries.answer_names import official
 def test_written_form_rules() -> None:
     # The official name in a quote wins; else the longest alias a quote writes; else nothing changes.
     unit = ["（责任单位：省卫生健康委）"]
-    assert written_form("浙江省卫生健康委员会", ["省卫生健康委", "省卫健委"], unit) == "省卫生健康委"
-    assert written_form("浙江省卫生健康委员会", ["省卫生健康委"], ["浙江省卫生健康委员会牵头"]) is None
-    assert written_form("浙江省卫生健康委员会", ["省卫生健康委"], ["别的单位"]) is None
-    assert written_form("浙江省卫生健康委员会", ["省卫生健康委"], []) is None
+    assert written_form("浙江省卫生健康委员会", ("省卫生健康委", "省卫健委"), tuple(unit)) == "省卫生健康委"
+    assert written_form("浙江省卫生健康委员会", ("省卫生健康委",), ("浙江省卫生健康委员会牵头",)) is None
+    assert written_form("浙江省卫生健康委员会", ("省卫生健康委",), ("别的单位",)) is None
+    assert written_form("浙江省卫生健康委员会", ("省卫生健康委",), ()) is None
     # A unit of a place is written relative to it in that place's own documents.
     assert relative_forms(["永嘉县发展和改革局", "永嘉县发改局"], "永嘉县") == ["县发展和改革局", "县发改局"]
-    assert written_form("永嘉县发展和改革局", ["永嘉县发改局"], ["县发改局、县经信局"], "永嘉县") == "县发改局"
+    assert written_form("永嘉县发展和改革局", ("永嘉县发改局",), ("县发改局、县经信局",), "永嘉县") == "县发改局"
     assert relative_forms(["浙江省科学技术厅"], "") == []
 
 
