@@ -259,8 +259,9 @@ def candidates(store: GraphStore, s: Slots) -> list[Intent]:
     """Intents whose slots are filled and cues present, best first."""
     # A mechanism named (省领导联系, 经济强县) is itself a word of support.
     text = s.plain + (" 帮扶" if s.mechanism else "")
-    out = [i for i in INTENTS if all(NEEDS[n](store, s) for n in i.needs)
-           and all(_has(c, text) for c in i.cues) and not _has(i.blocks, text)]
+    # Cue words first: they are one regex each, while a slot test may look parties up in the graph.
+    out = [i for i in INTENTS if all(_has(c, text) for c in i.cues) and not _has(i.blocks, text)
+           and all(NEEDS[n](store, s) for n in i.needs)]
     return sorted(out, key=lambda i: -i.priority)
 
 
