@@ -32,6 +32,8 @@ PATH = r"关系|联系|关联|连接|相连|怎么连|什么关系|\b(connect\w*
 GAP = r"没有|缺少|缺乏|尚无|空白|\b(no|without|lack\w*|missing|gaps?)\b"
 COMMON = r"共同|一起|都帮扶|都支援|都结对|同时|既.{1,12}又|\b(both|jointly|together|in common|common|shared?)\b"
 # 负责帮扶 is a way of supporting, not of being the responsible department; 落在…头上 says whose task it is.
+UNIT_ROLE = (r"责任单位|责任部门|牵头单位|牵头部门|主管部门|\bresponsible\s+(departments?|units?|agenc(y|ies))\b|"
+             r"\bwhich\s+departments?\b.*\bresponsible\b")
 RESPONSIBLE = (r"负责(?!帮扶|支援|对接|结对)|责任|牵头|主管|承办|落实|落在.{0,16}头上|"
                r"\b(responsible|in charge|lead\w*|carr(y|ies) out)\b")
 MEASURE = r"举措|措施|任务|\b(measures?|tasks?|actions?|policies|policy)\b"
@@ -147,9 +149,11 @@ INTENTS: tuple[Intent, ...] = (
            accepts=_f("project_kind", "mechanism", "rounds", "domain", "kind"), priority=83,
            describes="where an enclave (飞地) or co-built park is, and what it is called"),
     # Who built an enclave with X (the site is the "sites" intent's).
-    Intent("enclaves", "supporters_of", (), (r"飞地|\benclaves?\b",), blocks=MEASURE,
+    # 责任单位/牵头单位 of 飞地 work are a measure's departments, never the places that built enclaves.
+    Intent("enclaves", "supporters_of", (), (r"飞地|\benclaves?\b",), blocks=MEASURE + "|" + UNIT_ROLE,
            accepts=_f("project_kind", "rounds"), priority=63, describes="enclaves (飞地) and who built them for whom"),
-    Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave", accepts=_f("project_kind", "rounds", "domain"),
+    Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave|" + UNIT_ROLE,
+           accepts=_f("project_kind", "rounds", "domain"),
            priority=62, describes="industrial parks and who co-built them"),
     Intent("city_members", "region_profile", ("city",), (MEMBERS, UNITS), blocks=SUPPORT,
            accepts=_f("category"), priority=61, describes="the (mountain) counties of a city"),

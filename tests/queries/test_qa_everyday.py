@@ -111,3 +111,13 @@ def test_project_owner_and_both_sides(store: GraphStore) -> None:
     both = ask(store, "苍南-龙湾生态旅游文化产业园是谁跟谁共建")
     assert {x["name"]: x["role"] for x in both.answers} == {"龙湾区": ["co-builder"], "苍南县": ["host"]}
     assert [x["name"] for x in ask(store, "苍南-龙湾生态旅游文化产业园是谁共建的").answers] == ["龙湾区"]
+
+
+# 责任单位 of 飞地 work asks for a measure's departments: never the places that built enclaves.
+def test_responsible_units_of_enclave_work_are_not_enclave_builders(store: GraphStore) -> None:
+    for q in ("产业飞地建设的责任单位是哪些",
+              "Which departments are responsible for industrial enclaves (产业飞地) in the 26-county plan?"):
+        a = ask(store, q)
+        assert a.intent != "enclaves" and all(x["type"] != "Region" for x in a.answers), (q, a.intent)
+    # Who built a county's enclaves is still the enclaves question (the answer itself is tested elsewhere).
+    assert ask(store, "龙泉的飞地是谁建的").intent == "enclaves"
