@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from api.build import BuildReport, build
+from graph.gazetteer import Gazetteer
 from tests.conftest import SOURCES
 
 ROUND = "2021-provincial"
@@ -36,6 +37,20 @@ def county_pairs(report: BuildReport) -> set[tuple[str, str]]:
     names = {n.id: n.name for n in report.snapshot.nodes}
     return {(names[r.source], names[r.target]) for r in report.snapshot.relations
             if r.type == "SUPPORTS" and r.props.get("mechanism") == "county_pairing"}
+
+
+@pytest.fixture(scope="module")
+def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """The 2021 annex's hand-written pairs (test_pairing_formats.EXPECTED) in the gazetteer's names
+    (杭州市余杭区 is the node 余杭区): what every format of the annex must give."""
+    from tests.formats.test_pairing_formats import EXPECTED  # that module imports this one
+
+    def name(n: str) -> str:
+        entry = gazetteer.region(n)
+        assert entry is not None, n
+        return entry.name
+
+    return {(name(s), name(c)) for s, c in EXPECTED}
 
 
 @pytest.fixture()

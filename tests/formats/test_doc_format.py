@@ -13,27 +13,16 @@ from pathlib import Path
 import pytest
 
 from api.build import BuildReport
-from graph.gazetteer import Gazetteer
 from graph.model import InputError
 from loaders.formats import read_document, render
 from tests.fixtures.formats import make
 from tests.formats.conftest import build_one, county_pairs
-from tests.formats.test_pairing_formats import CITY_EXPECTED, EXPECTED
+from tests.formats.test_pairing_formats import CITY_EXPECTED
 from tests.formats.test_pairing_matrix import EXPECTED as ARRANGEMENT_EXPECTED
 from tests.formats.test_pairing_matrix import links
 
 DOC = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "doc"
 PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "action_plan" / "wencheng_plan.txt"
-
-
-@pytest.fixture(scope="module")
-def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    def name(n: str) -> str:
-        entry = gazetteer.region(n)
-        assert entry is not None, n
-        return entry.name
-
-    return {(name(s), name(c)) for s, c in EXPECTED}
 
 
 def _pairs(report: BuildReport, mechanism: str) -> set[tuple[str, str]]:

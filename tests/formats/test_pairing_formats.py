@@ -37,12 +37,6 @@ CITY_EXPECTED = {("杭州市", "衢州市"), ("绍兴市", "衢州市"), ("宁�
                  ("嘉兴市", "丽水市")}
 
 
-@pytest.fixture(scope="module")
-def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    """EXPECTED in the gazetteer's names (杭州市余杭区 is the node 余杭区)."""
-    return {(_name(gazetteer, s), _name(gazetteer, c)) for s, c in EXPECTED}
-
-
 def _name(gazetteer: Gazetteer, name: str) -> str:
     entry = gazetteer.region(name)
     assert entry is not None, name

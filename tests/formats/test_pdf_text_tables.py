@@ -11,26 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from api.build import BuildReport
-from graph.gazetteer import Gazetteer
 from loaders.formats import Paragraph, Table, read_document, render
 from tests.fixtures.formats import make
 from tests.formats.conftest import build_one, county_pairs
-from tests.formats.test_pairing_formats import EXPECTED
 from tests.formats.test_pairing_matrix import EXPECTED as ARRANGEMENT_EXPECTED
 from tests.formats.test_pairing_matrix import ROWS, SUB, TOP, links
-
-
-@pytest.fixture(scope="module")
-def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    def name(n: str) -> str:
-        entry = gazetteer.region(n)
-        assert entry is not None, n
-        return entry.name
-
-    return {(name(s), name(c)) for s, c in EXPECTED}
 
 
 def _evidence(report: BuildReport, source: str, target: str) -> list[tuple[str, str]]:

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.gazetteer import Gazetteer
 from graph.model import InputError
 from loaders.formats import read_document, render
 from tests.formats.conftest import build_one, county_pairs
-from tests.formats.test_pairing_formats import EXPECTED
 from tests.formats.test_pairing_matrix import EXPECTED as ARRANGEMENT_EXPECTED
 from tests.formats.test_pairing_matrix import links
 
@@ -57,16 +55,6 @@ def _wps_rtf() -> bytes:
         "\\pard\\plain\\f0 " + _gbk("注：以上为2021年结对关系。") + "\\par\n}"
     )
     return body.encode("ascii")
-
-
-@pytest.fixture(scope="module")
-def expected(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    def name(n: str) -> str:
-        entry = gazetteer.region(n)
-        assert entry is not None, n
-        return entry.name
-
-    return {(name(s), name(c)) for s, c in EXPECTED}
 
 
 def test_pairing_annex_rtf_yields_the_fifty(tmp_path: Path, expected: set[tuple[str, str]]) -> None:
