@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from api.build import build
+from api.build import BuildReport, build
 from graph.gazetteer import Gazetteer
 from graph.model import SUPPORTS, LoadResult
 from loaders import prose
@@ -135,14 +136,19 @@ def test_prose_and_names_fold_alike() -> None:
     raw = "甌海區與慶元縣、溫州醫科大學附屬第一醫院結對幫扶"
     assert prepare(raw).text == fold(raw).text == "瓯海区与庆元县、温州医科大学附属第一医院结对帮扶"
 
-def test_build_sends_an_unrecognised_news_text_to_prose(tmp_path: Path) -> None:
+def _built_with(tmp_path: Path, fixture: str) -> tuple[BuildReport, dict[str, Any]]:
+    """The corpus built with one prose fixture beside it, and that fixture's document record."""
     src = tmp_path / "src"
     src.mkdir()
     for p in SOURCES.iterdir():
         shutil.copy(p, src)
-    shutil.copy(FIXTURES / "news_east_west.txt", src)
+    shutil.copy(FIXTURES / fixture, src)
     report = build(sources_dir=src, out=None)
-    doc = next(d for d in report.documents if d["path"].endswith("news_east_west.txt"))
+    return report, next(d for d in report.documents if d["path"].endswith(fixture))
+
+
+def test_build_sends_an_unrecognised_news_text_to_prose(tmp_path: Path) -> None:
+    report, doc = _built_with(tmp_path, "news_east_west.txt")
     assert doc["loaders"] == ["prose"]
     rels = [r for r in report.snapshot.relations if r.type == SUPPORTS and r.target == "region:mulizangzuzizhixian"]
     assert [(r.source, r.props["programme"]) for r in rels] == [("region:wenzhoushi", "east_west")]
@@ -266,13 +272,7 @@ def test_partner_roles_new_organisations_and_other_programmes(gazetteer: Gazette
 
 
 def test_new_organisations_survive_the_build(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    for p in SOURCES.iterdir():
-        shutil.copy(p, src)
-    shutil.copy(FIXTURES / "news_partner_roles.txt", src)
-    report = build(sources_dir=src, out=None)
-    doc = next(d for d in report.documents if d["path"].endswith("news_partner_roles.txt"))
+    report, doc = _built_with(tmp_path, "news_partner_roles.txt")
     nodes = {n.name: n for n in report.snapshot.nodes}
     hospital = nodes["嘉兴学院附属第二医院"]
     assert hospital.props["kind"] == "hospital"
