@@ -53,6 +53,11 @@ def node_by_id(store: GraphStore, node_id: str) -> Node | None:
     return lookup_for(store).by_id.get(node_id)
 
 
+def lies_in(region: Node, place: str) -> bool:
+    """A region lies in the city or province of that name (its `city` / `province`)."""
+    return place in (region.props.get("city"), region.props.get("province"))
+
+
 def nodes_by_label(store: GraphStore, label: str) -> list[Node]:
     """Every node of a label, by id, from the same cached index (sorted once per snapshot; a new list)."""
     return list(derived(store, ("nodes_by_label", label),
@@ -126,4 +131,4 @@ def items_in_domain(store: GraphStore, domain_id: str) -> set[str]:
 
 
 __all__ = ["LABEL_ORDER", "LEVEL_ORDER", "PAIRING_MECHANISMS", "brief", "check_limit", "check_round",
-           "evidence_of", "known_rounds", "resolve", "resolve_domain"]
+           "evidence_of", "known_rounds", "lies_in", "resolve", "resolve_domain"]

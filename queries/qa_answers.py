@@ -10,7 +10,7 @@ from typing import Any
 from graph.model import ORGANIZATION, REGION, Node
 from graph.store import GraphStore
 from graph.support import SupportFact
-from queries.common import PAIRING_MECHANISMS, brief, evidence_of, node_by_id
+from queries.common import PAIRING_MECHANISMS, brief, evidence_of, lies_in, node_by_id
 from queries.coverage import mountain_counties
 from queries.intents import PAIR, recipient, supporter
 from queries.lookup import lookup_for
@@ -162,8 +162,7 @@ def _group_supporters(store: GraphStore, s: Slots, city: Node | None = None) -> 
 def _within(store: GraphStore, region_id: str, place: Node) -> bool:
     """The region is the place, or lies in it (its city or province)."""
     node = node_by_id(store, region_id)
-    return node is not None and (node.id == place.id or place.name in (node.props.get("city"),
-                                                                        node.props.get("province")))
+    return node is not None and (node.id == place.id or lies_in(node, place.name))
 
 
 def supported_rows(store: GraphStore, s: Slots,

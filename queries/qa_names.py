@@ -9,7 +9,7 @@ from typing import Any
 from graph.gazetteer import latin_key
 from graph.model import ORGANIZATION, REGION, Node, normalize
 from graph.store import GraphStore
-from queries.common import brief
+from queries.common import brief, lies_in
 from queries.lookup import Hit, lookup_for
 from queries.qa_terms import vocab
 
@@ -98,9 +98,7 @@ def _within(node: Node, outer: str) -> bool:
     """Whether a region lies in the province or city written before it (浙江省 holds all of ours)."""
     if outer in ("浙江省", "浙江"):
         return True
-    props = node.props
-    return outer in (props.get("city"), props.get("province")) or (
-        outer.endswith("市") and str(props.get("city") or "").startswith(outer[:-1]))
+    return lies_in(node, outer) or (outer.endswith("市") and str(node.props.get("city") or "").startswith(outer[:-1]))
 
 
 def _use(out: list[Hit], suggestions: list[dict[str, Any]], m: re.Match[str], near: list[Node]) -> None:
