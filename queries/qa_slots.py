@@ -19,7 +19,7 @@ from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
 from queries.qa_scope import Scope, scopes_in
 from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
-from queries.qa_topic import topic
+from queries.qa_topic import blank, topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
@@ -80,13 +80,6 @@ class Slots:
                 "active": [n.id for n in self.active],
                 "scopes": [{"city": x.city.name, "word": x.word, "asked": x.asked, "count": x.count}
                            for x in self.scopes]}
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    out = list(text)
-    for s, e in spans:
-        out[s:e] = " " * (e - s)
-    return "".join(out)
 
 
 def _scan(store: GraphStore, text: str) -> list[Hit]:
@@ -151,15 +144,15 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
             s.context.append(h.node)
         else:
             s.hits.append(h)
-    masked = _blank(text, [(h.start, h.end) for h in hits])
+    masked = blank(text, [(h.start, h.end) for h in hits])
     s.plain = masked
     named = [(n, name) for n, name in _project_names(store) if name in text]
     s.projects = [n for n, _ in named]
-    masked = _blank(masked, [(m.start(), m.end()) for _, name in named for m in re.finditer(re.escape(name), masked)])
+    masked = blank(masked, [(m.start(), m.end()) for _, name in named for m in re.finditer(re.escape(name), masked)])
     # A quoted measure title (“汽车空调共性技术攻关”) names the measure: its words are no industry or field.
     titles = derived(store, "qa_slots.measure_titles", lambda _: frozenset(
         normalize_question(str(n.props.get("title") or n.name)) for n in nodes_by_label(store, MEASURE)))
-    masked = _blank(masked, [m.span() for m in re.finditer(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", masked)
+    masked = blank(masked, [m.span() for m in re.finditer(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", masked)
                              if m.group(1) in titles])
     s.industry, masked = _industry(store, masked)
     v = vocab()
@@ -172,7 +165,7 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
             spans += [(f.start, f.end) for f in found]
             if key == "mechanisms":
                 s.mechanisms = list(dict.fromkeys(f.term for f in found))
-        masked = _blank(masked, [(f.start, f.end) for f in found])
+        masked = blank(masked, [(f.start, f.end) for f in found])
     domains = find(v["domains"], masked)
     if domains:
         s.domain = lk.by_id.get(_longest(domains).term.id)
@@ -225,10 +218,10 @@ def _unknown_subject(s: Slots) -> str | None:
     # party explains. Answering without it would answer a different question (every measure of 永嘉).
     # On the text with only the parties blanked: kind words (大学, 医院) are blanked from `masked`.
     org_name, own_institution = _org_patterns(endings_group("question_endings"))
-    for org in org_name.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
+    for org in org_name.finditer(blank(s.text, [(h.start, h.end) for h in s.hits])):
         if not _GENERIC_HEAD.search(org.group(1)):
             return org.group(0)
-    for town in _TOWN_NAME.finditer(_blank(s.text, [(h.start, h.end) for h in s.hits])):
+    for town in _TOWN_NAME.finditer(blank(s.text, [(h.start, h.end) for h in s.hits])):
         if not _GENERIC_HEAD.search(town.group(1)) and not _GENERIC_TOWN.search(town.group(1)):
             return town.group(0)  # a town or subdistrict: the graph holds none as a place
     for h in s.hits:
@@ -267,11 +260,11 @@ def _industry(store: GraphStore, masked: str) -> tuple[str | None, str]:
     for v in values:
         i = masked.find(v)
         if i >= 0:
-            return v, _blank(masked, [(i, i + len(v))])
+            return v, blank(masked, [(i, i + len(v))])
     found = [f for f in find(industry_terms(), masked) if f.term.id in values]
     if found:
         f = max(found, key=lambda x: x.end - x.start)
-        return f.term.id, _blank(masked, [(f.start, f.end)])
+        return f.term.id, blank(masked, [(f.start, f.end)])
     return None, masked
 
 

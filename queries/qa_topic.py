@@ -104,7 +104,7 @@ def _has_content(run: str) -> bool:
 
 def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     """Measures whose title shares the longest run (≥4 characters, 2 of them content) with the question."""
-    t = _blank(text, [(h.start, h.end) for h in hits])
+    t = blank(text, [(h.start, h.end) for h in hits])
     ms = _measures(store)
     best: list[Node] = []
     best_len = TITLE_RUN - 1
@@ -154,7 +154,8 @@ def _shared(question: str, body: str) -> int:
     return total
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by as many spaces (offsets stay valid)."""
     out = list(text)
     for s, e in spans:
         out[s:e] = " " * (e - s)
@@ -173,4 +174,4 @@ def _common_run(a: str, b: str) -> str:
     return best
 
 
-__all__ = ["topic"]
+__all__ = ["blank", "topic"]
