@@ -11,6 +11,7 @@ from pypinyin import lazy_pinyin
 from graph.model import ORGANIZATION, REGION
 from graph.store import GraphStore
 from queries.common import nodes_by_label
+from queries.derived import derived
 from queries.qa_terms import vocab
 
 # Words whose pinyin a question may use; the cue patterns of queries.intents contribute theirs too.
@@ -45,6 +46,7 @@ def _graph_words(store: GraphStore) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@lru_cache(maxsize=8)
 def cue_words(patterns: tuple[str, ...]) -> tuple[str, ...]:
     """The Chinese words of cue patterns (帮扶|支援|… → 帮扶, 支援, …)."""
     return tuple(sorted({w for p in patterns for w in re.findall(r"[\u4e00-\u9fff]{2,}", p)}))
@@ -52,7 +54,8 @@ def cue_words(patterns: tuple[str, ...]) -> tuple[str, ...]:
 
 def from_pinyin(store: GraphStore, text: str, protected: list[tuple[int, int]], patterns: tuple[str, ...]) -> str:
     """Replace runs of Latin words (outside protected spans: names found) that spell a known word in pinyin."""
-    table = _table(cue_words(patterns) + _graph_words(store))
+    # Once per snapshot (and set of cue patterns): the graph's words were gathered per question before.
+    table = derived(store, ("qa_pinyin.table", patterns), lambda _: _table(cue_words(patterns) + _graph_words(store)))
     words = [m for m in re.finditer(r"[A-Za-z]+", text)
              if all(m.end() <= s or m.start() >= e for s, e in protected)]
     out, last, i = [], 0, 0

@@ -38,11 +38,14 @@ def _pattern(word: str) -> str:
 def find(terms: list[Term], text: str) -> list[Found]:
     """Every term whose word occurs in text, longest word first, non-overlapping, in text order."""
     low = text.lower()
+    words, by_first = _compiled(terms)
+    # The words that occur at all, found from each character of the text (questions are short, the
+    # vocabularies long: testing `w in low` for each of ~400 words was most of a question's reading).
+    present = {k for i, c in enumerate(low) for k in by_first.get(c, ()) if low.startswith(words[k][0], i)}
     taken: list[tuple[int, int]] = []
     out = []
-    for w, pattern, t in _compiled(terms):
-        if w not in low:  # the pattern matches the word itself: absent word, no match (most words)
-            continue
+    for k in sorted(present):  # in the longest-first order of the words
+        _, pattern, t = words[k]
         for m in pattern.finditer(low):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 taken.append(m.span())
@@ -50,18 +53,24 @@ def find(terms: list[Term], text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
-_COMPILED: dict[int, tuple[list[Term], list[tuple[str, re.Pattern[str], Term]]]] = {}
+_Words = list[tuple[str, re.Pattern[str], Term]]
+_COMPILED: dict[int, tuple[list[Term], _Words, dict[str, tuple[int, ...]]]] = {}
 
 
-def _compiled(terms: list[Term]) -> list[tuple[str, re.Pattern[str], Term]]:
-    """The words of a vocabulary longest first with their compiled patterns, once per list (the lists
-    of `vocab()` live as long as the process; compiling ~400 patterns per question was most of find)."""
+def _compiled(terms: list[Term]) -> tuple[_Words, dict[str, tuple[int, ...]]]:
+    """The words of a vocabulary longest first with their compiled patterns, and their positions in that
+    order by first character; once per list (the lists of `vocab()` live as long as the process;
+    compiling ~400 patterns per question was most of find)."""
     cached = _COMPILED.get(id(terms))
     if cached is None or cached[0] is not terms:
         words = sorted(((w, t) for t in terms for w in t.words if w), key=lambda x: -len(x[0]))
-        cached = (terms, [(w.lower(), re.compile(_pattern(w)), t) for w, t in words])
+        compiled = [(w.lower(), re.compile(_pattern(w)), t) for w, t in words]
+        firsts: dict[str, list[int]] = {}
+        for k, (w, _, _) in enumerate(compiled):
+            firsts.setdefault(w[0], []).append(k)
+        cached = (terms, compiled, {c: tuple(ks) for c, ks in firsts.items()})
         _COMPILED[id(terms)] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def _read(name: str) -> Any:
