@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,6 +35,10 @@ API_PREFIX = "/api/"
 NO_ETAG = ("/api/admin",)
 CORS_METHODS = "GET, HEAD"
 CORS_HEADERS = "Accept, Content-Type, If-None-Match"
+
+
+def _has_format_chars(text: str) -> bool:
+    return not text.isascii() and any(unicodedata.category(c) == "Cf" for c in text if not c.isascii())
 
 
 def strip_format_chars(text: str) -> str:
@@ -142,7 +146,9 @@ def _without_format_chars(scope: Scope) -> Scope:
     query: bytes = scope.get("query_string", b"")
     new_path = strip_format_chars(path)
     new_query = query
-    if b"%" in query or not query.isascii():  # a Cf character arrives percent-encoded, or as raw UTF-8
+    # A Cf character arrives percent-encoded, or as raw UTF-8; one decode of the whole query string
+    # says whether there is any before it is split into pairs (most questions have none).
+    if (b"%" in query or not query.isascii()) and _has_format_chars(unquote(query.decode("utf-8", "replace"))):
         pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
         cleaned = [(strip_format_chars(k), strip_format_chars(v)) for k, v in pairs]
         if cleaned != pairs:
