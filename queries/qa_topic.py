@@ -40,6 +40,15 @@ class _Grams:
             index = self.by_k[k] = {g: frozenset(ns) for g, ns in grams.items()}
         return index
 
+    def starts(self, text: str, k: int) -> dict[int, set[int]]:
+        """For each text holding some k-character substring of `text`: where in `text` those substrings start."""
+        index = self._index(k)
+        out: dict[int, set[int]] = {}
+        for i in range(len(text) - k + 1):
+            for n in index.get(text[i:i + k], ()):
+                out.setdefault(n, set()).add(i)
+        return out
+
     def holding(self, text: str, k: int) -> set[int]:
         """Indices of the texts that contain some k-character substring of `text`."""
         index = self._index(k)
@@ -128,7 +137,8 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         return [n for n, body in zip(ms.nodes, ms.bodies, strict=True) if any(q in body for q in quoted)]
     # Else the measure whose text shares the most content with the question, in runs of three or more
     # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least BODY_RUN in all.
-    scored = [(_shared(t, ms.bodies[i]), i) for i in sorted(ms.body_index.holding(t, SHARED_RUN))]
+    starts = ms.body_index.starts(t, SHARED_RUN)
+    scored = [(_shared(t, ms.bodies[i], starts[i]), i) for i in sorted(starts)]
     top = max((x for x, _ in scored), default=0)
     best_i = [i for x, i in scored if x == top]
     # A shorter phrase (抽水蓄能电站, 6 characters of content) names a measure when only one text holds it.
@@ -137,11 +147,15 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     return []
 
 
-def _shared(question: str, body: str) -> int:
+def _shared(question: str, body: str, starts: frozenset[int] | set[int]) -> int:
     """Characters of the question found in `body` in runs of ≥ SHARED_RUN that hold Chinese content
-    (plain and vocabulary words left out; years and Latin words alone name no measure)."""
+    (plain and vocabulary words left out; years and Latin words alone name no measure). `starts`: the
+    positions where a run of SHARED_RUN characters of the question is in `body` (from the gram index)."""
     total, i = 0, 0
     while i < len(question):
+        if i not in starts:  # no run starts here: the body search would fail at its first test
+            i += 1
+            continue
         j = i + SHARED_RUN
         while j <= len(question) and question[i:j] in body:
             j += 1

@@ -51,8 +51,13 @@ class Supporter:
     @property
     def evidence(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        seen: set[frozenset[tuple[str, Any]]] = set()  # equal records once (a dict scan per record was quadratic)
         for s in self.supports:
-            out += [e for e in s.evidence if e not in out]
+            for e in s.evidence:
+                key = frozenset(e.items())
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
         return out
 
     def to_dict(self) -> dict[str, Any]:
