@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from graph.model import BuildCheckError, InputError, slug
+from loaders.formats import SUFFIXES
 
 FIELDS = ("title", "issuer", "date", "number", "kind", "round", "subject")
 ONE_FILE_FIELDS = ("title", "number")  # these name one document; the others may be shared by several
@@ -154,7 +155,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def add_parser(sub: Any) -> None:
     a = sub.add_parser("add", help="copy documents into the sources, write their sources.yaml entries, rebuild")
-    a.add_argument("files", nargs="+", metavar="FILE", help=".txt/.md, .html/.htm, .docx, .pdf or .xlsx")
+    a.add_argument("files", nargs="+", metavar="FILE", help="a document: " + ", ".join(sorted(SUFFIXES)))
     for key in FIELDS:
         a.add_argument(f"--{key}", help=f"the document's {key} (default: inferred from the file where it can be)"
                        if key in ("title", "date", "number") else f"the document's {key}")
