@@ -290,7 +290,7 @@ class NameIndex:
         while i < len(words):
             for span in range(min(self.max_latin_words + 1, len(words) - i), 0, -1):
                 s, e = words[i][0], words[i + span - 1][1]
-                if re.search(r"[^a-z0-9'’\- ]", t[s:e]):
+                if re.search(r"[^a-z0-9'’\- ]", t[s:e]) or not self._may_name(t[s:e]):
                     continue  # a window never spans Chinese text or punctuation
                 ids = self.candidates(t[s:e], labels)
                 if len(ids) == 1:
@@ -304,6 +304,15 @@ class NameIndex:
                         out.append(hit)
                 i += 1
         return out
+
+    def _may_name(self, window: str) -> bool:
+        """Whether `candidates` can find anything for a Latin window: the same lookups without the ordering
+        (most windows of an English question name nothing, and ordering empty lists was most of its reading)."""
+        if window in self.records or fold_name(window) in self.forms:
+            return True
+        lk = latin_key(window)
+        stem = strip_latin_suffix(lk)
+        return lk in self.latin or (stem is not None and stem in self.latin)
 
     def _fuzzy_word(self, t: str, words: list[tuple[int, int]], i: int, labels: tuple[str, ...] | None
                     ) -> tuple[int, int, list[str], str, float] | None:
