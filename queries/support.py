@@ -51,9 +51,14 @@ class Supporter:
     @property
     def evidence(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        seen: set[frozenset[tuple[str, Any]]] = set()  # equal records once (a dict scan per record was quadratic)
+        # Equal records once (a dict scan per record was quadratic); the same record object is the common case.
+        same: set[int] = set()
+        seen: set[frozenset[tuple[str, Any]]] = set()
         for s in self.supports:
             for e in s.evidence:
+                if id(e) in same:
+                    continue
+                same.add(id(e))
                 key = frozenset(e.items())
                 if key not in seen:
                     seen.add(key)
