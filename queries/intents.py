@@ -263,17 +263,30 @@ def candidates(store: GraphStore, s: Slots) -> list[Intent]:
     """Intents whose slots are filled and cues present, best first."""
     # A mechanism named (省领导联系, 经济强县) is itself a word of support.
     text = s.plain + (" 帮扶" if s.mechanism else "")
-    seen: dict[str, bool] = {}  # the intents share cue patterns (the support words in nine): each searched once
+    # The intents share cue patterns (the support words in nine): each is searched once.
+    seen: dict[str, bool] = {"": False}
 
     def has(pattern: str) -> bool:
         found = seen.get(pattern)
         if found is None:
-            found = seen[pattern] = _has(pattern, text)
+            found = seen[pattern] = _compiled(pattern).search(text) is not None
         return found
 
     # Cue words first: they are one regex each, while a slot test may look parties up in the graph.
-    out = [i for i in INTENTS if all(has(c) for c in i.cues) and not has(i.blocks)
-           and all(NEEDS[n](store, s) for n in i.needs)]
+    # Plain loops: this runs for every question, and generator expressions cost more than the searches.
+    out = []
+    for i in INTENTS:
+        for c in i.cues:
+            if not has(c):
+                break
+        else:
+            if has(i.blocks):
+                continue
+            for n in i.needs:
+                if not NEEDS[n](store, s):
+                    break
+            else:
+                out.append(i)
     return sorted(out, key=lambda i: -i.priority)
 
 
