@@ -6,10 +6,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from graph.fold import pinyin_key
 from graph.gazetteer import latin_key
 from graph.model import ORGANIZATION, REGION, Node, normalize
 from graph.store import GraphStore
 from queries.common import brief, lies_in
+from queries.derived import derived
 from queries.lookup import Hit, lookup_for
 from queries.qa_terms import vocab
 
@@ -113,11 +115,36 @@ def _use(out: list[Hit], suggestions: list[dict[str, Any]], m: re.Match[str], ne
 def unknown_names(store: GraphStore, text: str) -> list[dict[str, Any]]:
     """Close names of the graph for name-like words the question holds, to offer as "did you mean"."""
     out: list[dict[str, Any]] = []
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}?(?:县|区|市|集团|医院|大学)|[A-Z][a-z]{3,}", normalize(text)):
+    text = normalize(text)
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}?(?:县|区|市|集团|医院|大学)|[A-Z][a-z]{3,}", text):
         for b in lookup_for(store).suggest(m.group(0), (REGION, ORGANIZATION), n=3):
             if b not in out:
                 out.append(b)
+    # A place's short form written with a homophone (太顺 for 泰顺): two characters sounding as one place's
+    # two-character name, only ever offered as "did you mean", never taken as the place.
+    sounds = _short_sounds(store)
+    index = lookup_for(store)
+    for i in range(len(text) - 1):
+        pair = text[i:i + 2]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", pair) or set(pair) & _NOT_NAME or pair in index.index.forms:
+            continue
+        for rid in sounds.get(pinyin_key(pair), ()):
+            b = brief(index.by_id[rid])
+            if b not in out:
+                out.append(b)
     return out[:5]
+
+
+def _short_sounds(store: GraphStore) -> dict[str, tuple[str, ...]]:
+    """Toneless pinyin of the two-character forms that name exactly one region (泰顺 → taishun), per snapshot."""
+    def build(lk: Any) -> dict[str, tuple[str, ...]]:
+        by_sound: dict[str, set[str]] = {}
+        for form, ids in lk.index.forms.items():
+            if len(form) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", form) and len(set(ids)) == 1 \
+                    and lk.by_id[ids[0]].label == REGION:
+                by_sound.setdefault(pinyin_key(form), set()).add(ids[0])
+        return {k: tuple(sorted(v)) for k, v in by_sound.items() if len(v) == 1}
+    return derived(store, "qa_names.short_sounds", build)
 
 
 __all__ = ["fuzzy_hits", "unknown_names"]

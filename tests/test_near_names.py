@@ -41,3 +41,22 @@ def test_latin_tail(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("typed", ["泰川县", "常三县", "永家县"])
 def test_loaders_and_queries_share_the_step(gazetteer: Gazetteer, memory_store: GraphStore, typed: str) -> None:
     assert lookup_for(memory_store).index.near_place(typed) == gazetteer.index.near_place(typed)
+
+
+@pytest.mark.parametrize(("question", "meant"), [
+    ("谁帮扶太顺", "泰顺县"),  # 太 for 泰, no suffix: the two-character form of one county, by sound
+    ("谁支援清元", "庆元县"),  # 清 qing for 庆 qing
+])
+def test_homophone_short_form_is_only_offered(memory_store: GraphStore, question: str, meant: str) -> None:
+    """Two characters sounding as one place's short name are too common a shape to be taken as the place
+    (开花 is 开化's sound): the question is not answered, and the place is offered."""
+    from queries.qa import ask
+
+    a = ask(memory_store, question)
+    assert a.answers == [] and f"Did you mean: {meant}" in a.message
+
+
+def test_no_offer_without_a_place_that_sounds_alike(memory_store: GraphStore) -> None:
+    from queries.qa import ask
+
+    assert "Did you mean" not in ask(memory_store, "谁帮扶火星").message
