@@ -55,7 +55,9 @@ FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪
 CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
 INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\b((leading|signature|flagship|main|key|pillar|dominant) "
             r"industr\w*|industry|industries|one county,? one industry)\b")
-MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b")
+# …or the search-box shape that ends on the group asked for, with no question word (台州的山区县, 丽水山区县名单).
+MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b|"
+           r"(山区县|山区\s*(26|二十六)\s*个?县|\bmountain counties)\s*[？?。.]?\s*$|^\s*mountain counties (of|in)\b")
 UNITS = r"县|区|市|地方|\b(count(y|ies)|districts?|places?|cities)\b"
 SUPPORT_UNITS = (r"帮扶单位|支持单位|支援单位|帮扶方|支援方|由谁|哪些单位|哪个单位|哪家单位|"
                  r"谁(来|在|会|去)?(帮扶|支持|支援|参与|援助|助力|扶持|帮)|"

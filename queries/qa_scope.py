@@ -10,7 +10,7 @@ is the thing asked for (哪/几/which) and the count the question expects (两/�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +21,8 @@ from queries.common import nodes_by_label
 from queries.lookup import Hit
 
 # The region words: what each keeps of a city's county-level places (name ending; "" = any).
-PLACE_WORDS = {"县(市、区)": "", "县市区": "", "区县": "", "县区": "", "县市": "", "区": "区", "县": "", "市": "市"}
+PLACE_WORDS = {"县(市、区)": "", "县市区": "", "区县": "", "县区": "", "县市": "", "区": "区", "县": "", "市": "市",
+               "山区县": ""}  # only when asked for (丽水的哪些山区县); else the programme's group in the city
 PLACE_EN = {"district": "区", "districts": "区", "county": "", "counties": "", "places": "",
             "county-level cities": "市", "county-level city": "市"}
 _NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -47,6 +48,7 @@ class Scope:
     count: int | None  # the number the question expects (哪两个区)
     start: int
     end: int
+    mountain: bool = False  # 山区县, which mountain counties: only the programme's mountain counties of the city
 
     def describe(self) -> str:
         return f"{self.word} of {self.city.name}"
@@ -133,15 +135,23 @@ def scopes_in(text: str, hits: list[Hit]) -> list[Scope]:
             elsewhere = _ASK_ELSEWHERE.search(text[:h.start] + " " + rest[m.end():]) is not None
             asked = bool((ask and (ask.startswith("哪") or ask.endswith("哪些") or not elsewhere))
                          or m.group("ask_after") or _ASK_BEFORE.search(text[:h.start]))
-            out.append(_scope(h.node, m.group("kind"), asked, m.group("num"), h.start, h.end + m.end()))
+            if m.group("kind") == "山区县" and not asked:
+                continue  # 谁帮扶丽水的山区县: the group within the city, answered as the group
+            found = _scope(h.node, m.group("kind"), asked, m.group("num"), h.start, h.end + m.end())
+            out.append(replace(found, mountain=m.group("kind") == "山区县"))
             continue
         b = before_en.search(text[:h.start])
         # "Yinzhou District of Ningbo": the place word ends the name before it, it is no scope of the city.
+        # "the mountain counties of Lishui" is the programme's group within the city (read as the group, as
+        # 丽水的山区县 is), not every county of the city.
+        if b and not b.group("ask") and re.search(r"(?<!which )(?<!what )\bmountain\s+$", text[:b.start("kind")], re.I):
+            b = None
         if b and any(o is not h and o.start <= b.start("kind")
                      and (b.start("kind") < o.end or not text[o.end:b.start("kind")].strip()) for o in hits):
             b = None
         if b:
-            out.append(_scope(h.node, b.group("kind"), bool(b.group("ask")), b.group("num"), b.start(), h.end))
+            found = _scope(h.node, b.group("kind"), bool(b.group("ask")), b.group("num"), b.start(), h.end)
+            out.append(replace(found, mountain=re.search(r"\bmountain\s+$", text[:b.start("kind")], re.I) is not None))
             continue
         a = after_en.match(rest)
         if a and re.search(r"[A-Za-z]", h.surface):
@@ -156,6 +166,8 @@ def members(store: GraphStore, scope: Scope) -> list[Node]:
     city = scope.city.name
     places = [n for n in nodes_by_label(store, REGION)
               if n.props.get("city") == city and n.props.get("level") == "county"]
+    if scope.mountain:
+        places = [n for n in places if n.props.get("mountain")]
     if scope.ending is not None and scope.org_kinds != _ALL_KINDS:
         return [n for n in places if n.name.endswith(scope.ending)]
     where = {city, *(n.name for n in places)}

@@ -191,3 +191,24 @@ def test_a_place_word_inside_a_name_is_no_scope(store: GraphStore) -> None:
     a = ask(store, "Which mountain county does Yinzhou District of Ningbo pair with?")
     assert {official(x) for x in a.answers} == {"衢江区"}
     assert {official(x) for x in ask(store, "Which districts of Ningbo support Qujiang?").answers} == {"鄞州区"}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # 山区县 asked for under a city: that city's mountain counties only (GD: Ningbo's places also pair 衢江,
+    # 龙游, 常山 of Quzhou and 文成 of Wenzhou, which are not 丽水's).
+    ("宁波帮扶丽水的哪些山区县", {"莲都区", "云和县", "庆元县", "遂昌县", "松阳县", "景宁畲族自治县"}),
+    ("杭州帮扶温州的哪些山区县", {"泰顺县"}),                               # GD row 21: 杭州市滨江区
+    ("Which mountain counties of Wenzhou does Hangzhou support?", {"泰顺县"}),
+    # A city's mountain counties asked in the search-box shape, with no question word.
+    ("台州的山区县", {"三门县", "天台县", "仙居县"}),
+    ("mountain counties of Taizhou", {"三门县", "天台县", "仙居县"}),
+])
+def test_mountain_counties_of_a_city(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert names(store, question) == expected, ask(store, question).message
+
+
+def test_supporters_of_the_mountain_counties_of_a_city_in_english(store: GraphStore) -> None:
+    """"the mountain counties of Lishui" is the group within the city, as 丽水的山区县 is: their supporters
+    (GD row 8: 嘉兴市秀洲区 for 龙泉市), not a refusal, and no supporter of only Quzhou's (GD row 6: 越城区)."""
+    got = names(store, "Who supports the mountain counties of Lishui?")
+    assert "秀洲区" in got and "越城区" not in got
