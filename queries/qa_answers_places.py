@@ -42,14 +42,20 @@ category_of = _attribute("category", "category", "Category")
 
 
 def _with(store: GraphStore, key: str, value: str, s: Slots) -> list[dict[str, Any]]:
+    """The regions whose attribute is `value`; for an industry that no county has as it is, those whose
+    industry holds it (汽车: 汽车空调, 汽车零部件)."""
     city = next((n.name for n in s.regions if n.props.get("level") == "city"), None)
+    regions = nodes_by_label(store, REGION)
+    exact = any((a := attribute(n, key)) is not None and a.value == value for n in regions)
     rows = []
-    for n in nodes_by_label(store, REGION):
+    for n in regions:
         attr = attribute(n, key)
-        if attr is not None and attr.value == value and (city is None or n.props.get("city") == city):
+        held = attr is not None and (attr.value == value
+                                     or (not exact and key == "industry" and value in str(attr.value)))
+        if attr is not None and held and (city is None or n.props.get("city") == city):
             if s.category and key != "category" and n.props.get("category") != s.category.id:
                 continue
-            rows.append(brief(n) | {key: value, "evidence": evidence_dicts(attr.evidence)})
+            rows.append(brief(n) | {key: attr.value, "evidence": evidence_dicts(attr.evidence)})
     return rows
 
 
@@ -70,6 +76,9 @@ def industry_counties(store: GraphStore, s: Slots) -> Ran:
     params = {"industry": s.industry}
     if not rows:
         return [], "region_profile", params, f"Not in the graph: no county has {s.industry} as its 一县一业."
+    if any(r["industry"] != s.industry for r in rows):  # industries holding the word asked (汽车)
+        listed = "、".join(f"{r['name']} ({r['industry']})" for r in rows)
+        return rows, "region_profile", params, f"{listed}: 一县一业 holding {s.industry}."
     return rows, "region_profile", params, f"{names(rows)}: 一县一业 {s.industry}."
 
 

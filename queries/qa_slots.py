@@ -19,7 +19,7 @@ from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
 from queries.qa_scope import Scope, scopes_in
 from queries.qa_terms import Found, Term, find, industry_terms, rounds_meta, vocab
-from queries.qa_topic import blank, topic
+from queries.qa_topic import blank, common_run, topic
 
 # Filters a question can put on its answers; an intent that cannot apply one that was found refuses.
 FILTERS = ("domain", "kind", "mechanism", "status", "category", "industry", "rounds", "project_kind")
@@ -265,7 +265,20 @@ def _industry(store: GraphStore, masked: str) -> tuple[str | None, str]:
     if found:
         f = max(found, key=lambda x: x.end - x.start)
         return f.term.id, blank(masked, [(f.start, f.end)])
+    # Part of an industry's name, in a question about 一县一业 (一县一业和汽车有关: 汽车空调, 汽车零部件): the
+    # longest run of two or more characters some industries hold; the answer keeps the industries holding it.
+    cue = _INDUSTRY_CUE.search(masked)
+    if cue:
+        rest = blank(masked, [cue.span()])
+        part = max((run for v in values if len(run := common_run(rest, v)) >= 2
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", run)), key=len, default=None)
+        if part:
+            i = rest.find(part)
+            return part, blank(masked, [(i, i + len(part))])
     return None, masked
+
+
+_INDUSTRY_CUE = re.compile(r"一县一业|主导产业|特色产业|支柱产业|首位产业")
 
 
 def _rounds(store: GraphStore, masked: str) -> tuple[list[int], list[str]]:

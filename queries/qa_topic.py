@@ -119,7 +119,7 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     best_len = TITLE_RUN - 1
     # Only titles sharing a 4-character run can qualify; in the measures' order, as a scan of all would.
     for i in sorted(ms.title_index.holding(t, TITLE_RUN)):
-        common = _common_run(t, ms.titles[i])
+        common = common_run(t, ms.titles[i])
         if len(common) < max(TITLE_RUN, best_len):
             continue  # cannot change the best (and shorter than 4: not a quote at all)
         # A long quote counts as it is; a short one must hold two characters that are not plain words.
@@ -176,7 +176,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _common_run(a: str, b: str) -> str:
+def common_run(a: str, b: str) -> str:
     """The longest common substring of two short strings."""
     best = ""
     for i in range(len(a)):
@@ -188,4 +188,4 @@ def _common_run(a: str, b: str) -> str:
     return best
 
 
-__all__ = ["blank", "topic"]
+__all__ = ["blank", "common_run", "topic"]

@@ -121,3 +121,19 @@ def test_responsible_units_of_enclave_work_are_not_enclave_builders(store: Graph
         assert a.intent != "enclaves" and all(x["type"] != "Region" for x in a.answers), (q, a.intent)
     # Who built a county's enclaves is still the enclaves question (the answer itself is tested elsewhere).
     assert ask(store, "龙泉的飞地是谁建的").intent == "enclaves"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # P26 §4.1: "天台汽车零部件 … 龙泉汽车空调" — a word of the industries' names, not a whole one.
+    ("哪些山区县的一县一业和汽车有关", {"龙泉市", "天台县"}),
+    ("哪个县的一县一业跟五金有关", {"武义县"}),  # 武义五金制品
+    ("一县一业是汽车空调的县", {"龙泉市"}),       # a whole industry still matches only itself
+])
+def test_part_of_an_industrys_name(store: GraphStore, question: str, expected: set[str]) -> None:
+    a = ask(store, question)
+    assert {x["name"] for x in a.answers} == expected, a.message
+
+
+def test_an_industry_word_no_county_holds_is_not_all_the_counties(store: GraphStore) -> None:
+    # No 一县一业 of P26 holds 茶叶: never the list of the 26 counties.
+    assert ask(store, "哪些县的一县一业是茶叶").answers == []
