@@ -21,7 +21,7 @@ from queries.intents import COUNT, INTENTS, SUPPORT, WHO, Intent, candidates
 from queries.lookup import latin_key
 from queries.qa_alternatives import alternatives, combined
 from queries.qa_answers import Ran
-from queries.qa_guard import not_held
+from queries.qa_guard import list_condition, not_held
 from queries.qa_names import unknown_names
 from queries.qa_partners import partner_answer
 from queries.qa_refuse import examples, refusal
@@ -87,6 +87,10 @@ OPINION = (r"你觉得|你认为|您觉得|您认为|怎么看|好不好|怎么�
            r"\bwhat do you think\b|\byour (opinion|view)\b|\bshould\b|\bis it (good|worth)\b|\bhow well\b")
 
 
+# Intents that list every member of a group, a city's mountain counties or a category.
+LISTS = ("group_members", "city_members", "category_members")
+
+
 def ask(store: GraphStore, question: str) -> Answer:
     """Answer a question from the graph with the one intent it fits; refuse when none fits, never guess."""
     if not isinstance(question, str) or not normalize(question):
@@ -117,6 +121,10 @@ def ask(store: GraphStore, question: str) -> Answer:
     intent = top[0]
     if re.search(OPINION, s.text, re.I):
         return _refuse(store, s, "it asks for an opinion or a prediction, which documents do not state", intent.name)
+    condition = list_condition(s.masked) if intent.name in LISTS else None
+    if condition:
+        return _refuse(store, s, f"it puts a condition on the list ({condition}) that the documents' graph cannot "
+                                 "apply; listing every member would answer another question", intent.name)
     held = not_held(s.plain)
     if held:
         rule, words = held

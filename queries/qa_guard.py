@@ -93,4 +93,29 @@ def keep_asked_place(text: str, answers: list[dict[str, Any]]) -> tuple[list[dic
     return kept, word, [a for a in answers if a not in kept]
 
 
-__all__ = ["NotHeld", "PlaceWord", "asked_kind", "asked_place", "keep_asked_kind", "keep_asked_place", "not_held"]
+# What a list question (the 26 counties, a city's, a category's) may hold besides the list it asks for:
+# the group's words, question and count words, particles. Anything else is a condition on the list
+# (有高铁站, GDP超过300亿, are coastal) that the graph cannot apply: listing every member would answer
+# another question.
+_LIST_WORDS = re.compile(
+    r"加快发展县|欠发达县|山区海岛县|山区\s*(?:26|二十六)\s*个?县|山区县|山区|二十六|26|县市区|县（市、区）|县\(市、区\)|"
+    r"哪些|哪几个|哪几|哪个|哪|几个|多少|一共|总共|共有|共|都有|都是|都|分别|全部|所有|名单|列表|清单|列出|列举|请|问|"
+    r"包括|包含|属于|归属|下辖|所辖|辖区|境内|里面|里|内|中|目前|现在|现|有|是|为|的|了|呢|吗|个|县|区|市|省|浙江|"
+    r"跨越发展类|生态发展类|发展类|类别|类|具体|详细|到底|究竟|一下|一览|明细|完整|"
+    r"\b(?:which|what|are|is|were|was|the|a|an|list|name|names|all|of|in|within|under|zhejiang|province|provincial|"
+    r"mountain|mountainous|counties|county|districts?|cities|city|there|how|many|does|do|have|has|had|include[sd]?|"
+    r"including|and|me|please|show|give|tell|belong|belongs|to|category|categories|class|leapfrog|development|"
+    r"ecological|cross-over|26|twenty-six|ones?|them|they|its|their|part|"
+    # pinyin question words the pinyin reading leaves as they are (one syllable is too ambiguous to convert)
+    r"xian|qu|shi|sheng|de|you|naxie|nage|jige|duoshao|ma|ne)\b", re.I)
+
+
+def list_condition(masked: str) -> str | None:
+    """Words of a list question that are neither the list's nor question words (有高铁站 → 高铁站), if any."""
+    rest = _LIST_WORDS.sub(" ", masked)
+    words = re.findall(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z\-]+", rest)
+    return " ".join(words) if words else None
+
+
+__all__ = ["NotHeld", "PlaceWord", "asked_kind", "asked_place", "keep_asked_kind", "keep_asked_place", "list_condition",
+           "not_held"]

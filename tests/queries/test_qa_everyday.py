@@ -137,3 +137,21 @@ def test_part_of_an_industrys_name(store: GraphStore, question: str, expected: s
 def test_an_industry_word_no_county_holds_is_not_all_the_counties(store: GraphStore) -> None:
     # No 一县一业 of P26 holds 茶叶: never the list of the 26 counties.
     assert ask(store, "哪些县的一县一业是茶叶").answers == []
+
+
+@pytest.mark.parametrize("question", [
+    "哪些山区县有高铁站", "哪些山区县GDP超过300亿", "哪些山区县是革命老区", "丽水哪些山区县靠海",
+    "Which mountain counties have a high-speed rail station?", "跨越发展类哪些县有机场",
+])
+def test_a_condition_on_a_list_is_refused_not_answered_with_every_member(store: GraphStore, question: str) -> None:
+    # The documents state which counties are mountain counties, of which city and class; not these conditions.
+    a = ask(store, question)
+    assert a.answers == [], a.message
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("山区26县具体是哪些县？", 26), ("丽水的山区县有哪些", 9), ("生态发展类包括哪些县？", 11),  # P26 §1
+    ("shengtai fazhan lei you naxie xian?", 11),
+])
+def test_plain_list_questions_still_list(store: GraphStore, question: str, count: int) -> None:
+    assert len(ask(store, question).answers) == count
