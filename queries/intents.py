@@ -203,6 +203,11 @@ _REVERSE = re.compile(r"帮扶对象|受援|山方|帮扶的(县|地|区|市)|�
                       r"\bbeneficiar\w*|\bsupported (regions|counties|places)\b", re.I)
 
 
+_ASKS_SUPPORTER = re.compile(r"由谁|被谁|受谁|谁(来|在|会|去|负责)?(帮扶|支援|支持|援助|结对|帮)|由哪|被哪|"
+                             r"\bwho\s+(supports|helps|backs|assists|aids|is paired with|pairs with)\b|"
+                             r"\b(supported|helped|backed|assisted|aided) by\b", re.I)
+
+
 def supporter(store: GraphStore, s: Slots) -> list[Node]:
     """The parties asked about as supporters: written so, or (with a pairing verb) not a recipient in the graph."""
     parties = s.parties
@@ -215,7 +220,11 @@ def supporter(store: GraphStore, s: Slots) -> list[Node]:
         return s.active
     if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
         p = parties[0]
-        if _REVERSE.search(s.plain) or not is_recipient(store, p):
+        if _REVERSE.search(s.plain):
+            return [p]
+        # "龙港市由谁帮扶", "who supports X": the supporter is what is asked, so the one party named is the
+        # supported side, even one the graph has no supporter for (then the answer says so).
+        if not is_recipient(store, p) and not _ASKS_SUPPORTER.search(s.plain):
             return [p]
     if len(parties) >= 2 and _has(PAIR + "|" + SUPPORT + "|" + PARTICIPATE, s.plain):
         # Two parties and no word order to go by (永嘉和瓯海是结对关系吗): the graph's roles decide.

@@ -155,3 +155,11 @@ def test_a_condition_on_a_list_is_refused_not_answered_with_every_member(store: 
 ])
 def test_plain_list_questions_still_list(store: GraphStore, question: str, count: int) -> None:
     assert len(ask(store, question).answers) == count
+
+
+@pytest.mark.parametrize("question", ["谁帮扶瓯海区", "鹿城区由谁帮扶", "Who supports Longgang?", "龙港市由谁帮扶"])
+def test_who_supports_a_place_no_one_supports(store: GraphStore, question: str) -> None:
+    # GD/WZ: 瓯海区 and 鹿城区 support mountain counties; no document names a supporter of them or of 龙港市.
+    # The question asks for their supporters: not whom they support.
+    a = ask(store, question)
+    assert a.answers == [] and "no supporter of" in a.message, a.message
