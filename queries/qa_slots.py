@@ -202,6 +202,11 @@ _EN_NOT_NAMES = {"I", "Is", "Are", "Does", "Do", "Which", "What", "Who", "How", 
                  "District", "City", "Mountain", "Zhejiang", "Chinese", "English"}
 
 
+# Words that say how or when support is given (对口帮扶, 积极参与, 长期结对): no subject's name.
+_MANNER = re.compile(r"(?:对口|结对|携手|牵手|共同|一起|积极|主要|重点|全力|深入|持续|进一步|一直|长期|正在|已经|曾经|"
+                     r"协同|联合|合作|定点|精准|山海|协作|帮扶|支援|全面|大力|切实)+")
+
+
 def _unknown_subject(s: Slots) -> str | None:
     """A name-like subject no party explains (浙工商大参与了…, China General Nuclear): an unknown name."""
     known = _vocab_words()
@@ -210,7 +215,8 @@ def _unknown_subject(s: Slots) -> str | None:
         if len(words) >= 2 and not s.topic:
             return run.group(1)
     m = _SUBJECT.match(s.masked)
-    if m and not s.topic and not re.search(r"哪|谁|什么|几|多少|有|是|在|由|被|和|与|的|山区|县|区|市", m.group(1)):
+    if m and not s.topic and not re.search(r"哪|谁|什么|几|多少|有|是|在|由|被|和|与|的|山区|县|区|市", m.group(1)) \
+            and not _MANNER.fullmatch(m.group(1)):
         return m.group(1)
     if s.topic or s.projects:
         return None

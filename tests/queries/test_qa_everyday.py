@@ -163,3 +163,11 @@ def test_who_supports_a_place_no_one_supports(store: GraphStore, question: str) 
     # The question asks for their supporters: not whom they support.
     a = ask(store, question)
     assert a.answers == [] and "no supporter of" in a.message, a.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("对口帮扶永嘉的经济强县是哪个", {"瓯海区"}),  # YJ 四、(一): 经济强县 瓯海区; 对口 says how, it names no one
+    ("长期结对帮扶文成的是哪个区", {"奉化区"}),    # GD row 20: 瑞安市, 宁波市奉化区
+])
+def test_manner_words_before_the_verb_are_no_unknown_name(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert {official(a) for a in ask(store, question).answers} == expected
