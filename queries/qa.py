@@ -47,6 +47,9 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
 assert set(BUILDERS) == {i.name for i in INTENTS}
 # What a question may ask about that no intent answers: amounts of money, dates and times.
 UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|总投资多少|投资多少|投资了多少|投资额|资金有多少|"
+              # an amount asked after what it measures (援建资金是多少, 产值有多大, GDP是多少)
+              r"(资金|金额|投资|经费|款项|钱|产值|收入|营收|规模|面积|人口|GDP|税收|收益)[^，,。？?]{0,6}?"
+              r"(是多少|有多少|多少|多大|几何)|"
               r"什么时候|何时|哪一年|哪年|几月|"
               r"\bhow much\b|\bamount\b|\btotal investment\b|\bwhen\b|\bwhat year\b|\bwhich year\b")
 YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
