@@ -72,7 +72,7 @@ def path(store: GraphStore, a: str, b: str, max_hops: int = 4) -> PathResult:
         if best is not None:
             steps = [_step(store, frm, to, rel) for frm, to, rel in best]
             return PathResult("path", params, True, used_hubs, steps,
-                              f"{start.name} and {end.name} are {len(steps)} step(s) apart.")
+                              f"{start.name} and {end.name} are {len(steps)} step(s) apart: {_said(steps)}.")
     return PathResult("path", params, False, True, [],
                       f"Not in the graph: no connection between {start.name} and {end.name} "
                       f"within {max_hops} steps.")
@@ -137,6 +137,19 @@ def _step(store: GraphStore, frm: str, to: str, rel: Relation) -> PathStep:
     props: dict[str, Any] = {k: rel.props[k] for k in keys if k in rel.props}
     return PathStep(brief(a), rel.type, "forward" if rel.source == frm else "backward", brief(b),
                     {"id": rel.id, **props}, evidence_of([rel]))
+
+
+
+
+def _said(steps: list[PathStep]) -> str:
+    """The steps as sentences a reader follows (杭州市 SUPPORTS 衢州市 (city_pairing, 2021-provincial))."""
+    out = []
+    for st in steps:
+        frm, to = (st.source, st.target) if st.direction != "backward" else (st.target, st.source)
+        how = [str(st.relation.get("mechanism") or ""), *map(str, st.relation.get("rounds") or [])]
+        detail = ", ".join(h for h in how if h)
+        out.append(f"{frm.get('name')} {st.type} {to.get('name')}" + (f" ({detail})" if detail else ""))
+    return "; ".join(out)
 
 
 __all__ = ["HUB_TYPES", "PathResult", "PathStep", "path"]

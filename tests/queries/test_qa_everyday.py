@@ -171,3 +171,9 @@ def test_who_supports_a_place_no_one_supports(store: GraphStore, question: str) 
 ])
 def test_manner_words_before_the_verb_are_no_unknown_name(store: GraphStore, question: str, expected: set[str]) -> None:
     assert {official(a) for a in ask(store, question).answers} == expected
+
+
+def test_a_relation_question_says_the_relation(store: GraphStore) -> None:
+    # GD 一、市级结对: 杭州市 pairs with 衢州市 (2021).
+    message = ask(store, "衢州市和杭州市是什么关系").message
+    assert "杭州市 SUPPORTS 衢州市" in message and "city_pairing" in message
