@@ -65,6 +65,18 @@ def detect(text: str) -> bool:
     return False  # the fallback: the build sends here what no other loader recognises
 
 
+# The programme's words in the whole sentence around a clause (its ；-separated siblings included).
+_PROGRAMME = re.compile(r"山海协作|结对|飞地|帮扶|援建")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _whole_sentence(text: str, start: int, end: int) -> str:
+    """The sentence a clause belongs to: from the end of the sentence before to the end of its own."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, max(start, end - 1))  # the clause may end its sentence itself
+    return text[before:after.end() if after else len(text)]
+
+
 _TOPIC_RE = re.compile(r"山海协作|山海協作|结对|結對|对口|對口|帮扶|幫扶|支援|援建|东西部|東西部|协作|協作|飞地|飛地")
 
 
@@ -81,10 +93,11 @@ class SentenceLinks:
 
 
 def links_in(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
-             towns: bool = True, aliases: dict[str, str] | None = None) -> SentenceLinks:
+             towns: bool = True, aliases: dict[str, str] | None = None, about_programme: bool = False) -> SentenceLinks:
     """Every link one sentence (in match form) states; `orgs_only` keeps those with an organisation;
-    `aliases` the short forms the document defines (prose_parties.short_forms)."""
-    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only, aliases=aliases)
+    `aliases` the short forms the document defines (prose_parties.short_forms); `about_programme`: the
+    whole sentence around it speaks of the programme (prose_rules.read_sentence)."""
+    reading = read_sentence(ctx, text, stops, orgs_only=orgs_only, aliases=aliases, about_programme=about_programme)
     for n in reading.parties.new_nodes:
         ctx.node(n)
     links = reading.links + institution_links(ctx, text, reading.parties.items)
@@ -135,7 +148,8 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
     spans = prep.sentences()
     for i, span in enumerate(spans):
         text = prep.text[span.start:span.end]
-        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True, aliases=aliases)
+        about = _PROGRAMME.search(_whole_sentence(prep.text, span.start, span.end)) is not None
+        found = links_in(ctx, text, stops, orgs_only=orgs_only, towns=True, aliases=aliases, about_programme=about)
         if not orgs_only and i + 1 < len(spans):  # “…是我们的结对区…”+ who said it: both sentences
             said = prep.text[spans[i + 1].start:spans[i + 1].end]
             quoted = quoted_partners(ctx, text, said, stops, aliases)

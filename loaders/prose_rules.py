@@ -85,15 +85,18 @@ class Reading:
 
 
 def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
-                  aliases: dict[str, str] | None = None) -> Reading:
+                  aliases: dict[str, str] | None = None, about_programme: bool = False) -> Reading:
     """Links one sentence states. `orgs_only`: only links with an organisation on one side (for loaders
-    that read the region pairings of the same text by their own rules)."""
+    that read the region pairings of the same text by their own rules). `about_programme`: the whole
+    sentence around this clause speaks of the programme, so 助力 between two places is the programme's
+    help even in a clause that does not say so (…共建科创飞地；嘉兴市秀洲区助力龙泉市发展汽车空调产业)."""
     out = Reading(parties=find_parties(ctx, text, stops, aliases))
     ps = out.parties.items
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
+                           or (about_programme and any(v in text for v in _CONTEXT_VERBS))
                            or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
-    kinds = [_gap_kind(text[_end(text, a):b.start], a, b, text) for a, b in pairwise(ps)]
+    kinds = [_gap_kind(text[_end(text, a):b.start], a, b, text, about_programme) for a, b in pairwise(ps)]
     for k in range(1, len(kinds)):
         if kinds[k - 1] == "list" and _AND.fullmatch(text[_end(text, ps[k]):ps[k + 1].start]):
             kinds[k] = "list"
@@ -192,7 +195,7 @@ _VERB_BEFORE = re.compile(r"(?P<verb>结对帮扶|结对支援|对口支援|对�
 _CONJ_AFTER_CLAUSE = re.compile(r"[^，,。；;：:、]{0,24}[，,]" + _ADVERB + r"(?:与|同|跟)")
 
 
-def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
+def _gap_kind(gap: str, a: Party, b: Party, sentence: str, about_programme: bool = False) -> str:
     if _DASH.fullmatch(gap):
         return "dash"
     if _LIST.fullmatch(gap):
@@ -202,7 +205,8 @@ def _gap_kind(gap: str, a: Party, b: Party, sentence: str) -> str:
     if _POSS.fullmatch(gap):
         return "poss"
     m = _VERB.fullmatch(gap)  # before the money verbs: 结对 ends in 对, 对口 starts with it
-    if m and m.group("verb") in _CONTEXT_VERBS and not _PROGRAMME_CONTEXT.search(sentence):
+    if m and m.group("verb") in _CONTEXT_VERBS and not _PROGRAMME_CONTEXT.search(sentence) \
+            and not (about_programme and a.label == REGION and b.label == REGION):
         m = None
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:

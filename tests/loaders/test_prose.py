@@ -288,3 +288,19 @@ def test_a_recipient_receiving_support(gazetteer: Gazetteer) -> None:
            for r in res.relations}
     # L3: 迎来了一批游客 … 来自桐乡市 is no support.
     assert got == {("奉化区", "文成县", "L1"), ("海盐县", "景宁畲族自治县", "L2")}
+
+
+def _read(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    doc = SourceDocument("news", "inline.txt", text, {"date": "2025-01-10"})
+    res = prose.load(doc, Context(doc, gazetteer))
+    return {(name_of(r.source, gazetteer, res), name_of(r.target, gazetteer, res)) for r in res.relations}
+
+
+def test_zhuli_between_two_places_in_a_report_on_the_programme(gazetteer: Gazetteer) -> None:
+    # A clause of its own (after ；) says only 助力; its sentence speaks of the programme (飞地), so it is the
+    # programme's help. A sentence of its own with 助力 only is any help (news_partner_roles.txt L17).
+    report = ("我省山海协作工程取得新成效\n\n其中，宁波市奉化区与文成县共建科创飞地；"
+              "嘉兴市秀洲区助力龙泉市发展汽车空调产业，帮助引进项目8个。\n")
+    assert ("秀洲区", "龙泉市") in _read(report, gazetteer)
+    assert _read("山海协作展会消息\n\n今年展会规模扩大。嘉兴市秀洲区助力龙泉市举办青瓷展，帮助引进客商。\n",
+                 gazetteer) == set()
