@@ -176,6 +176,11 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             if link is None or (orgs_only and ORGANIZATION not in (link.supporter.label, link.recipient.label)):
                 continue
             qualify(text, link, "dash" if kind == "pairlist" else kind, clause, tail, ps)
+            # The fields the clause stating the link names (医疗合作协议, 科创飞地): its own words only, so a
+            # sentence listing several pairs gives each the field of its own clause.
+            fields = ctx.domains_in(clause)
+            if fields and "domains" not in link.props:
+                link.props["domains"] = fields
             out.links.append(link)
     return out
 

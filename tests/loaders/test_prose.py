@@ -304,3 +304,12 @@ def test_zhuli_between_two_places_in_a_report_on_the_programme(gazetteer: Gazett
     assert ("秀洲区", "龙泉市") in _read(report, gazetteer)
     assert _read("山海协作展会消息\n\n今年展会规模扩大。嘉兴市秀洲区助力龙泉市举办青瓷展，帮助引进客商。\n",
                  gazetteer) == set()
+
+
+def test_a_link_carries_the_fields_its_own_clause_names(gazetteer: Gazetteer) -> None:
+    text = "山海协作新进展\n\n慈溪市与常山县结对共建医疗联合体；宁波市奉化区与文成县共建科创飞地。\n"
+    doc = SourceDocument("news", "inline.txt", text, {"date": "2025-01-10"})
+    res = prose.load(doc, Context(doc, gazetteer))
+    fields = {name_of(r.target, gazetteer, res): set(r.props.get("domains", [])) for r in res.relations}
+    assert fields["常山县"] == {"domain:healthcare"}  # 医疗 of its clause, not the 科创 of the next
+    assert "domain:technology" in fields["文成县"]
