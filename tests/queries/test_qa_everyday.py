@@ -177,3 +177,12 @@ def test_a_relation_question_says_the_relation(store: GraphStore) -> None:
     # GD 一、市级结对: 杭州市 pairs with 衢州市 (2021).
     message = ask(store, "衢州市和杭州市是什么关系").message
     assert "杭州市 SUPPORTS 衢州市" in message and "city_pairing" in message
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("Is Taishun an ecological county?", "生态发展类"), ("泰顺是生态类县吗", "生态发展类"),  # P26 §1: 泰顺 in 生态发展类
+    ("Is Yongjia a leapfrog county?", "跨越发展类"),                                          # P26 §1: 永嘉 in 跨越发展类
+])
+def test_category_asked_with_a_short_name_of_the_class(store: GraphStore, question: str, category: str) -> None:
+    a = ask(store, question)
+    assert a.message.startswith("Yes") and category in a.message, a.message
