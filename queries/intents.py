@@ -104,6 +104,11 @@ INTENTS: tuple[Intent, ...] = (
            describes="the measures a department is responsible for (责任部门)"),
     Intent("measure_responsible", "measures", ("topic",), (RESPONSIBLE,), accepts=_f(*FILTERS), priority=68,
            describes="which department is responsible for a measure (责任部门)"),
+    # No measure named, a field is (永嘉医疗卫生方面的举措由哪个部门负责): the units responsible for its measures.
+    Intent("field_responsible", "measures", ("no_topic", "field", "no_organization"),
+           (RESPONSIBLE, MEASURE + r"|领域|方面|工作|\b(fields?|areas?|work)\b"),
+           blocks=SUPPORT, accepts=_f("domain", "rounds", "kind"), priority=66,
+           describes="which departments are responsible for a place's measures in a field (责任部门)"),
     Intent("measure_supporters", "measures", ("topic",), (SUPPORT_UNITS,), blocks=RESPONSIBLE,
            accepts=_f(*FILTERS), priority=67, describes="who supports a measure (帮扶单位)"),
     Intent("project_parties", "projects", ("named_project",), (WHO + "|" + RESPONSIBLE + "|共建|建设|业主|owner",),
@@ -263,6 +268,8 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "group": lambda st, s: s.group,
     "scoped": lambda st, s: scoped_question(s),
     "filtered": lambda st, s: bool(s.kind or s.domain or s.mechanism),
+    "field": lambda st, s: s.domain is not None,
+    "no_organization": lambda st, s: not any(n.label == "Organization" for n in s.parties),
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,
     "level_or_round": lambda st, s: bool(s.mechanism or s.rounds or _has(

@@ -32,6 +32,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "rounds_diff": pa.changes, "path": pa.connection, "yes_no": sa.yes_no,
     "common_recipients": sa.common_recipients, "common_supporters": sa.common_supporters,
     "measure_responsible": ia.responsible, "measure_supporters": ia.measure_supporters,
+    "field_responsible": ia.field_responsible,
     "rank_recipients": sa.rank_recipients, "rank_supporters": sa.rank_supporters,
     "industry_counties": pa.industry_counties, "industry": pa.industry_of, "category": pa.category_of,
     "category_check": pa.category_of,
@@ -52,7 +53,8 @@ UNANSWERED = (r"多少钱|多少资金|多少万|多少亿|金额|总投资是|�
               r"(是多少|有多少|多少|多大|几何)|"
               r"什么时候|何时|哪一年|哪年|几月|"
               r"\bhow much\b|\bamount\b|\btotal investment\b|\bwhen\b|\bwhat year\b|\bwhich year\b")
-YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters")
+YEARLY = ("projects", "measures", "rank_projects", "project_parties", "measure_responsible", "measure_supporters",
+          "field_responsible")
 CUE_PATTERNS = tuple(p for i in INTENTS for p in (*i.cues, i.blocks) if p)
 
 

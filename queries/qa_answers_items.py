@@ -230,12 +230,33 @@ def measure_supporters(store: GraphStore, s: Slots) -> Ran:
     return measure_parties(store, s, SUPPORTS_MEASURE)
 
 
+def field_responsible(store: GraphStore, s: Slots) -> Ran:
+    """责任部门 of a place's measures in a field (永嘉医疗卫生方面的举措由哪个部门负责): the units responsible for
+    the measures of that field, each with the measures it is named for."""
+    assert s.domain is not None
+    region = next((n for n in s.regions), None)
+    res = measures(store, region=region.id if region else None, field=s.domain.id)
+    doc_round = round_of_document(store)
+    ids = [r["id"] for r in res.items if _in_years(r, s, doc_round)]
+    items = [n for i in ids if (n := node_by_id(store, i)) is not None]
+    where = f" of {region.name}" if region else ""
+    if not items:
+        return [], "measures", {"region": region.id if region else None, "field": s.domain.id}, (
+            f"Not in the graph: no measure{where} in {s.domain.name} is stated.")
+    rows, query, params, message = measure_parties(store, replace(s, topic=items), RESPONSIBLE_FOR)
+    params = params | {"region": region.id if region else None, "field": s.domain.id}
+    message = (f"{len(rows)} unit(s) responsible for the {len(items)} measure(s){where} in {s.domain.name}: "
+               f"{names(rows)}." if rows else
+               f"Not in the graph: the documents name no unit responsible for the measures{where} in {s.domain.name}.")
+    return rows, query, params, message
+
+
 __all__ = [
     "REGION",
     "enclave_list",
+    "field_responsible",
     "measure_list",
     "measure_supporters",
     "park_list",
-
     "responsible",
 ]

@@ -49,6 +49,7 @@ INTENT_QUESTIONS = {
     "rounds_diff": "2018年和2021年的结对有什么变化", "path": "how are 瓯海 and 省二轻集团 connected",
     "yes_no": "瓯海区帮扶永嘉吗", "common_recipients": "宁波市奉化区和瑞安市共同帮扶哪个县",
     "common_supporters": "谁同时帮扶文成县和泰顺县", "measure_responsible": "推进就业协作帮扶由哪个部门负责",
+    "field_responsible": "永嘉医疗卫生方面的举措由哪个部门负责",
     "measure_supporters": "推进就业协作帮扶的帮扶单位有哪些",
     "project_parties": "永嘉县东方古陶瓷综合体建设项目由谁负责",
     "rank_projects": "永嘉投资最大的项目是哪个", "rank_recipients": "哪个县的支援单位最多",

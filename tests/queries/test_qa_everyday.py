@@ -180,9 +180,19 @@ def test_a_relation_question_says_the_relation(store: GraphStore) -> None:
 
 
 @pytest.mark.parametrize(("question", "category"), [
-    ("Is Taishun an ecological county?", "生态发展类"), ("泰顺是生态类县吗", "生态发展类"),  # P26 §1: 泰顺 in 生态发展类
-    ("Is Yongjia a leapfrog county?", "跨越发展类"),                                          # P26 §1: 永嘉 in 跨越发展类
+    # P26 §1: 泰顺 in 生态发展类, 永嘉 in 跨越发展类.
+    ("Is Taishun an ecological county?", "生态发展类"), ("泰顺是生态类县吗", "生态发展类"),
+    ("Is Yongjia a leapfrog county?", "跨越发展类"),
 ])
 def test_category_asked_with_a_short_name_of_the_class(store: GraphStore, question: str, category: str) -> None:
     a = ask(store, question)
     assert a.message.startswith("Yes") and category in a.message, a.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # YJ 四、(六)2 持续推进健康永嘉建设 and 附件2 五.4 深化紧密型医共体…: （县卫健局）.
+    ("永嘉医疗卫生方面的举措由哪个部门负责", {"永嘉县卫生健康局"}),
+    ("Which department is responsible for Yongjia's health care measures?", {"永嘉县卫生健康局"}),
+])
+def test_responsible_departments_of_a_field(store: GraphStore, question: str, expected: set[str]) -> None:
+    assert {official(a) for a in ask(store, question).answers} == expected
