@@ -137,7 +137,13 @@ def _institution_after(text: str, end: int) -> int:
     if GOVERNMENT_AFTER.match(text[end:]):
         return 0
     m = institution_after().match(text[end:])
-    return m.end() if m else 0
+    if not m:
+        return 0
+    length = m.end()
+    # 浙江大学医学院附属第二医院: a unit 附属 (affiliated) to the institution is the party, not the institution.
+    while text.startswith("附属", end + length) and (more := institution_after().match(text[end + length + 2:])):
+        length += 2 + more.end()
+    return length
 
 
 def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[str]:

@@ -430,3 +430,14 @@ def test_header_without_blank_line_and_partner_headings(gaz: Gazetteer, tmp_path
     assert sources_to(res, "SUPPORTS_MEASURE", enclave.id) == {rid(gaz, "西湖区")}
     assert sources_to(res, "RESPONSIBLE_FOR", enclave.id, lead=True) == {org("缙云县发改局")}
     assert not [w for w in res.warnings if "is not read" in w.message]
+
+
+def test_an_affiliated_hospital_is_the_party_not_its_university(gaz: Gazetteer) -> None:
+    # 浙江大学医学院附属第二医院: the hospital (affiliated to the university's medical school) supports the measure;
+    # reading 浙江 + 大学医学院 made a party of the medical school, which the text never names as one.
+    text = ("龙泉市山海协作“1对4”结对帮扶三年行动计划（2025—2027年）\n一、医疗卫生\n"
+            "1.深化医疗帮扶。浙江大学医学院附属第二医院与龙泉市人民医院开展紧密型合作。（责任单位：市卫健局）\n")
+    res = run(gaz, FIXTURES / "inline_affiliated.txt", text)
+    supporters = {r.source for r in res.relations if r.type in ("SUPPORTS", "SUPPORTS_MEASURE")}
+    assert org("浙江大学医学院附属第二医院") in supporters
+    assert org("浙江大学医学院") not in supporters
