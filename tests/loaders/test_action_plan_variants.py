@@ -435,8 +435,9 @@ def test_header_without_blank_line_and_partner_headings(gaz: Gazetteer, tmp_path
 def test_an_affiliated_hospital_is_the_party_not_its_university(gaz: Gazetteer) -> None:
     # 浙江大学医学院附属第二医院: the hospital (affiliated to the university's medical school) supports the measure;
     # reading 浙江 + 大学医学院 made a party of the medical school, which the text never names as one.
-    text = ("龙泉市山海协作“1对4”结对帮扶三年行动计划（2025—2027年）\n一、医疗卫生\n"
-            "1.深化医疗帮扶。浙江大学医学院附属第二医院与龙泉市人民医院开展紧密型合作。（责任单位：市卫健局）\n")
+    text = ("龙泉市山海协作结对帮扶三年行动计划（2025—2027年）\n一、总体要求\n"
+            "全面推进“1对4”结对帮扶机制，制定本计划。\n三、重点任务\n（二）医疗卫生\n3.深化医疗帮扶。浙江大学医学院附属第二医院与龙泉市人民医院开展紧密型合作，"
+            "每年派驻专家不少于10人次。（责任单位：市卫健局）\n")
     res = run(gaz, FIXTURES / "inline_affiliated.txt", text)
     supporters = {r.source for r in res.relations if r.type in ("SUPPORTS", "SUPPORTS_MEASURE")}
     assert org("浙江大学医学院附属第二医院") in supporters
