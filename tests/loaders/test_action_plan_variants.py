@@ -160,7 +160,7 @@ def test_longquan_one_to_four_as_a_list(gaz: Gazetteer, longquan: LoadResult) ->
     assert one_to_four(longquan) == {
         ("leader_contact", rid(gaz, "省农业农村厅")), ("leader_contact", rid(gaz, "省科技厅")),
         ("county_pairing", rid(gaz, "秀洲区")),
-        ("soe_pairing", org("省能源集团")),
+        ("soe_pairing", rid(gaz, "省能源集团")),  # the reference lists the provincial SOEs (浙江省能源集团有限公司)
         ("social_pairing", rid(gaz, "浙医一院")), ("social_pairing", rid(gaz, "浙江农林大学")),
         ("social_pairing", org("省青瓷文化促进会")),
     }
@@ -196,7 +196,7 @@ def test_longquan_key_tasks_with_lead_and_co_units(gaz: Gazetteer, longquan: Loa
     park = measure(longquan, "共建山海协作产业园")
     assert park.props["label"] == "一.1" and park.props["domains"] == ["domain:industry"]
     assert park.props["columns"]["主要内容"] == "推进龙泉—秀洲山海协作产业园扩容提质，\n引进配套项目5个以上。"
-    assert sources_to(longquan, "SUPPORTS_MEASURE", park.id) == {rid(gaz, "秀洲区"), org("省能源集团")}
+    assert sources_to(longquan, "SUPPORTS_MEASURE", park.id) == {rid(gaz, "秀洲区"), rid(gaz, "省能源集团")}
     # 市发改局 of a county-level city is its own bureau
     assert sources_to(longquan, "RESPONSIBLE_FOR", park.id, lead=True) == {org("龙泉市发改局")}
     assert sources_to(longquan, "RESPONSIBLE_FOR", park.id, role="co-operating") == {
@@ -341,14 +341,13 @@ def test_provincial_names_in_one_to_one_prose(gaz: Gazetteer, tmp_path: Path) ->
     path = tmp_path / "sanmen.txt"
     path.write_text(SANMEN_PROSE, encoding="utf-8")
     res = run(gaz, path)
-    # 省体育局 and 省能源集团 are not in data/reference: taken by their provincial form in their tier's
-    # paragraph; 省属国企集团化运营 and 省级部门 name nobody
+    # 省体育局 is not in data/reference: taken by its provincial form in its tier's paragraph; 省能源集团 is
+    # (the reference lists the provincial SOEs); 省属国企集团化运营 and 省级部门 name nobody
     assert one_to_four(res) == {
         ("leader_contact", org("省体育局")), ("leader_contact", rid(gaz, "省林业局")),
         ("leader_contact", rid(gaz, "省发展改革委")),
-        ("soe_pairing", org("省能源集团"))}
-    soe = next(n for n in res.nodes if n.id == org("省能源集团"))
-    assert soe.props["kind"] == "soe"
+        ("soe_pairing", rid(gaz, "省能源集团"))}
+    assert gaz.entries[rid(gaz, "省能源集团")].props["kind"] == "soe"
 
 
 def test_field_column_instead_of_section_rows(gaz: Gazetteer, tmp_path: Path) -> None:
@@ -357,7 +356,7 @@ def test_field_column_instead_of_section_rows(gaz: Gazetteer, tmp_path: Path) ->
     res = run(gaz, path)
     suppliers = measure(res, "招引配套企业")  # an empty 领域 cell takes the one above
     assert (suppliers.props["section"], suppliers.props["domains"]) == ("产业合作", ["domain:industry"])
-    assert sources_to(res, "SUPPORTS_MEASURE", suppliers.id) == {rid(gaz, "温岭市"), org("省能源集团")}
+    assert sources_to(res, "SUPPORTS_MEASURE", suppliers.id) == {rid(gaz, "温岭市"), rid(gaz, "省能源集团")}
     assert sources_to(res, "RESPONSIBLE_FOR", suppliers.id) == {org("三门县经信局")}
     health = measure(res, "共建县域医共体")
     assert health.props["domains"] == ["domain:healthcare"]
