@@ -178,7 +178,16 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             qualify(text, link, "dash" if kind == "pairlist" else kind, clause, tail, ps)
             # The fields the clause stating the link names (医疗合作协议, 科创飞地): its own words only, so a
             # sentence listing several pairs gives each the field of its own clause.
-            fields = ctx.domains_in(clause)
+            # Keywords inside a department's or place's name (省农业农村厅) say who, not which field: those names
+            # are blanked first. An institution's (海宁市高级中学, 景宁民族医院) says the field of its pairing.
+            cut = clause_start(text, ps[left[0]].start)
+            unnamed = list(clause)
+            for q in ps:
+                if q.label == ORGANIZATION and q.kind in INSTITUTION_KINDS:
+                    continue
+                for i in range(max(q.start, cut), min(q.end, cut + len(clause))):  # 景宁民族医院: 景宁 only
+                    unnamed[i - cut] = " "
+            fields = ctx.domains_in("".join(unnamed))
             if fields and "domains" not in link.props:
                 link.props["domains"] = fields
             out.links.append(link)

@@ -313,3 +313,11 @@ def test_a_link_carries_the_fields_its_own_clause_names(gazetteer: Gazetteer) ->
     fields = {name_of(r.target, gazetteer, res): set(r.props.get("domains", [])) for r in res.relations}
     assert fields["常山县"] == {"domain:healthcare"}  # 医疗 of its clause, not the 科创 of the next
     assert "domain:technology" in fields["文成县"]
+
+
+def test_a_departments_name_is_no_field(gazetteer: Gazetteer) -> None:
+    text = "山海协作新进展\n\n省领导通过省农业农村厅、省林业局联系帮扶泰顺县。\n"
+    doc = SourceDocument("news", "inline.txt", text, {"date": "2025-01-10"})
+    res = prose.load(doc, Context(doc, gazetteer))
+    assert res.relations  # 农业 inside 省农业农村厅 says who helps, not in which field
+    assert all(not r.props.get("domains") for r in res.relations)
