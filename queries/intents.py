@@ -13,7 +13,9 @@ from queries.qa_roles import is_recipient
 from queries.qa_scope import scoped_question
 from queries.qa_slots import FILTERS, Slots
 
-SUPPORT = (r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
+# 联系 before whom (联系哪个县, 联系的县): a leader's or department's contact point; "有什么联系" is a connection.
+SUPPORT = (r"联系(?=哪|什么地|什么县|的(?:县|地|区|市))|"
+           r"帮扶|支援|支持|援助|援建|帮助|助力|扶持|对口|挂钩|结对|牵手|携手|配对|协作|合作|共建|对接|"
            r"受援|(?<!沿)[山海]方(?!面)|"  # 受援地; 海方 / 山方, the two sides of a pairing
            r"在帮|帮忙|帮(?=[的了过着哪谁什不没\s]|[？?。，,！!]|$)|是一对|结对子|"
            r"\b(support\w*|help\w*|assist\w*|aid\w*|back(s|ed|ing)?|pair\w*|partner\w*|twin\w*|"

@@ -64,6 +64,15 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
             found = index.candidates("浙江" + m.group(0), (ORGANIZATION,))
             if len(found) == 1:
                 out.append(Hit(m.start(), m.end(), m.group(0), found[0]))
+    # An organisation named by the head of its name (平安银行 for 平安银行股份有限公司杭州分行, 兰州理工大学 for its
+    # 温州泵阀工程研究院): the one organisation of the graph whose name or alias starts with it, said as read.
+    for m in _ORG_HEAD.finditer(text):
+        if not free(m.start(), m.end()) or index.candidates(m.group(0), (ORGANIZATION,)):
+            continue
+        heads = _org_heads(store)
+        found = {i for form, ids in heads.items() if form.startswith(m.group(0)) for i in ids}
+        if len(found) == 1:
+            _use(out, suggestions, m, [index.by_id[found.pop()]])
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
         if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME or m.group(0) in names.forms:
             continue
@@ -80,6 +89,21 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
             near = [n for n in near if _within(n, outer.group(0))]
         _use(out, suggestions, m, near)
     return out, suggestions
+
+
+_ORG_HEAD = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}?(?:银行|大学|学院|集团|医院|研究院|实验室)")
+
+
+def _org_heads(store: GraphStore) -> dict[str, tuple[str, ...]]:
+    """Every organisation's name and aliases (folded as questions are) → its ids, once per snapshot."""
+    def build(lk: Any) -> dict[str, tuple[str, ...]]:
+        out: dict[str, set[str]] = {}
+        for n in lk.by_id.values():
+            if n.label == ORGANIZATION:
+                for form in (n.name, *n.props.get("aliases", [])):
+                    out.setdefault(normalize(str(form)), set()).add(n.id)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
+    return derived(store, "qa_names.org_heads", build)
 
 
 # China's province-level divisions other than Zhejiang: a name starting with one is a place outside the

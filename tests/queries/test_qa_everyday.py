@@ -196,3 +196,17 @@ def test_category_asked_with_a_short_name_of_the_class(store: GraphStore, questi
 ])
 def test_responsible_departments_of_a_field(store: GraphStore, question: str, expected: set[str]) -> None:
     assert {official(a) for a in ask(store, question).answers} == expected
+
+
+@pytest.mark.parametrize(("question", "supporter"), [
+    ("平安银行帮扶哪个县", "平安银行股份有限公司杭州分行"),          # YJ L246: 协助平安银行杭州分行…
+    ("兰州理工大学帮扶哪个县", "兰州理工大学温州泵阀工程研究院"),    # YJ: the university's institute in Wenzhou
+    ("省委党史研究室联系哪个县", "中共浙江省委党史和文献研究室"),    # YJ 1对4: 省领导 via 省委党史和文献研究室
+])
+def test_an_organisation_named_by_the_head_of_its_name(store: GraphStore, question: str, supporter: str) -> None:
+    a = ask(store, question)
+    assert {x["name"] for x in a.answers} == {"永嘉县"} and supporter in a.message, a.message
+
+
+def test_no_organisation_guessed_from_a_head_several_share(store: GraphStore) -> None:
+    assert ask(store, "工商银行帮扶哪个县").answers == []
