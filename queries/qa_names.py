@@ -70,9 +70,9 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
         if not free(m.start(), m.end()) or index.candidates(m.group(0), (ORGANIZATION,)):
             continue
         heads = _org_heads(store)
-        found = {i for form, ids in heads.items() if form.startswith(m.group(0)) for i in ids}
-        if len(found) == 1:
-            _use(out, suggestions, m, [index.by_id[found.pop()]])
+        starting = sorted({i for form, ids in heads.items() if form.startswith(m.group(0)) for i in ids})
+        if len(starting) == 1:
+            _use(out, suggestions, m, [index.by_id[starting[0]]])
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
         if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME or m.group(0) in names.forms:
             continue
