@@ -102,6 +102,8 @@ _LIST_WORDS = re.compile(
     r"哪些|哪几个|哪几|哪个|哪|几个|多少|一共|总共|共有|共|都有|都是|都|分别|全部|所有|名单|列表|清单|列出|列举|请|问|"
     r"包括|包含|属于|归属|下辖|所辖|辖区|境内|里面|里|内|中|目前|现在|现|有|是|为|的|了|呢|吗|个|县|区|市|省|浙江|"
     r"跨越发展类|生态发展类|发展类|类别|类|具体|详细|到底|究竟|一下|一览|明细|完整|"
+    r"被|列为|列入|纳入|认定为|认定|划为|划入|划分|分为|地方|地区|区域|范围|当中|之中|其中|谁|哪里|那些|这些|"
+    r"县份|县域|名录|目录|统计|入选|名字|名称|叫什么|叫|地级市|设区市|城市|一起|合计|总计|"
     r"\b(?:which|what|are|is|were|was|the|a|an|list|name|names|all|of|in|within|under|zhejiang|province|provincial|"
     r"mountain|mountainous|counties|county|districts?|cities|city|there|how|many|does|do|have|has|had|include[sd]?|"
     r"including|and|me|please|show|give|tell|belong|belongs|to|category|categories|class|leapfrog|development|"
