@@ -164,7 +164,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("parks", "projects", (), (PARK,), blocks=r"飞地|enclave|" + UNIT_ROLE,
            accepts=_f("project_kind", "rounds", "domain"),
            priority=62, describes="industrial parks and who co-built them"),
-    Intent("city_members", "region_profile", ("city",), (MEMBERS, UNITS), blocks=SUPPORT,
+    # The place word may be the group's own (山区26县中属于衢州的有哪些: the group, blanked as a name, says 县).
+    Intent("city_members", "region_profile", ("city", "units_or_group"), (MEMBERS,), blocks=SUPPORT,
            accepts=_f("category"), priority=61, describes="the (mountain) counties of a city"),
     Intent("group_members", "coverage", ("group", "no_parties"), (MEMBERS + "|" + COUNT,), blocks=SUPPORT + "|" + GAP,
            accepts=_f("category"), priority=60, describes="the 26 mountain counties"),
@@ -271,6 +272,7 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "scoped": lambda st, s: scoped_question(s),
     "filtered": lambda st, s: bool(s.kind or s.domain or s.mechanism),
     "field": lambda st, s: s.domain is not None,
+    "units_or_group": lambda st, s: s.group or _has(UNITS, s.plain),
     "no_organization": lambda st, s: not any(n.label == "Organization" for n in s.parties),
     "no_parties": lambda st, s: not s.parties,
     "no_group": lambda st, s: not s.group,

@@ -153,6 +153,7 @@ def test_a_condition_on_a_list_is_refused_not_answered_with_every_member(store: 
     ("山区26县具体是哪些县？", 26), ("丽水的山区县有哪些", 9), ("生态发展类包括哪些县？", 11),  # P26 §1
     ("shengtai fazhan lei you naxie xian?", 11),
     ("哪些县被列为生态发展类", 11), ("浙江山区26县包括哪些地方", 26), ("温州市范围内的山区县有哪些", 5),
+    ("山区26县中属于衢州的有哪些", 6),
 ])
 def test_plain_list_questions_still_list(store: GraphStore, question: str, count: int) -> None:
     assert len(ask(store, question).answers) == count
