@@ -1,4 +1,4 @@
-"""Formats: every source file (txt, html, docx, doc, rtf, wps, pdf, xlsx, xls, et) read into one document model."""
+"""Formats: every source file (txt, html, docx, doc, rtf, wps, odt, pdf, xlsx, xls, et, ods) read into one model."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ READERS: dict[str, str] = {
     ".pdf": "pdf",
     ".xlsx": "sheet",
     ".xls": "sheet:read_xls", ".et": "sheet:read_et",
+    ".odt": "odf", ".fodt": "odf", ".ods": "odf:read_ods", ".fods": "odf:read_ods",
 }
 SUFFIXES = frozenset(READERS)
 
 # Formats people bring that have no reader: said plainly instead of "binary".
-_CONVERT = {".ofd": ".pdf", ".odt": ".docx", ".ods": ".xlsx"}
+_CONVERT = {".ofd": ".pdf"}
 
 
 def read_document(path: Path) -> Document:

@@ -43,6 +43,12 @@ CASES: list[tuple[str, Callable[[Path], bytes], str]] = [
     ("text.doc", lambda tmp: "山海协作结对".encode(), "not a readable DOC"),
     ("old.xls", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "not a readable XLS"),  # damaged
     ("empty.docx", lambda tmp: b"", "empty"),
+    ("cut.odt", lambda tmp: _half(make.pairing_odt, tmp, "a.odt"), "not a readable ODT"),
+    ("zip.odt", lambda tmp: _zip_of_text(), "not a readable ODT: no OpenDocument text body"),
+    ("text.odt", lambda tmp: "山海协作结对".encode(), "not a readable ODT"),
+    ("sheet.odt", lambda tmp: make.pairing_ods(tmp / "a.ods").read_bytes(), "an OpenDocument spreadsheet, not an ODT"),
+    ("cut.ods", lambda tmp: _half(make.pairing_ods, tmp, "a.ods"), "not a readable ODS"),
+    ("broken.fods", lambda tmp: b"<office:document>", "not a readable ODS"),
 ]
 
 
