@@ -57,6 +57,11 @@ FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪
 CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
 INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\b((leading|signature|flagship|main|key|pillar|dominant) "
             r"industr\w*|industry|industries|one county,? one industry)\b")
+# An industry the question states (一县一业是茶叶): a condition on the counties, which `industry_counties` answers
+# when the graph knows that industry; when it does not, the question is no request for every industry.
+INDUSTRY_IS = (r"(一县一业|主导产业|特色产业|支柱产业|首位产业)[”\"」』]?\s*(是|为|属于|包括|涉及|有)"
+               r"(?!什么|哪|啥|几|多少|\s*[？?]|$)|"
+               r"\bindustr(y|ies) (is|are|includes?)\b(?!\s*(what|which))")
 # …or the search-box shape that ends on the group asked for, with no question word (台州的山区县, 丽水山区县名单).
 MEMBERS = (r"哪些|哪几|有几|几个|多少|包括|包含|名单|列出|有什么|是哪|\b(which|what|list|name|how many|include)\b|"
            r"(山区县|山区\s*(26|二十六)\s*个?县|\bmountain counties)\s*[？?。.]?\s*$|^\s*mountain counties (of|in)\b")
@@ -136,6 +141,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent("industry", "region_profile", ("county",), (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT, priority=71,
            accepts=_f("domain"),
            describes="the 一县一业 industry of a county"),
+    # Every county's 一县一业 at once, or a city's or category's (一县一业有哪些, 丽水各县的主导产业).
+    Intent("industries", "region_profile", ("no_county", "no_industry", "no_supporter", "many"), (INDUSTRY,),
+           blocks=SUPPORT + "|" + PROJECT + "|" + INDUSTRY_IS, accepts=_f("category", "domain"), priority=71,
+           describes="every county's 一县一业 industry (of a city or category)"),
     Intent("category", "region_profile", ("county",), (CATEGORY + "|还是",), blocks=r"几个|how many", priority=70,
            accepts=_f("category"),
            describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
@@ -262,6 +271,11 @@ NEEDS: dict[str, Callable[[GraphStore, Slots], bool]] = {
     "named_project": lambda st, s: bool(s.projects),
     "no_region": lambda st, s: not s.regions,
     "industry": lambda st, s: s.industry is not None,
+    "no_industry": lambda st, s: s.industry is None,
+    # Several counties asked at once: a list word, or a city, group or category that holds them.
+    "many": lambda st, s: bool(s.group or s.category or any(n.props.get("level") == "city" for n in s.regions)
+                               or _has(MEMBERS + r"|各县|每个县|各地|分别|都是什么|\b(all|each|every|counties)\b",
+                                       s.plain)),
     "county": lambda st, s: any(n.props.get("level") == "county" for n in s.regions),
     "no_county": lambda st, s: not any(n.props.get("level") == "county" for n in s.regions),
     "category": lambda st, s: s.category is not None,

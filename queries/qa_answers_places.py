@@ -82,6 +82,36 @@ def industry_counties(store: GraphStore, s: Slots) -> Ran:
     return rows, "region_profile", params, f"{names(rows)}: 一县一业 {s.industry}."
 
 
+# The counties are what is asked (哪些县有一县一业), not the industries (一县一业有哪些).
+_ASKS_COUNTIES = re.compile(r"哪些(县|区|地方)|哪几个(县|区)|哪个(县|区)|什么(县|地方)|"
+                            r"\b(which|what) (count|district|place)", re.I)
+
+
+def industries(store: GraphStore, s: Slots) -> Ran:
+    """Every county's 一县一业 industry as the documents state it, within a city or category when one is named."""
+    city = next((n for n in s.regions if n.props.get("level") == "city"), None)
+    rows = []
+    for n in sorted(nodes_by_label(store, REGION), key=lambda n: n.name):
+        attr = attribute(n, "industry")
+        if attr is None or (city is not None and n.props.get("city") != city.name) or (
+                s.category and n.props.get("category") != s.category.id):
+            continue
+        ev = evidence_dicts(attr.evidence)
+        if _ASKS_COUNTIES.search(s.plain):
+            rows.append(brief(n) | {"industry": attr.value, "evidence": ev})
+        else:
+            rows.append({"id": f"{n.id}#industry", "name": str(attr.value), "type": "Industry", "value": attr.value,
+                         "region": brief(n), "evidence": ev})
+    params = {"city": city.id if city else None, "category": s.category.id if s.category else None}
+    # The field filter is not shown: 产业 in the question is the answer's subject, not a field.
+    where = (f" of {s.category.id}" if s.category else "") + (f" in {city.name}" if city else "")
+    if not rows:
+        return [], "region_profile", params, f"Not in the graph: the documents state no 一县一业 industry{where}."
+    listed = "、".join(f"{r['region']['name'] if 'region' in r else r['name']} {r.get('industry') or r['name']}"
+                      for r in rows)
+    return rows, "region_profile", params, f"{len(rows)} counties' 一县一业 industries{where}: {listed}."
+
+
 def category_members(store: GraphStore, s: Slots) -> Ran:
     assert s.category is not None
     rows = _with(store, "category", s.category.id, s)
@@ -227,7 +257,7 @@ def _kept_partners(store: GraphStore, region: Node, a: str, b: str) -> list[dict
 
 
 __all__ = ["category_members", "category_of", "changes", "city_members", "connection", "gaps", "group_members",
-           "industry_counties", "industry_of", "supporters_in_city"]
+           "industries", "industry_counties", "industry_of", "supporters_in_city"]
 
 
 def pairing_list(store: GraphStore, s: Slots) -> Ran:

@@ -32,7 +32,9 @@ class Found:
 
 def _pattern(word: str) -> str:
     w = re.escape(word.lower())
-    return w if re.search(r"[\u4e00-\u9fff]", word) else r"(?<![a-z])" + w + r"(?![a-z])"
+    # An English word also matches its plural (valve → valves, county → counties is listed where needed):
+    # people write either, and a vocabulary listing both forms of every word drifts out of step.
+    return w if re.search(r"[\u4e00-\u9fff]", word) else r"(?<![a-z])" + w + r"(?:s|es)?(?![a-z])"
 
 
 def find(terms: list[Term], text: str) -> list[Found]:
