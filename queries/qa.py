@@ -93,6 +93,10 @@ OPINION = (r"你觉得|你认为|您觉得|您认为|怎么看|好不好|怎么�
            r"\bwhat do you think\b|\byour (opinion|view)\b|\bshould\b|\bis it (good|worth)\b|\bhow well\b")
 
 
+# Things the documents name only some of: a count of them over the whole programme (全省有几个飞地, the magazine
+# says 42) is no count of the graph's rows.
+PARTIAL = ("enclaves", "parks", "projects", "measures", "sites")
+
 # Intents that list every member of a group, a city's mountain counties or a category.
 LISTS = ("group_members", "city_members", "category_members")
 
@@ -142,6 +146,10 @@ def ask(store: GraphStore, question: str) -> Answer:
     if aspect and intent.name not in ("rank_projects", "rounds_diff"):
         return _refuse(store, s, f"it asks {aspect.group(0)!r} (amounts, dates and times are not answered)",
                        intent.name)
+    if intent.name in PARTIAL and not s.parties and re.search(COUNT, s.text, re.I):
+        return _refuse(store, s, "it asks for a total over the whole programme; the graph holds only the enclaves, "
+                                 "parks, projects and measures the documents name one by one, not the programme's "
+                                 "totals (ask for a county's or a supporter's)", intent.name)
     unapplied = [f for f in s.filters() if f not in intent.accepts]
     if unapplied:
         return _refuse(store, s, f"it names {', '.join(_filter_words(s, unapplied))}, which "

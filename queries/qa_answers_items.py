@@ -23,8 +23,9 @@ LEAD = r"牵头|主责|\blead(s|ing)?\b"
 WHO_BUILT = r"谁|哪个|哪些|哪家|\b(who|which)\b"
 
 
-def park_list(store: GraphStore, s: Slots) -> Ran:
-    """Parks (产业园) by place or co-builder; "who built X" answers the co-builders of the named park(s)."""
+def park_list(store: GraphStore, s: Slots, kind: str = "park") -> Ran:
+    """Parks (产业园), or enclaves (飞地), by place or co-builder; "who built X" answers the co-builders of the
+    named park(s)."""
     if s.projects and re.search(WHO_BUILT, s.text, re.I):
         return _builders(store, s.projects)
     region, party = _party_filters(store, s)
@@ -32,7 +33,7 @@ def park_list(store: GraphStore, s: Slots) -> Ran:
     if city is not None and city.props.get("level") == "city":  # the parks of a city's counties
         region = None
     res = projects(store, region=region, supporter=party)
-    rows = [r for r in res.items if r.get("kind") == "park"]
+    rows = [r for r in res.items if r.get("kind") == kind]
     if city is not None and region is None:
         rows = [r for r in rows if any(x.get("city") == city.name for x in r.get("located_in", []))]
         where_city = f" in {city.name}"
@@ -41,10 +42,11 @@ def park_list(store: GraphStore, s: Slots) -> Ran:
     doc_round = round_of_document(store)
     rows = [r for r in rows if _in_years(r, s, doc_round)]
     where = _where(store, region, party) + where_city
-    params = res.params | {"kind": "park"}
+    params = res.params | {"kind": kind}
+    what = "enclave (飞地)" if kind == "enclave" else kind
     if not rows:
-        return [], "projects", params, f"Not in the graph: no park{where} is stated."
-    return rows, "projects", params, f"{len(rows)} park(s){where}: {names(rows, 5)}."
+        return [], "projects", params, f"Not in the graph: no {what}{where} is stated."
+    return rows, "projects", params, f"{len(rows)} {what}(s){where}: {names(rows, 5)}."
 
 
 def _builders(store: GraphStore, items: list[Node]) -> Ran:
@@ -72,12 +74,23 @@ def _platform_facts(store: GraphStore, enclaves: bool, parks: bool) -> list[tupl
     return sorted(out, key=lambda x: (x[0], x[1], x[2].relation_id))
 
 
+# The enclave itself is asked for (its name), not who built it.
+_WHICH_ENCLAVE = (r"(什么|哪些|哪个|哪几个|几个|多少个?)[^，,。？?]{0,4}?飞地|飞地(有|是)?(哪些|哪几个|什么|几个)|"
+                  r"\b(which|what) enclaves?\b|\benclaves? (of|in)\b|\blist\b")
+
+
 def platform_partners(store: GraphStore, s: Slots, enclaves: bool = True) -> Ran:
     """Who built an enclave (飞地) or park for whom: the builders for a region, the regions of a builder."""
     asks_partner = re.search(r"和哪|与哪|同哪|跟哪|和谁|与谁|谁|哪个区|哪个市|哪个县|哪些县|哪些区|为谁|给谁|\bwho\b|"
                              r"\bwith (whom|which)\b|\bfor (which|whom)\b|\bwhich (count|district|cit)", s.plain, re.I)
     if not enclaves and not asks_partner:
         return park_list(store, s)
+    if enclaves and not asks_partner and re.search(_WHICH_ENCLAVE, s.plain, re.I):
+        # "衢江有哪些飞地", "鄞州为衢江建了什么飞地": the enclaves by name, where the documents name them; where
+        # they only say that one was built, the builders below are what the graph can tell.
+        named = park_list(store, s, kind="enclave")
+        if named[0]:
+            return named
     if s.projects and re.search(WHO_BUILT, s.plain, re.I):
         return _builders(store, s.projects)
     sup = {n.id for n in supporter(store, s)}

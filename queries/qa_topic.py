@@ -92,6 +92,11 @@ def _vocab_words() -> tuple[str, ...]:
                          if re.search(r"[\u4e00-\u9fff]", w)}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _vocab_set() -> frozenset[str]:
+    return frozenset(_vocab_words())
+
+
 @lru_cache(maxsize=4096)
 def _content_len(run: str) -> int:
     """Characters of a run left once plain and vocabulary words are out, when two of them are Chinese."""
@@ -125,6 +130,8 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         # A long quote counts as it is; a short one must hold two characters that are not plain words.
         if len(common) < 6 and not _has_content(common):
             continue
+        if common.strip("的和与") in _vocab_set():
+            continue  # the run is one vocabulary word (生态旅游文化产业园 is a kind of park): no quote of a title
         if len(common) > best_len:
             best, best_len = [ms.nodes[i]], len(common)
         elif len(common) == best_len:
