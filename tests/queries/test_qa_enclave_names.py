@@ -36,6 +36,6 @@ def test_a_programme_wide_total_is_refused(store: GraphStore, question: str) -> 
 
 
 def test_a_kind_of_park_in_the_question_is_no_quote_of_a_measure(store: GraphStore) -> None:
-    # Wenzhou 2018 附件1 lists 平阳-乐清生态旅游文化产业园; the measure "规范编制生态旅游文化产业园发展规划…" shares only the
-    # kind word 生态旅游文化产业园 with the question, which asks who co-built 平阳's park.
+    # Wenzhou 2018 附件1 row 5 "平阳 -乐清" (the 生态旅游文化产业园 table); the measure "规范编制生态旅游文化产业园
+    # 发展规划…" shares only the kind word 生态旅游文化产业园 with the question, which asks who co-built 平阳's park.
     assert [x["name"] for x in ask(store, "平阳县的生态旅游文化产业园由谁共建").answers] == ["乐清市"]
