@@ -18,6 +18,11 @@ Layout rules (what the extracted text of a county plan looks like):
    responsibility note, e.g. "（县发改局、相关单位）". It names who carries the task out, never who
    supports the county, so it is cut out of the sentences and kept apart. "（瓯海区、省二轻集团等
    国资国企）" is not a note: its items are not relative names.
+3a. A labelled unit list is a responsibility note whatever its names: in brackets anywhere
+   ("（牵头单位：县发改局）", "（责任单位：省经信厅、省发展改革委）"), or as a sentence of its own that starts with
+   the label ("责任单位：县发改局、县经信局、县投资促进中心。"). Labels: 牵头单位/牵头部门 (its units are the
+   measure's lead), 责任单位/责任部门/配合单位/协同单位/实施单位. A bracketed note right after a paragraph's
+   number and title ends the title ("2．共建…产业园（牵头单位：县发改局）由鹿城区…": the title is 共建…产业园).
 4. Sentences end at 。！？； and at responsibility notes.
 """
 
@@ -37,6 +42,11 @@ PARA_RE = re.compile(r"^(\d+)[.、]\s*(\S.*)$")
 PARA_RAW_RE = re.compile(r"^[\d０-９]+\s*[.、．]\s*")
 ANNEX_RE = re.compile(r"^附件\s*\d*\s*[:：]?")
 NOTE_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
+# Rule 3a: the labels of a unit list, in brackets or leading a sentence of its own.
+UNIT_LABEL = r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|协同单位|实施单位)"
+LABELLED_NOTE_RE = re.compile(rf"[（(]\s*{UNIT_LABEL}\s*[：:]\s*([^（）()]{{1,160}})[）)]")
+LABELLED_SENTENCE_RE = re.compile(rf"(?:(?<=[。；;！!？?）)])|^)\s*{UNIT_LABEL}\s*[：:]\s*"
+                                  rf"([^。；;！!？?（）()]{{1,160}})[。；;]?")
 SENTENCE_END = "。！？；!?;"
 MAX_HEADING = 40
 
@@ -52,6 +62,7 @@ class Note:
     line: int
     text: str  # verbatim, with its brackets
     names: list[str]
+    lead: bool = False  # a 牵头单位 note: its units lead the measure (rule 3a)
 
 
 @dataclass
@@ -116,6 +127,10 @@ def _split_heading(raw: str, marker: re.Pattern[str]) -> tuple[str, str] | None:
     if m is None:
         return None
     cut = next((i for i in range(m.end(), len(stripped)) if stripped[i] in _INLINE_END), -1)
+    note = LABELLED_NOTE_RE.search(stripped, m.end())
+    if note is not None and note.start() - m.end() <= MAX_HEADING and note.start() > m.end() and (
+            cut < 0 or note.start() < cut):
+        return stripped[m.end():note.start()].strip(), stripped[note.start():].strip()  # rule 3a: the note stays
     if cut < 0 or cut - m.end() > MAX_HEADING or cut == m.end():
         return None
     return stripped[m.end():cut].strip(), stripped[cut + 1:].strip()
@@ -130,8 +145,9 @@ def _heading(raw: str, text: str, pattern: re.Pattern[str], raw_marker: re.Patte
     m = pattern.match(text)
     if m is None:
         return None
-    # "2.提升教育质量。深化…。（县教育局）" is short and ends in a note, yet runs on into its text.
-    if _is_heading(text) and not any(c in text[:-1] for c in "。；;"):
+    # "2.提升教育质量。深化…。（县教育局）" is short and ends in a note, yet runs on into its text; so does
+    # "1.标题（牵头单位：县发改局）" (rule 3a: the note is the paragraph's).
+    if _is_heading(text) and not any(c in text[:-1] for c in "。；;") and not LABELLED_NOTE_RE.search(text):
         return m.group(1), m.group(2), ""
     inline = _split_heading(raw, raw_marker)
     return (m.group(1), *inline) if inline else None
@@ -191,13 +207,22 @@ def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str
 
 
 def notes_in(line: int, raw: str, subject_names: tuple[str, ...], generic: set[str]) -> list[tuple[int, int, Note]]:
-    """Responsibility notes of one line with their spans (rule 3)."""
+    """Responsibility notes of one line with their spans (rules 3 and 3a)."""
     out = []
+    for m in LABELLED_NOTE_RE.finditer(raw):
+        names = split_names(m.group(2))
+        if names:
+            out.append((m.start(), m.end(), Note(line, m.group(0), names, lead=m.group(1).startswith("牵头"))))
+    for m in LABELLED_SENTENCE_RE.finditer(raw):
+        names = split_names(m.group(2))
+        if names and not any(a < m.end() and m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), Note(line, m.group(0).strip(), names, lead=m.group(1).startswith("牵头"))))
     for m in NOTE_RE.finditer(raw):
         names = split_names(m.group(1))
-        if names and all(is_relative_unit(n, subject_names, generic) for n in names):
+        if names and all(is_relative_unit(n, subject_names, generic) for n in names) and not any(
+                a < m.end() and m.start() < b for a, b, _ in out):
             out.append((m.start(), m.end(), Note(line, m.group(0), names)))
-    return out
+    return sorted(out, key=lambda x: x[0])
 
 
 def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence]:

@@ -23,6 +23,10 @@ class Plan:
     # Supporter cells that name a tier, not a party ("经济强县", "省属国企"): (mechanism, relation type,
     # measure or project id, evidence, domains), resolved to the plan's own partners of that tier.
     role_cells: list[tuple[str, str, str, Evidence, list[str]]] = field(default_factory=list)
+    # Names the plan itself gives parties the reference does not know by them, surface → party id: the
+    # short forms it defines (以下简称省交通集团) and the organisations it lists that the reference lacks
+    # (浙商银行温州分行 in its 社会力量 list). Running text that writes them names those parties.
+    own_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def subject_names(self) -> tuple[str, ...]:

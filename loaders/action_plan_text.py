@@ -26,10 +26,13 @@ Rules:
 3. A paragraph's domains: its heading's keywords, else its heading's section words (生态与林业协作 →
    ecology); when the heading names no field, the domain(s)
    whose keywords occur most often (at least twice) in its text, names of parties left out
-   ("打响'学在永嘉'品牌" → education). A "1对1" paragraph takes its heading's fields only.
+   ("打响'学在永嘉'品牌" → education), else its subsection's ((七）医疗卫生). A "1对1" paragraph takes its
+   heading's fields only.
    (b) A supporter named in a field paragraph supports in the paragraph's fields, unless the
    sentences naming it name fields of their own (keywords at least twice, names left out) and do not
    mention the paragraph's at all: then in those (提升公共服务 … "依托某医院，推进县人民医院胸痛中心建设" → healthcare).
+   (c) A heading whose only field word is 产业链 (做强茶和中药材全产业链: every product has one) names no field
+   of its own where its subsection names others (（四）农业增效与消费帮扶): the subsection's fields.
 4. Every such paragraph is also a Measure of the plan (kind action_paragraph): FOR the subject, its
    supporters SUPPORTS_MEASURE it, the units of its responsibility notes are RESPONSIBLE_FOR it.
 """
@@ -51,7 +54,7 @@ from graph.model import (
     make_id,
     normalize,
 )
-from loaders.action_plan_outline import Note, Paragraph, notes_in, sentences
+from loaders.action_plan_outline import Note, Paragraph, is_relative_unit, notes_in, sentences
 from loaders.action_plan_parties import Plan, is_own, support
 from loaders.action_plan_partners import (
     ONE_TO_FOUR_RE,
@@ -106,6 +109,13 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ..
                 if party is not None and party not in seen:
                     seen.add(party)
                     found.setdefault(party, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+            for surface, party in plan.own_names.items() if ORGANIZATION in labels else ():
+                at = text.find(surface)
+                if at < 0 or party in seen or any(m.start < at + len(surface) and at < m.end for m in known
+                                                  if len(m.surface) >= len(surface)):
+                    continue  # not here, or inside a longer name the reference knows
+                seen.add(party)
+                found.setdefault(party, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
             for m in ctx.gazetteer.find_all(text, labels):
                 e = m.entry
                 if e.id in seen or is_own(e, plan.subject):
@@ -149,8 +159,17 @@ def _institution_after(text: str, end: int) -> int:
 def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[str]:
     # a heading names its field by keyword (医疗卫生) or by a section word (生态与林业协作)
     heading = ctx.domains_in(paragraph.title) or ctx.domains_in(paragraph.title, "section_words")
-    if heading or partner_type(paragraph) is not None:
+    if partner_type(paragraph) is not None:
         return heading  # a "1对1" paragraph is about a partner, not a field
+    sub = paragraph.sub[1] if paragraph.sub and paragraph.number else ""
+    grouped = (ctx.domains_in(sub) or ctx.domains_in(sub, "section_words")) if sub else []
+    # Rule 3c: "做强茶和中药材全产业链" under "（四）农业增效与消费帮扶": any product has a 产业链, so a heading whose
+    # only field word is 产业链 names no field of its own where the subsection it stands in names others.
+    if heading and grouped and not set(heading) & set(grouped) and \
+            not ctx.domains_in(re.sub(r"全?产业链", "", normalize(paragraph.title))):
+        return grouped
+    if heading:
+        return heading
     text = normalize(" ".join(_without_notes(plan, ctx, line, raw) for line, raw in paragraph.body))
     # Keywords inside names (省自然资源厅, 温州市中心医院) say who, not which field.
     for m in reversed(ctx.gazetteer.find_all(text)):
@@ -158,8 +177,9 @@ def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[st
     counts = {e.id: sum(text.count(k) for k in e.props.get("keywords", []))
               for e in ctx.gazetteer.domains()}
     best = max(counts.values(), default=0)
-    # One passing mention is no field; a paragraph about a field names it again and again.
-    return [d for d, c in counts.items() if c == best and best >= MIN_FIELD_HITS]
+    # One passing mention is no field; a paragraph about a field names it again and again. A paragraph
+    # that names none takes its subsection's field (（七）医疗卫生 → 11.共建…专科联盟).
+    return [d for d, c in counts.items() if c == best and best >= MIN_FIELD_HITS] or grouped
 
 
 def sentence_domains(ctx: Context, evidence: list[Evidence], domains: list[str]) -> list[str]:
@@ -215,6 +235,7 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[
             ctx.warn(f"L{paragraph.line}", f"the {mechanism} paragraph {paragraph.title!r} names no partner")
     partner_lines = {ln for p, _ in partners for ln in range(p.line, p.last_line + 1)}
     load_partner_statements(ctx, plan, body, partner_lines)
+    plan.own_names = _own_names(ctx, plan)
     named: set[str] = set(plan.table_supporters)
     partner_paragraphs = {id(p) for p, _ in partners}
     for paragraph in action:
@@ -237,6 +258,23 @@ def load_text(ctx: Context, plan: Plan, paragraphs: list[Paragraph], body: list[
                  f"social_pairing is recorded; social partners the plan names elsewhere: {'、'.join(social)}")
 
 
+def _own_names(ctx: Context, plan: Plan) -> dict[str, str]:
+    """Surface → party id of the names this plan gives parties beyond the reference (Plan.own_names):
+    the organisations it named that the reference lacks, and the short forms it defines for any party.
+    Longest first, so a long name is tried before a short one inside it."""
+    out: dict[str, str] = {}
+    unlisted = {n.name: n.id for n in ctx.result.nodes if n.label == ORGANIZATION and n.props.get("unlisted")}
+    for name, party in unlisted.items():
+        if len(name) >= 4 and not is_relative_unit(name, plan.subject_names, ctx.generic_parties):
+            out[name] = party
+    for short, full in ctx.short_forms.items():
+        entry = ctx.gazetteer.resolve(full, (ORGANIZATION,))
+        found = entry.id if entry is not None else unlisted.get(full)
+        if found is not None and len(short) >= 3 and (entry is None or not is_own(entry, plan.subject)):
+            out[short] = found
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
 def _paragraph_measure(ctx: Context, plan: Plan, paragraph: Paragraph, domains: list[str],
                        found: dict[str, list[Evidence]], notes: list[Note]) -> None:
     sub = paragraph.sub[0] if paragraph.sub else ""
@@ -254,13 +292,18 @@ def _paragraph_measure(ctx: Context, plan: Plan, paragraph: Paragraph, domains: 
         ctx.relate(IN_DOMAIN, measure_id, d, ev)
     for party, evidence in found.items():
         ctx.relate(SUPPORTS_MEASURE, party, measure_id, evidence)
+    # A unit both in the 牵头单位 note and the 责任单位 list is one responsibility, the lead, on both notes.
+    units: dict[str, tuple[str, list[Evidence]]] = {}  # name → (where first named, the notes naming it)
+    leads = {normalize(name) for note in notes if note.lead for name in note.names}
     for note in notes:
         note_ev = ctx.lines_evidence(note.line, quote=note.text, locator=f"{paragraph.path} (L{note.line})",
                                      note="responsibility note")
         for name in note.names:
-            unit = ctx.party(name, f"L{note.line}", role="responsible unit")
-            if unit is not None:
-                ctx.relate(RESPONSIBLE_FOR, unit, measure_id, note_ev)
+            units.setdefault(normalize(name), (f"L{note.line}", []))[1].append(note_ev)
+    for name, (where, evidence) in units.items():
+        unit = ctx.party(name, where, role="responsible unit")
+        if unit is not None:
+            ctx.relate(RESPONSIBLE_FOR, unit, measure_id, evidence, lead=True if name in leads else None)
 
 
 __all__ = ["load_text", "paragraph_domains", "partner_type"]

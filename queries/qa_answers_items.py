@@ -6,7 +6,16 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.model import IN_DOMAIN, ORGANIZATION, REGION, RESPONSIBLE_FOR, SUPPORTS_MEASURE, SUPPORTS_PROJECT, Node
+from graph.model import (
+    IN_DOMAIN,
+    ORGANIZATION,
+    REGION,
+    RESPONSIBLE_FOR,
+    SUPPORTS_MEASURE,
+    SUPPORTS_PROJECT,
+    Node,
+    Relation,
+)
 from graph.store import GraphStore
 from graph.support import SupportFact
 from queries.common import brief, evidence_of, node_by_id, round_of_document
@@ -182,10 +191,10 @@ def unit_measures(store: GraphStore, s: Slots) -> Ran:
     lead_asked = re.search(LEAD, s.text, re.I)
     ids = {r["id"] for r in rows}
     rels = [r for r in store.relations_of(sorted(ids), "in", [RESPONSIBLE_FOR])] if ids else []
-    if lead_asked and any(r.props.get("lead") for r in rels):
-        # 牵头: only where the unit is the lead — when the documents mark a lead at all.
-        rows = [r for r in rows if any(x.props.get("lead") and x.source == unit.id and x.target == r["id"]
-                                       for x in rels)]
+    if lead_asked:
+        # 牵头: only where the unit is the lead — in the measures whose document marks a lead at all.
+        kept = {x.target for x in _leads_only(rels) if x.source == unit.id}
+        rows = [r for r in rows if r["id"] in kept]
     if re.search(r"重点举措|重点任务|\bkey (measures?|tasks?|actions?)\b", s.text, re.I) and any(
             r.get("kind") == "key_measure" for r in rows):
         rows = [r for r in rows if r.get("kind") == "key_measure"]
@@ -197,15 +206,22 @@ def unit_measures(store: GraphStore, s: Slots) -> Ran:
     return rows, "measures", params, f"{unit.name} is responsible for {len(rows)} measure(s): {names(rows, 5)}."
 
 
+def _leads_only(rels: list[Relation]) -> list[Relation]:
+    """Per measure, its lead units where its document marks one (P26: 列第一位的为牵头单位), else all its units:
+    a plan that lists 责任部门 without naming a lead (YJ 附件2) leaves every one of them answerable."""
+    marked = {r.target for r in rels if r.props.get("lead")}
+    return [r for r in rels if r.props.get("lead") or r.target not in marked]
+
+
 def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     """The units responsible for (RESPONSIBLE_FOR) or supporting (SUPPORTS_MEASURE) the measures quoted."""
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
     rels = store.relations_of([m.id for m in items], "in", [rel_type])
     lead_asked = rel_type == RESPONSIBLE_FOR and re.search(LEAD, s.text, re.I)
-    if lead_asked and any(r.props.get("lead") for r in rels):
+    if lead_asked:
         # "谁牵头": the unit the document marks as lead, not the co-operating ones.
-        rels = [r for r in rels if r.props.get("lead")]
+        rels = _leads_only(rels)
     out: dict[str, dict[str, Any]] = {}
     for r in sorted(rels, key=lambda x: x.id):
         n = node_by_id(store, r.source)

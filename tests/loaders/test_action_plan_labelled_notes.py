@@ -1,0 +1,90 @@
+"""A plan whose measures are numbered paragraphs with "（牵头单位：…）" after the title and a closing
+"责任单位：…。" sentence (tests/fixtures/action_plan/songyang_labelled_notes.txt, written by hand in the layout
+county plans use when they are not tables). Expectations read from the fixture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.gazetteer import Gazetteer
+from graph.model import MEASURE, LoadResult
+from graph.reference import load_reference
+from loaders import action_plan
+from loaders.action_plan_outline import PARA_RAW_RE, _split_heading, notes_in
+from loaders.base import Context, SourceDocument
+from tests.loaders.test_action_plan_variants import org, rid
+
+PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "action_plan" / "songyang_labelled_notes.txt"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(load_reference())
+
+
+@pytest.fixture(scope="module")
+def plan(gaz: Gazetteer) -> LoadResult:
+    meta = {"id": PLAN.stem, "round": "2025-2027"}
+    doc = SourceDocument(PLAN.stem, str(PLAN), PLAN.read_text(encoding="utf-8"), meta)
+    return action_plan.load(doc, Context(doc, gaz))
+
+
+def _titles(plan: LoadResult) -> dict[str, str]:
+    return {n.id: n.name for n in plan.nodes if n.label == MEASURE}
+
+
+def _responsible(plan: LoadResult) -> dict[tuple[str, str], bool]:
+    titles = _titles(plan)
+    return {(r.source, titles[r.target]): bool(r.props.get("lead")) for r in plan.relations
+            if r.type == "RESPONSIBLE_FOR" and r.target in titles}
+
+
+def test_the_title_ends_at_its_lead_note() -> None:
+    rest = "（牵头单位：县农业农村局）联合浙江农林大学开展茶树良种选育。责任单位：县农业农村局、县供销社。"
+    raw = "1．做强松阳银猴茶全产业链" + rest
+    assert _split_heading(raw, PARA_RAW_RE) == ("做强松阳银猴茶全产业链", rest)
+    notes = [(n.names, n.lead) for _, _, n in notes_in(1, raw, ("松阳县",), set())]
+    assert notes == [(["县农业农村局"], True), (["县农业农村局", "县供销社"], False)]
+
+
+def test_measures_keep_their_titles(plan: LoadResult) -> None:
+    assert set(_titles(plan).values()) == {"做强松阳银猴茶全产业链", "深化医疗协作", "推出共富贷产品"}
+
+
+def test_lead_and_responsible_units(plan: LoadResult) -> None:
+    # Each measure: its 牵头单位 is the lead (named again in the 责任单位 list: one responsibility), the others not.
+    got = _responsible(plan)
+    tea, health, loan = "做强松阳银猴茶全产业链", "深化医疗协作", "推出共富贷产品"
+    assert got == {
+        (org("松阳县农业农村局"), tea): True, (org("松阳县供销社"), tea): False,
+        (org("松阳县卫生健康局"), health): True, (org("松阳县人民医院"), health): False,
+        (org("松阳县金融服务中心"), loan): True, (org("松阳县财政局"), loan): False,
+    }
+    # The notes are quoted verbatim in the evidence; 责任单位 never names a supporter.
+    lead = next(r for r in plan.relations if r.type == "RESPONSIBLE_FOR" and r.source == org("松阳县卫生健康局"))
+    assert {e.quote for e in lead.evidence} == {"（牵头单位：县卫生健康局）", "责任单位：县卫生健康局、县人民医院。"}
+    supporters = {r.source for r in plan.relations if r.type == "SUPPORTS"}
+    assert not supporters & {unit for unit, _ in got}
+
+
+def test_partners_named_by_the_plans_own_names(gaz: Gazetteer, plan: LoadResult) -> None:
+    """The bank the reference lacks (listed under 社会力量) and the short form the plan defines (省机场集团) are
+    found in the measure paragraphs that write them."""
+    titles = _titles(plan)
+    measure_partners = {(r.source, titles[r.target]) for r in plan.relations
+                        if r.type == "SUPPORTS_MEASURE" and r.target in titles}
+    airport = rid(gaz, "浙江省机场集团有限公司")
+    assert measure_partners == {
+        (rid(gaz, "浙江农林大学"), "做强松阳银猴茶全产业链"), (rid(gaz, "余姚市"), "做强松阳银猴茶全产业链"),
+        (rid(gaz, "余姚市"), "深化医疗协作"),
+        (org("浙商银行丽水分行"), "推出共富贷产品"), (airport, "推出共富贷产品"),
+    }
+    named = [r for r in plan.relations if r.type == "SUPPORTS" and r.props.get("mechanism") == "named_support"]
+    fields = {(r.source, d) for r in named for d in r.props.get("domains", [])}
+    assert (org("浙商银行丽水分行"), "domain:finance") in fields and (airport, "domain:finance") in fields
+    # Under （一）农业增效, "做强…茶全产业链" is agriculture: 产业链 alone names no field of its own.
+    assert (rid(gaz, "浙江农林大学"), "domain:agriculture") in fields
+    assert not any(d == "domain:industry" for _, d in fields)
