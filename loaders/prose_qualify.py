@@ -22,9 +22,11 @@ _VILLAGE_AFTER = re.compile(r"^(?:[一-龥]{2}(?:镇|乡|街道))?(?P<villages>[
 # What may stand between a place and its institution's ending (永嘉县第二人民医院): no clause words. A
 # place followed by a word of quality or number (优质学校, 重点中学, 各医院, 相关学校) names a class of its
 # institutions, not one: no institution (the place itself stays the party).
+# A verb between them (鹿城区组织优质中小学与…结对, 余姚市选派医院专家) says what the place does: no name either.
 _BEFORE_INSTITUTION = (r"^(?!(?:县|市|区)?(?:优质|重点|知名|骨干|龙头|品牌|相关|有关|各类|各级|各|部分|若干|多所|多家|"
                        r"一批|一流|高水平|省级|市级|县级|三甲|三级|二甲|二级))"
-                       r"(?:县|市|区)?[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]{0,6}?")
+                       r"(?:县|市|区)?(?:(?!组织|选派|推动|协助|安排|动员|鼓励|引导|带动|派出|选送|指导|帮助|联合|依托|发动|"
+                       r"对接|落实)[^，。；、与和同跟及开展合作共建结对帮扶支援签订在向为给的\d]){0,6}?")
 
 
 def institution_after() -> re.Pattern[str]:

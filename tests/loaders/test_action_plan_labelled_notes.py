@@ -88,3 +88,15 @@ def test_partners_named_by_the_plans_own_names(gaz: Gazetteer, plan: LoadResult)
     # Under （一）农业增效, "做强…茶全产业链" is agriculture: 产业链 alone names no field of its own.
     assert (rid(gaz, "浙江农林大学"), "domain:agriculture") in fields
     assert not any(d == "domain:industry" for _, d in fields)
+
+
+@pytest.mark.parametrize(("after_place", "institution"), [
+    ("人民医院选派专家", "人民医院"), ("第二高级中学结对", "第二高级中学"),
+    ("组织优质中小学与泰顺学校结对", None), ("选派医院专家驻点", None), ("联合大学开展攻关", None),
+])
+def test_a_verb_after_a_place_is_no_institution_name(after_place: str, institution: str | None) -> None:
+    # "鹿城区组织优质中小学与泰顺学校结对": 鹿城区 organises schools; no school is named 鹿城区组织优质中小学.
+    from loaders.prose_qualify import institution_after
+
+    m = institution_after().match(after_place)
+    assert (m.group(0) if m else None) == institution
