@@ -13,7 +13,8 @@ Rules:
   just above the table, else from the cell itself, and converted to 亿元; a number is read with its
   thousands separators. A project's domain comes from its field cell (项目所属领域 产业类 →
   industry, matched like a section row); only when that names no field do the name and 建设内容
-  decide. The owner is the owner column (业主单位, 实施主体 …), else the responsible one (责任单位).
+  decide. The owner is the owner column (业主单位, 实施主体 …), else the responsible one (责任单位); a cell
+  listing several (县发改局、罗阳镇) names several owners.
   A location column (建设地点) that names a county-level region other than the subject places the
   project there (LOCATED_IN; a 飞地 built in the partner's county); the project always BENEFITS the
   subject. A supporters column (帮扶单位) makes each named party SUPPORTS_PROJECT (role supporter)
@@ -44,7 +45,7 @@ from graph.model import (
 )
 from loaders.action_plan_parties import Plan, entry_or_none, is_own, support
 from loaders.action_plan_partners import tier_role
-from loaders.base import Context
+from loaders.base import Context, split_names
 from loaders.headers import YEAR_RE, Columns, vocabulary
 from loaders.tables import Cell, CellTable, Row
 
@@ -235,9 +236,10 @@ def load_projects(ctx: Context, plan: Plan, table: CellTable) -> None:
         ctx.relate(BENEFITS, project_id, plan.subject.id, ev)
         owner = cell_text(row, cols["owner"])
         if owner:
-            owner_id = ctx.party(owner, f"L{row.line}", role="owner")
-            if owner_id:
-                ctx.relate(OWNS, owner_id, project_id, ev)
+            for name in split_names(owner):  # "县发改局、罗阳镇": two units, each its own owner
+                owner_id = ctx.party(name, f"L{row.line}", role="owner")
+                if owner_id:
+                    ctx.relate(OWNS, owner_id, project_id, ev)
         else:
             ctx.warn(f"L{row.line}", f"project {name!r} has no 责任单位")
         for d in domains:

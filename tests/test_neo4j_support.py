@@ -325,13 +325,14 @@ def test_real_corpus_facts_equal_the_memory_store(db: Neo4jStore, built: Path) -
     recipients = {f.recipient for f in mem.support_facts()}
     assert summary.recipients == summary.recipients_written == db.read(DOCUMENT_COUNT)[0]["n"] == len(recipients)
     # The graph's records are unchanged by the facts next to them: the memory store's own counts (the
-    # real corpus: 546 nodes — 13 of them provincial SOEs the reference lists for other documents — and 1,576
+    # real corpus: 548 nodes — 13 of them provincial SOEs and 2 Wenzhou university hospitals the reference lists
+    # for other documents — and 1,576
     # relationships once enclave and park sites are read, and the
     # supporter named in a sentence on another field than its paragraph's supports in that field: YJ L246
     # "协助平安银行杭州分行组织开展普惠金融产品下乡进厂…金融服务" under 深化慈善帮扶与社会救助 → finance).
     counts = db.counts()
     assert counts == mem.counts()
-    assert (sum(counts["nodes"].values()), sum(counts["relationships"].values())) == (546, 1576)
+    assert (sum(counts["nodes"].values()), sum(counts["relationships"].values())) == (548, 1576)
     assert counts == mem.counts() and db.nodes() == mem.nodes()
     assert db.support_facts() == mem.support_facts()
     for recipient in ("region:yongjiaxian", "region:changshanxian", "region:jiuzhaigouxian", "region:sichuansheng"):

@@ -100,3 +100,10 @@ def test_a_verb_after_a_place_is_no_institution_name(after_place: str, instituti
 
     m = institution_after().match(after_place)
     assert (m.group(0) if m else None) == institution
+
+
+def test_a_project_cell_listing_two_units_names_two_owners(plan: LoadResult) -> None:
+    # 附件 row 1: 责任单位 "县农业农村局、大东坝镇" — two owners, never one organisation named with the 、.
+    project = next(n for n in plan.nodes if n.name == "松阳银猴茶数字化加工中心")
+    owners = {r.source for r in plan.relations if r.type == "OWNS" and r.target == project.id}
+    assert owners == {org("松阳县农业农村局"), org("大东坝镇")}
