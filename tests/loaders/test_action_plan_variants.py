@@ -259,7 +259,7 @@ def test_qingyuan_partners_and_paragraphs_without_tables(gaz: Gazetteer, qingyua
     assert one_to_four(qingyuan) == {
         ("leader_contact", rid(gaz, "省经信厅")), ("county_pairing", rid(gaz, "余杭区")),
         ("soe_pairing", rid(gaz, "浙江省交通投资集团有限公司")), ("social_pairing", rid(gaz, "浙江农林大学")),
-    }  # 庆元县人民医院 is the county's own hospital, not a partner; 省交通集团 is how 浙江省交通投资集团 is written short
+    }  # 庆元县人民医院 is the county's own hospital, not a partner; 省交通集团 is 浙江省交通投资集团 written short
     assert not [n for n in qingyuan.nodes if n.label == PROJECT]
     assert any("of no kind" in w.message for w in qingyuan.warnings)
     farming = measure(qingyuan, "农业增收", "action_paragraph")
