@@ -24,6 +24,11 @@ Layout rules (what the extracted text of a county plan looks like):
    measure's lead), 责任单位/责任部门/配合单位/协同单位/实施单位. A bracketed note right after a paragraph's
    number and title ends the title ("2．共建…产业园（牵头单位：县发改局）由鹿城区…": the title is 共建…产业园).
 4. Sentences end at 。！？； and at responsibility notes.
+5. A paragraph's line that stops mid-sentence (no 。！？；：or closing bracket at its end) and is at least
+   WRAPPED_MIN characters long is a wrap (a PDF's or a narrow column's line): the next line of the
+   paragraph continues it. The two are read as one text with the line break(s) kept, so a name, a
+   note or a sentence broken over lines ("鹿城\n区", "责任单\n位：…") is whole, and every sentence and
+   note keeps the line it starts on (and its quote the line break, verbatim).
 """
 
 from __future__ import annotations
@@ -43,12 +48,16 @@ PARA_RAW_RE = re.compile(r"^[\d０-９]+\s*[.、．]\s*")
 ANNEX_RE = re.compile(r"^附件\s*\d*\s*[:：]?")
 NOTE_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
 # Rule 3a: the labels of a unit list, in brackets or leading a sentence of its own.
-UNIT_LABEL = r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|协同单位|实施单位)"
+_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "协同单位", "实施单位")
+# A label may be broken over a wrapped line (责任单\n位：, rule 5).
+UNIT_LABEL = "(" + "|".join(r"\s*".join(label) for label in _LABELS) + ")"
 LABELLED_NOTE_RE = re.compile(rf"[（(]\s*{UNIT_LABEL}\s*[：:]\s*([^（）()]{{1,160}})[）)]")
 LABELLED_SENTENCE_RE = re.compile(rf"(?:(?<=[。；;！!？?）)])|^)\s*{UNIT_LABEL}\s*[：:]\s*"
                                   rf"([^。；;！!？?（）()]{{1,160}})[。；;]?")
 SENTENCE_END = "。！？；!?;"
 MAX_HEADING = 40
+WRAPPED_MIN = 15  # a shorter line that stops mid-sentence is a line of its own (a heading, a list item)
+_LINE_END = "。！？；!?;：:）)」”"
 
 
 @dataclass
@@ -198,7 +207,37 @@ def paragraphs(body: list[tuple[int, str]]) -> list[Paragraph]:
         if rest and holder is not None:
             holder.body.append((line, rest))  # the text after an inline title, verbatim
     out += [p for p in intros if p.body and id(p) not in parents]
+    for p in out:
+        p.body = _join_wraps(p.body)
     return sorted(out, key=lambda p: p.line)
+
+
+def unwrapped(text: str) -> str:
+    """Text with its wraps undone (rule 5): a line break inside prose separates nothing (浙江\\n农林大学)."""
+    return re.sub(r"\s*\n\s*", "", text)
+
+
+def _is_lead(label: str) -> bool:
+    return re.sub(r"\s", "", label).startswith("牵头")
+
+
+def _join_wraps(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Rule 5: wrapped lines joined to the line they continue, the line breaks between them kept."""
+    out: list[tuple[int, str]] = []
+    last_line = 0
+    for line, raw in body:
+        if out and _wraps(out[-1][1]):
+            first, text = out[-1]
+            out[-1] = (first, text.rstrip() + "\n" * (line - last_line) + raw.lstrip())
+        else:
+            out.append((line, raw))
+        last_line = line
+    return out
+
+
+def _wraps(text: str) -> bool:
+    tail = text.rsplit("\n", 1)[-1].strip()
+    return len(normalize(tail)) >= WRAPPED_MIN and not tail.endswith(tuple(_LINE_END))
 
 
 def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str]) -> bool:
@@ -209,24 +248,28 @@ def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str
 def notes_in(line: int, raw: str, subject_names: tuple[str, ...], generic: set[str]) -> list[tuple[int, int, Note]]:
     """Responsibility notes of one line with their spans (rules 3 and 3a)."""
     out = []
+    def at(m: re.Match[str]) -> int:  # the line a note starts on, in a line joined from wraps (rule 5)
+        return line + raw[:m.start() + len(m.group(0)) - len(m.group(0).lstrip())].count("\n")
+
     for m in LABELLED_NOTE_RE.finditer(raw):
-        names = split_names(m.group(2))
+        names = split_names(unwrapped(m.group(2)))
         if names:
-            out.append((m.start(), m.end(), Note(line, m.group(0), names, lead=m.group(1).startswith("牵头"))))
+            out.append((m.start(), m.end(), Note(at(m), m.group(0), names, lead=_is_lead(m.group(1)))))
     for m in LABELLED_SENTENCE_RE.finditer(raw):
-        names = split_names(m.group(2))
+        names = split_names(unwrapped(m.group(2)))
         if names and not any(a < m.end() and m.start() < b for a, b, _ in out):
-            out.append((m.start(), m.end(), Note(line, m.group(0).strip(), names, lead=m.group(1).startswith("牵头"))))
+            out.append((m.start(), m.end(), Note(at(m), m.group(0).strip(), names, lead=_is_lead(m.group(1)))))
     for m in NOTE_RE.finditer(raw):
-        names = split_names(m.group(1))
+        names = split_names(unwrapped(m.group(1)))
         if names and all(is_relative_unit(n, subject_names, generic) for n in names) and not any(
                 a < m.end() and m.start() < b for a, b, _ in out):
-            out.append((m.start(), m.end(), Note(line, m.group(0), names)))
+            out.append((m.start(), m.end(), Note(at(m), m.group(0), names)))
     return sorted(out, key=lambda x: x[0])
 
 
 def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence]:
-    """Split one line into sentences; the spans in `cuts` (notes) are boundaries and left out (rule 4)."""
+    """Split one line into sentences; the spans in `cuts` (notes) are boundaries and left out (rule 4).
+    A line joined from wrapped lines (rule 5) gives each sentence the line it starts on."""
     out: list[Sentence] = []
     start = 0
     bounds = sorted(cuts)
@@ -237,7 +280,8 @@ def sentences(line: int, raw: str, cuts: list[tuple[int, int]]) -> list[Sentence
             end = i if cut is not None else min(i + 1, len(raw))
             piece = raw[start:end]
             if piece.strip():
-                out.append(Sentence(line, piece.strip()))
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(line + raw[:start + lead].count("\n"), piece.strip()))
             if cut is not None:
                 start = i = cut[1]
                 continue
@@ -255,4 +299,4 @@ def section_numeral(section: str | None) -> str:
 
 
 __all__ = ["Note", "Paragraph", "Sentence", "body_lines", "notes_in", "paragraphs", "section_numeral",
-           "sentences"]
+           "sentences", "unwrapped"]

@@ -54,7 +54,7 @@ from graph.model import (
     make_id,
     normalize,
 )
-from loaders.action_plan_outline import Note, Paragraph, is_relative_unit, notes_in, sentences
+from loaders.action_plan_outline import Note, Paragraph, is_relative_unit, notes_in, sentences, unwrapped
 from loaders.action_plan_parties import Plan, is_own, support
 from loaders.action_plan_partners import (
     ONE_TO_FOUR_RE,
@@ -99,23 +99,26 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ..
         for sentence in sentences(line, raw, [(a, b) for a, b, _ in spans]):
             index += 1
             seen: set[str] = set()
-            text = normalize(sentence.text)
+            text = normalize(unwrapped(sentence.text))  # a name wrapped over lines is one name
             known = ctx.gazetteer.find_all(text)
-            loc = f"{paragraph.path} (L{line}, sentence {index})"
+            first, last = sentence.line, sentence.line + sentence.text.count("\n")
+            loc = f"{paragraph.path} (L{first}, sentence {index})" if first == last else \
+                f"{paragraph.path} (L{first}-L{last}, sentence {index})"
             for a, b, name in provincial_names(text, mechanism) if mechanism else []:
                 if any(m.start < b and a < m.end for m in known):
                     continue  # a name the reference knows, matched below
                 party = ctx.party(name, f"L{line}", role="1对4 partner")
                 if party is not None and party not in seen:
                     seen.add(party)
-                    found.setdefault(party, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+                    found.setdefault(party, []).append(
+                        ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
             for surface, party in plan.own_names.items() if ORGANIZATION in labels else ():
                 at = text.find(surface)
                 if at < 0 or party in seen or any(m.start < at + len(surface) and at < m.end for m in known
                                                   if len(m.surface) >= len(surface)):
                     continue  # not here, or inside a longer name the reference knows
                 seen.add(party)
-                found.setdefault(party, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+                found.setdefault(party, []).append(ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
             for m in ctx.gazetteer.find_all(text, labels):
                 e = m.entry
                 if e.id in seen or is_own(e, plan.subject):
@@ -126,12 +129,12 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ..
                     if party is not None and party not in seen:
                         seen.add(party)
                         found.setdefault(party, []).append(
-                            ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+                            ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
                     continue
                 if e.label == REGION and e.props.get("level") != "county":
                     continue
                 seen.add(e.id)
-                found.setdefault(e.id, []).append(ctx.lines_evidence(line, quote=sentence.text, locator=loc))
+                found.setdefault(e.id, []).append(ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
     return found, notes
 
 
@@ -170,7 +173,7 @@ def paragraph_domains(ctx: Context, plan: Plan, paragraph: Paragraph) -> list[st
         return grouped
     if heading:
         return heading
-    text = normalize(" ".join(_without_notes(plan, ctx, line, raw) for line, raw in paragraph.body))
+    text = normalize(" ".join(unwrapped(_without_notes(plan, ctx, line, raw)) for line, raw in paragraph.body))
     # Keywords inside names (省自然资源厅, 温州市中心医院) say who, not which field.
     for m in reversed(ctx.gazetteer.find_all(text)):
         text = text[:m.start] + " " + text[m.end:]

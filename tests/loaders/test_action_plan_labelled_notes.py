@@ -6,6 +6,7 @@ county plans use when they are not tables). Expectations read from the fixture.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +108,29 @@ def test_a_project_cell_listing_two_units_names_two_owners(plan: LoadResult) -> 
     project = next(n for n in plan.nodes if n.name == "松阳银猴茶数字化加工中心")
     owners = {r.source for r in plan.relations if r.type == "OWNS" and r.target == project.id}
     assert owners == {org("松阳县农业农村局"), org("大东坝镇")}
+
+
+def test_the_plan_printed_with_wrapped_lines_yields_what_its_text_yields(gaz: Gazetteer, tmp_path: Path) -> None:
+    """The same plan (its running text) as a PDF whose lines wrap in a narrow column — inside 浙江\\n农林大学,
+    浙商银行丽水分\\n行 and 责任\\n单位 — gives the same facts as the text: wrapped lines are read as one text."""
+    from tests.fixtures.formats import make
+    from tests.formats.conftest import build_one
+
+    text = PLAN.read_text(encoding="utf-8")
+    prose = tmp_path / "songyang.txt"
+    prose.write_text(text[:text.index("附件")], encoding="utf-8")
+    meta = {"subject": "松阳县", "round": "2025-2027"}
+    as_text = build_one(tmp_path / "txt", prose, with_pairing_table=True, **meta)
+    as_pdf = build_one(tmp_path / "pdf", make.prose_plan_pdf(prose, tmp_path / "songyang.pdf"), with_pairing_table=True,
+                       **meta)
+
+    def facts(report: Any) -> set[tuple[str, str, str, bool]]:
+        names = {n.id: n.name for n in report.snapshot.nodes}
+        return {(r.type, names[r.source], names[r.target], bool(r.props.get("lead"))) for r in report.snapshot.relations
+                if any(e.document == "annex" for e in r.evidence)}
+
+    got = facts(as_pdf)
+    assert got == facts(as_text)
+    assert ("RESPONSIBLE_FOR", "松阳县卫生健康局", "深化医疗协作", True) in got
+    assert ("SUPPORTS_MEASURE", "浙商银行丽水分行", "推出共富贷产品", False) in got
+    assert ("RESPONSIBLE_FOR", "松阳县供销社", "做强松阳银猴茶全产业链", False) in got
