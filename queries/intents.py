@@ -26,7 +26,8 @@ PAIR = r"结对|配对|牵手|携手|是一对|结对子|[1一]\s*对\s*[14一�
 PARTICIPATE = r"参与|参加|加入|承担|\b(take|takes|took|taking) part\b|\binvolv\w*|\bparticipat\w*|\bcontribut\w*"
 WHO = r"谁|哪|什么|几|多少|\b(who|whom|which|what|list|name|show|how many|tell me)\b"
 YESNO = (r"吗|是否|是不是|有没有|么[?？]?$|([\u4e00-\u9fff])[不没]\1|^(does|do|did|is|are|was|were|has|have)\b")
-COUNT = r"几个|几家|几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
+# 哪几个 asks which ones, not how many.
+COUNT = r"(?<!哪)几个|(?<!哪)几家|(?<!哪)几所|多少|数量|总数|一共|共有|\b(how many|number of|count)\b"
 RANK = r"最多|最少|最大|最广|排名|排第一|\b(most|fewest|least|largest|top)\b"
 CHANGE = (r"变化|调整|变动|区别|不同|新增|取消|增加|减少|有没有换|换没换|换了|更换|换成|改为|变了|"
           r"\b(chang\w*|differ\w*|added|dropped|removed|new pairings?)\b")

@@ -168,6 +168,9 @@ def ask(store: GraphStore, question: str) -> Answer:
     answers, params, message = sc.narrow(s, intent.name, answers, params, message)
     if answers and re.search(COUNT, s.text, re.I):
         message = f"{len(answers)} — {message}"
+        # The number is the answer asked for; the rows it counts follow it (each still with its evidence).
+        answers = [{"id": f"count:{len(answers)}", "name": str(len(answers)), "type": "Count", "value": len(answers),
+                    "counts": [a.get("id") for a in answers]}, *answers]
     read_as = [f"{x['surface']} as {x['did_you_mean']}" for x in s.suggestions if x.get("used")]
     if read_as:  # say which near name was taken for a misspelt one
         message = message.rstrip(".") + f" (read {', '.join(read_as)})."

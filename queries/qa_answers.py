@@ -271,10 +271,10 @@ def yes_no(store: GraphStore, s: Slots) -> Ran:
 
 
 def _pairing(rows: list[Supporter], region: Node) -> list[dict[str, Any]]:
-    """A yes names the pairing: its supporters, then the region they support, with the same quotes."""
-    recipient_row = {"id": region.id, "name": region.name, "type": region.label, "role": "recipient",
-                     "evidence": evidence_of(e for r in rows for sp in r.supports for e in sp.evidence)}
-    return [*_as_supporters(rows), recipient_row]
+    """A yes names the pairing: the supporters asked about, each with the region it supports and the quotes.
+    The region is no answer of its own: the question named it, and a list "温岭市、三门县" reads as two
+    supporters."""
+    return [row | {"recipient": brief(region)} for row in _as_supporters(rows)]
 
 
 def _as_supporters(rows: list[Supporter]) -> list[dict[str, Any]]:
