@@ -22,7 +22,7 @@ from queries.lookup import latin_key
 from queries.qa_alternatives import alternatives, combined
 from queries.qa_answers import Ran
 from queries.qa_guard import list_condition, not_held
-from queries.qa_names import unknown_names
+from queries.qa_names import OTHER_PROVINCES, unknown_names
 from queries.qa_partners import partner_answer
 from queries.qa_refuse import examples, refusal
 from queries.qa_slots import Slots, fill
@@ -112,7 +112,8 @@ def ask(store: GraphStore, question: str) -> Answer:
         return Answer(question, interpretation(s, "partner_pairing"), as_written(store, answers), query, params,
                       message)
     if s.unknown:
-        close = unknown_names(store, s.unknown)
+        # A place of another province is never a mistyped place of ours: no "did you mean".
+        close = [] if s.unknown.startswith(tuple(OTHER_PROVINCES)) else unknown_names(store, s.unknown)
         hint = f" Did you mean: {'、'.join(c['name'] for c in close)}?" if close else ""
         return Answer(question, interpretation(s, "unknown", suggestions=close), [], "none", {},
                       f"Not in the graph: {s.unknown} is not a place or organisation the graph knows.{hint}")

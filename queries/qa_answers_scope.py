@@ -16,7 +16,7 @@ from graph.store import GraphStore
 from queries.common import evidence_of, nodes_by_label
 from queries.qa_answers import Ran, names, node_mountain, qualifiers, support_rows, supported_rows, supporters
 from queries.qa_guard import keep_asked_kind, keep_asked_place
-from queries.qa_scope import Scope, asked_count, counterpart, members
+from queries.qa_scope import Scope, asked_count, counterpart, members, stated_group
 from queries.qa_slots import Slots
 from queries.support import Supporter
 
@@ -136,6 +136,12 @@ def narrow(s: Slots, intent: str, answers: list[dict[str, Any]], params: dict[st
                    f"none of them a {place.id}.")
     elif kind and not answers:
         message = f"Not in the graph: no {'region' if kind == 'Region' else 'organisation'} of that description."
+    group = stated_group(s.plain)
+    if group and len(answers) > 2 * group[0] + 1:
+        # "山区26县中的7个重点帮扶县是哪些" read as the 50 经济强县: a group of that size is not what was found.
+        return [], params, (f"Not in the graph: the question names a group of {group[0]} ({group[1]}) that the "
+                            f"documents' graph does not hold as such; the nearest reading ({base}) gives "
+                            f"{len(answers)}, another group.")
     expected = asked_count(s.plain)
     if answers and expected is not None and intent != "scoped_support":
         message = message.rstrip() + count_note(None, len(answers), expected)

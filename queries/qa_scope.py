@@ -197,4 +197,16 @@ def asked_count(text: str) -> int | None:
     return _count(m.group("zh") or m.group("en")) if m else None
 
 
-__all__ = ["Scope", "asked_count", "counterpart", "members", "scoped_question", "scopes_in"]
+# A group the question names by its size (7个重点帮扶县, the 5 parks): "N个…县/区/市/单位/项目…" before what is asked.
+_STATED_GROUP = re.compile(rf"(?<![\d一二两三四五六七八九十])(?P<num>{_NUM})\s*(?:个|家|所)"
+                           r"(?P<what>[\u4e00-\u9fff]{0,8}?(?:县|区|市|单位|企业|医院|项目|园区?|飞地))")
+
+
+def stated_group(text: str) -> tuple[int, str] | None:
+    """(size, words) of a group the question names by its size (7个重点帮扶县), if it does."""
+    m = _STATED_GROUP.search(text)
+    count = _count(m.group("num")) if m else None
+    return (count, m.group(0)) if m and count else None
+
+
+__all__ = ["Scope", "asked_count", "counterpart", "members", "scoped_question", "scopes_in", "stated_group"]

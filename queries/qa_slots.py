@@ -13,7 +13,7 @@ from graph.store import GraphStore
 from queries.common import brief, known_rounds, nodes_by_label
 from queries.derived import derived
 from queries.lookup import Hit, lookup_for
-from queries.qa_names import fuzzy_hits
+from queries.qa_names import OTHER_PROVINCES, fuzzy_hits
 from queries.qa_normalize import normalize_question
 from queries.qa_pinyin import from_pinyin
 from queries.qa_roles import active_parties
@@ -207,6 +207,10 @@ _MANNER = re.compile(r"(?:对口|结对|携手|牵手|共同|一起|积极|主�
                      r"协同|联合|合作|定点|精准|山海|协作|帮扶|支援|全面|大力|切实)+")
 
 
+_OUTSIDE_PLACE = re.compile("(?:" + "|".join(sorted(OTHER_PROVINCES)) + r")[\u4e00-\u9fff]{0,2}?(?:省|市|自治区)"
+                            r"(?:[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|州|旗))?")
+
+
 def _unknown_subject(s: Slots) -> str | None:
     """A name-like subject no party explains (浙工商大参与了…, China General Nuclear): an unknown name."""
     known = _vocab_words()
@@ -218,6 +222,11 @@ def _unknown_subject(s: Slots) -> str | None:
     if m and not s.topic and not re.search(r"哪|谁|什么|几|多少|有|是|在|由|被|和|与|的|山区|县|区|市", m.group(1)) \
             and not _MANNER.fullmatch(m.group(1)):
         return m.group(1)
+    # A place of another province the graph does not hold (上海市浦东新区帮扶永嘉县的项目): answering without it
+    # would answer another question (every project of 永嘉) as if the premise held.
+    outside = _OUTSIDE_PLACE.search(blank(s.text, [(h.start, h.end) for h in s.hits]))
+    if outside:
+        return outside.group(0)
     if s.topic or s.projects:
         return None
     # Anywhere in the question: a proper name of an organisation (its head, then 集团/大学/医院 …) that no

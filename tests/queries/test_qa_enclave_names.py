@@ -39,3 +39,11 @@ def test_a_kind_of_park_in_the_question_is_no_quote_of_a_measure(store: GraphSto
     # Wenzhou 2018 附件1 row 5 "平阳 -乐清" (the 生态旅游文化产业园 table); the measure "规范编制生态旅游文化产业园
     # 发展规划…" shares only the kind word 生态旅游文化产业园 with the question, which asks who co-built 平阳's park.
     assert [x["name"] for x in ask(store, "平阳县的生态旅游文化产业园由谁共建").answers] == ["乐清市"]
+
+
+@pytest.mark.parametrize("question", ["上海市浦东新区帮扶永嘉县的项目有哪些？", "江苏省苏州市工业园区在永嘉有什么项目"])
+def test_a_place_of_another_province_is_a_premise_not_dropped(store: GraphStore, question: str) -> None:
+    # No document names a supporter outside Zhejiang for 永嘉: never 永嘉's twelve projects as if the premise held,
+    # and no near name of ours offered for it.
+    a = ask(store, question)
+    assert a.answers == [] and "Did you mean" not in a.message, a.message

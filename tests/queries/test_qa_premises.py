@@ -1,0 +1,35 @@
+"""Questions whose premise the graph does not hold are refused, never answered with a nearby list.
+
+From the documents: YJ L173 names the 1对4 "省领导联系点" only through departments (省自然资源厅、省委党史和文献研究室、
+省煤炭地质院), never a leader by name; the magazine (L803–806) names "松阳、云和、庆元、景宁、龙泉、文成和泰顺等7个
+重点帮扶县", a group the graph does not hold, and the 2021 guidance pairs 50 经济强县 with the 26 counties.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store import GraphStore
+from queries.qa import ask
+
+
+@pytest.mark.parametrize("question", ["和永嘉县结对的省领导是谁？", "哪位省领导联系永嘉",
+                                      "Which provincial leader is paired with Yongjia?"])
+def test_a_person_is_not_a_department(store: GraphStore, question: str) -> None:
+    a = ask(store, question)
+    assert a.answers == [] and "people" in a.message, a.message
+
+
+@pytest.mark.parametrize("question", ["永嘉县的省领导联系单位有哪些", "哪些省领导联系单位帮扶永嘉",
+                                      "Which provincial leader contacts does Yongjia have?"])
+def test_the_leaders_contact_units_are_still_answered(store: GraphStore, question: str) -> None:
+    assert {x.get("official_name") or x["name"] for x in ask(store, question).answers} == {
+        "浙江省自然资源厅", "中共浙江省委党史和文献研究室", "浙江省煤炭地质院"}
+
+
+def test_a_group_named_by_its_size_is_not_another_group(store: GraphStore) -> None:
+    # Read as "the counties' supporters" the question would list the 50 经济强县: a group of 7 it is not.
+    a = ask(store, "山区26县中的7个重点帮扶县是哪些")
+    assert a.answers == [] and "group of 7" in a.message, a.message
+    # A group whose size the answer matches is answered (丽水's 9 mountain counties, P26 L10).
+    assert len(ask(store, "丽水的9个山区县").answers) == 9
