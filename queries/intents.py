@@ -149,8 +149,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent("category", "region_profile", ("county",), (CATEGORY + "|还是",), blocks=r"几个|how many", priority=70,
            accepts=_f("category"),
            describes="the category of a mountain county (跨越发展类 / 生态发展类)"),
+    # Above `category` (whose cue "classified" a yes/no question may hold too): a category named and asked
+    # yes or no is the check (Is Taishun classified as an ecological-development county?).
     Intent("category_check", "region_profile", ("county", "category"), (YESNO,), accepts=_f("category"),
-           priority=70, describes="whether a county is in a category (泰顺是生态发展类吗)"),
+           priority=71, describes="whether a county is in a category (泰顺是生态发展类吗)"),
     Intent("category_members", "region_profile", ("category", "no_supporter", "no_county"), (), blocks=SUPPORT,
            accepts=_f("category"), priority=69, describes="the counties of a category"),
     Intent("coverage_gaps", "coverage", ("group_or_none",), (GAP,), accepts=_f("domain"), priority=66,

@@ -73,8 +73,15 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
         starting = sorted({i for form, ids in heads.items() if form.startswith(m.group(0)) for i in ids})
         if len(starting) == 1:
             _use(out, suggestions, m, [index.by_id[starting[0]]])
+    sounds = _place_sounds(store)
     for m in re.finditer(r"[\u4e00-\u9fff]{2}(县|区|市)", text):
-        if not free(m.start(), m.end()) or set(m.group(0)[:2]) & _NOT_NAME or m.group(0) in names.forms:
+        if not free(m.start(), m.end()) or m.group(0) in names.forms:
+            continue
+        if set(m.group(0)[:2]) & _NOT_NAME:
+            # 全 of 全市 is no name's character — unless the three sound exactly as one place (龙全市: 龙泉市).
+            same = sounds.get(pinyin_key(m.group(0)), ())
+            if len(same) == 1:
+                _use(out, suggestions, m, [index.by_id[same[0]]])
             continue
         if m.group(0)[:2] in OTHER_PROVINCES:  # 上海市 is Shanghai, not a typo of 海宁市
             continue
@@ -87,6 +94,9 @@ def fuzzy_hits(store: GraphStore, text: str, hits: list[Hit]) -> tuple[list[Hit]
         outer = re.search(r"[\u4e00-\u9fff]{2,3}[省市]$", text[:m.start()])
         if outer:
             near = [n for n in near if _within(n, outer.group(0))]
+        if len(near) > 1:  # 龙全市: 龙泉市 and 龙港市 are one character off, 龙泉市 also sounds the same
+            sound = [n for n in near if pinyin_key(n.name) == pinyin_key(m.group(0))]
+            near = sound if len(sound) == 1 else near
         _use(out, suggestions, m, near)
     return out, suggestions
 
@@ -157,6 +167,19 @@ def unknown_names(store: GraphStore, text: str) -> list[dict[str, Any]]:
             if b not in out:
                 out.append(b)
     return out[:5]
+
+
+def _place_sounds(store: GraphStore) -> dict[str, tuple[str, ...]]:
+    """Toneless pinyin of every three-character place name ending in 县/区/市 → its region ids, per snapshot."""
+    def build(lk: Any) -> dict[str, tuple[str, ...]]:
+        by_sound: dict[str, set[str]] = {}
+        for form, ids in lk.index.forms.items():
+            if re.fullmatch(r"[\u4e00-\u9fff]{2}[县区市]", form):
+                for i in ids:
+                    if lk.by_id[i].label == REGION:
+                        by_sound.setdefault(pinyin_key(form), set()).add(i)
+        return {k: tuple(sorted(v)) for k, v in by_sound.items()}
+    return derived(store, "qa_names.place_sounds", build)
 
 
 def _short_sounds(store: GraphStore) -> dict[str, tuple[str, ...]]:

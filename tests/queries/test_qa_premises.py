@@ -33,3 +33,16 @@ def test_a_group_named_by_its_size_is_not_another_group(store: GraphStore) -> No
     assert a.answers == [] and "group of 7" in a.message, a.message
     # A group whose size the answer matches is answered (丽水's 9 mountain counties, P26 L10).
     assert len(ask(store, "丽水的9个山区县").answers) == 9
+
+
+def test_a_homophone_of_a_place_with_a_non_name_character_is_that_place(store: GraphStore) -> None:
+    # 龙全市 sounds as 龙泉市 (GD row 8: 龙泉市 ← 萧山区, 秀洲区); 全 alone (全市) is never read as a name.
+    a = ask(store, "龙全市是谁结对帮扶的")
+    assert {x["name"] for x in a.answers} == {"萧山区", "秀洲区"} and "read 龙全市 as 龙泉市" in a.message
+    assert "read" not in ask(store, "温州全市有哪些山区县").message
+
+
+def test_a_category_asked_yes_or_no_in_english(store: GraphStore) -> None:
+    # P26 L10: 泰顺县 is 生态发展类.
+    a = ask(store, "Is Taishun classified as an ecological-development county?")
+    assert a.intent == "category_check" and a.message.startswith("Yes")
