@@ -15,6 +15,7 @@ from graph.model import (
     SUPPORTS_PROJECT,
     Node,
     Relation,
+    normalize,
 )
 from graph.store import GraphStore
 from graph.support import SupportFact
@@ -25,6 +26,7 @@ from queries.qa_answers import Ran, names, qualifiers
 from queries.qa_answers_projects import _in_years, _party_filters, _where
 from queries.qa_roles import is_recipient
 from queries.qa_slots import Slots
+from queries.qa_topic import blank, measure_text, phrases
 
 # 牵头 / lead: only the unit the document marks as lead, where it marks one.
 LEAD = r"牵头|主责|\blead(s|ing)?\b"
@@ -213,11 +215,24 @@ def _leads_only(rels: list[Relation]) -> list[Relation]:
     return [r for r in rels if r.props.get("lead") or r.target not in marked]
 
 
+def _quoting(s: Slots, items: list[Node], rels: list[Relation]) -> list[Relation]:
+    """The supporters whose own quotes hold the phrase the question shares with the measure's text
+    (中蜂养殖示范园: the sentence or row naming it), when some do; else every supporter of the measure."""
+    question = blank(s.text, [(h.start, h.end) for h in s.hits])
+    words = {w for m in items for w in phrases(question, measure_text(m))}
+    if not words:
+        return rels
+    held = [r for r in rels if any(w in normalize(e.quote) for e in r.evidence for w in words)]
+    return held or rels
+
+
 def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     """The units responsible for (RESPONSIBLE_FOR) or supporting (SUPPORTS_MEASURE) the measures quoted."""
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
     rels = store.relations_of([m.id for m in items], "in", [rel_type])
+    if rel_type == SUPPORTS_MEASURE:
+        rels = _quoting(s, items, rels)
     lead_asked = rel_type == RESPONSIBLE_FOR and re.search(LEAD, s.text, re.I)
     if lead_asked:
         # "谁牵头": the unit the document marks as lead, not the co-operating ones.

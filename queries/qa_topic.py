@@ -16,6 +16,7 @@ TITLE_RUN = 4  # a title counts from a shared run of 4 characters
 BODY_RUN = 8  # a measure's text from 8 characters of content shared in runs
 UNIQUE_BODY_RUN = 6  # … or from 6 when no other measure's text shares as much
 SHARED_RUN = 3  # the shortest run that counts towards them
+MAX_TIED = 3  # measures sharing the best phrase that are all taken
 # Words that carry no topic: a title sharing only these with the question is not quoted by it.
 _PLAIN = re.compile(r"帮扶|支援|协作|合作|结对|山海|山区|推进|加强|深化|开展|建设|工作|发展|由|的|和|与|是|哪|个|谁|"
                     r"部门|单位|负责|责任|牵头|什么|哪些|举措|措施|任务|项目|有|在|方面|领域|共同|推动|实施")
@@ -72,6 +73,11 @@ class _Measures:
 # A measure's own words: its text, or a plan table's target and task cells, and the quotes that state it
 # (an action paragraph keeps its words only in its evidence).
 _BODY_PROPS = ("text", "target", "tasks_first_year", "plan_later_years")
+
+
+def measure_text(node: Node) -> str:
+    """A measure's own words, as its text is searched (see _BODY_PROPS)."""
+    return _body(node)
 
 
 def _body(node: Node) -> str:
@@ -137,21 +143,51 @@ def topic(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
         elif len(common) == best_len:
             best.append(ms.nodes[i])
     if best:
+        title_content = _content_len(common_run(t, best[0].name))
+        top, best_i = _body_best(ms, t)
+        if title_content < UNIQUE_BODY_RUN and top > title_content and _qualifies(top, best_i):
+            return [ms.nodes[i] for i in best_i]
         return best
+    # (A title run with little content — 持续推进 — gives way to a measure text sharing more: 中蜂养殖示范园.)
     # A quoted phrase (“新云采消费助农计划”) or a long run of a measure's text names it too.
     quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{3,})[”\"」』]", text)]
     if quoted:
         return [n for n, body in zip(ms.nodes, ms.bodies, strict=True) if any(q in body for q in quoted)]
     # Else the measure whose text shares the most content with the question, in runs of three or more
     # characters (每年培训就业6000人次 against 培训就业（含转移）6000人次), at least BODY_RUN in all.
+    top, best_i = _body_best(ms, t)
+    # A shorter phrase (抽水蓄能电站, 6 characters of content) names a measure when only one text holds it.
+    # A few measures tied on the same phrase (a plan's paragraph and its table row on 中蜂养殖示范园) are all
+    # meant: who supports "it" is then read from the quotes that hold the phrase (qa_answers_items.measure_parties).
+    return [ms.nodes[i] for i in best_i] if _qualifies(top, best_i) else []
+
+
+def _qualifies(top: int, best_i: list[int]) -> bool:
+    return top >= BODY_RUN or (top >= UNIQUE_BODY_RUN and len(best_i) <= MAX_TIED)
+
+
+def _body_best(ms: _Measures, t: str) -> tuple[int, list[int]]:
+    """The best content score of the measures' texts against the question, and the measures that reach it."""
     starts = ms.body_index.starts(t, SHARED_RUN)
     scored = [(_shared(t, ms.bodies[i], starts[i]), i) for i in sorted(starts)]
     top = max((x for x, _ in scored), default=0)
-    best_i = [i for x, i in scored if x == top]
-    # A shorter phrase (抽水蓄能电站, 6 characters of content) names a measure when only one text holds it.
-    if top >= BODY_RUN or (top >= UNIQUE_BODY_RUN and len(best_i) == 1):
-        return [ms.nodes[i] for i in best_i]
-    return []
+    return top, [i for x, i in scored if x == top]
+
+
+def phrases(question: str, body: str) -> list[str]:
+    """The runs of ≥ 4 characters with content that a question shares with a text (中蜂养殖示范园)."""
+    out, i = [], 0
+    while i < len(question):
+        j = i + SHARED_RUN
+        while j <= len(question) and question[i:j] in body:
+            j += 1
+        run = question[i:j - 1]
+        if len(run) >= 4 and _content_len(run) >= 4:
+            out.append(run)
+            i = j - 1
+        else:
+            i += 1
+    return out
 
 
 def _shared(question: str, body: str, starts: frozenset[int] | set[int]) -> int:

@@ -46,3 +46,18 @@ def test_a_category_asked_yes_or_no_in_english(store: GraphStore) -> None:
     # P26 L10: 泰顺县 is 生态发展类.
     a = ask(store, "Is Taishun classified as an ecological-development county?")
     assert a.intent == "category_check" and a.message.startswith("Yes")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # YJ 附件2 四(五)2 建设农业产业生态园区平台: "持续推进中蜂养殖示范园…" — 帮扶单位 省自然资源厅; the paragraph
+    # 四(五)1 says it too ("依托省自然资源厅支持…"): both are meant, and only the supporter their quotes tie to it.
+    ("永嘉的中蜂养殖示范园是谁帮扶的", {"浙江省自然资源厅"}),
+    # A title run with little content (持续推进 of 持续推进健康永嘉建设) gives way to the measure text's phrase.
+    ("持续推进中蜂养殖示范园的帮扶单位", {"浙江省自然资源厅"}),
+    # 附件2 四(五)3 提升农业种植水平: "加强与浙江省农科院、广东省科学院南繁种业研究所等单位合作，引进玉米等新品种" —
+    # 帮扶单位 浙江煤炭地质局; the two named in the sentence are partners of the measure too.
+    ("永嘉引进玉米新品种靠哪个单位帮忙", {"浙江省煤炭地质局", "浙江省农业科学院", "广东省科学院南繁种业研究所"}),
+])
+def test_who_supports_the_thing_a_measure_names(store: GraphStore, question: str, expected: set[str]) -> None:
+    a = ask(store, question)
+    assert {x.get("official_name") or x["name"] for x in a.answers} == expected, a.message
