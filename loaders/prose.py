@@ -26,6 +26,8 @@ loaders/prose_institutions.py):
 - Direction: a Zhejiang party supports a party outside Zhejiang; otherwise the developed party (a
   non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
   city, or an institution in a mountain county). Two developed or two mountain parties: no link.
+- No link from a sentence that reports its claim as hearsay (网传, 传言) or denies it after stating it
+  (…不属实, 两地并无…, 曾就…接洽，但…并未签署): the denial may stand in a later clause than the claim.
 - No link from: a sentence about another programme (东西部协作, 对口支援, 援疆 …) that does not say
   山海协作, between two Zhejiang parties; negation (尚未/没有/解除 …), intention (拟/计划/将与/有望/意向 …),
   a question or condition, geography (A—B铁路/高速/线, 从A到B, A至B: no pairing wording joins them), group
@@ -90,6 +92,12 @@ def about_the_programme(text: str) -> bool:
 class SentenceLinks:
     links: list[Link] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+
+# A sentence that reports a claim as hearsay or denies it after stating it: the clause-level negation of
+# prose_rules cannot see a denial that comes after the claim, in another clause of the same sentence.
+DENIAL = re.compile(r"网传|传言|传闻|谣言|辟谣|误传|不属实|不实|不准确|并无|子虚乌有|"
+                    r"(?:但|但是|然而|不过|却)[^。！？!?]{0,20}?(?:尚未|暂未|并未|还未|未能|没有|未曾|并非|不是)")
 
 
 def links_in(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_only: bool = False,
@@ -168,6 +176,11 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
         if not found.links:
             if not orgs_only:
                 ctx.warn(locator, "; ".join(dict.fromkeys(found.skipped)) + " — no link")
+            continue
+        denied = DENIAL.search(text)
+        if denied:  # 网传“A与B结对”…两地并无结对安排; A与B曾就飞地接洽，但并未签署协议: the claim is denied
+            ctx.warn(locator, f"the sentence denies or reports as hearsay what it states ({denied.group(0)!r})"
+                              " — no link")
             continue
         stamp(ctx, found.links, ctx.lines_evidence(first, last, quote=quote),
               fallback_programme=fallback, reported=reported)

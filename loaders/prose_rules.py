@@ -41,6 +41,12 @@ _TOWARD_SUPPORT = re.compile(r"^(?:进行|开展|实施|展开)?(?:山海协作)
 _GIVE_VERB = re.compile(r"投入|拨付|下达|捐赠|捐助|提供|送来|送去|发放|兑现|分红|返利")
 _MONEY = re.compile(r"资金|援建|捐赠|捐助|\d+(?:\.\d+)?(?:万|亿)元")
 _IS = re.compile(r"是|为|系")  # 鄞州区是衢江区的结对县
+# 瓯海区结对帮扶的是永嘉县, 南湖区结对的山区县为遂昌县: the party after 是/为 is the one supported.
+_PAIRED_IS = re.compile(r"(?:结对帮扶|结对支援|对口帮扶|对口支援|结对|帮扶|支援)的"
+                        r"(?:山区县|山区海岛县|县|区|地区|对象|县（市、区）)?(?:是|为)")
+# Sending people is support (温医大附一院向泰顺县人民医院派驻专家团队).
+_SEND_PEOPLE = re.compile(r"(?:^[^，,。；]{0,8}?)?(?:派驻|选派|派出|派遣|下派|输送)[^，,。；]{0,6}?"
+                          r"(?:专家|医生|医疗|教师|骨干|干部|人才|团队)")
 _PAIR_LIST_AFTER = re.compile(r"^(?:两地|两县|两区|两市|双方)?的?(?:山海协作|结对|协作|合作)")
 _SYMMETRIC = {"结对", "结对共建", "牵手", "携手"}  # verbs whose subject may be either side
 # 助力 is any help (a fair, a policy, a company): a pairing only where the sentence speaks of the programme.
@@ -51,19 +57,24 @@ _ORG_ONLY_VERBS = {"支持", "援助"}
 INSTITUTION_KINDS = {"hospital", "university", "school", "research", "central_soe", "soe", "enterprise", "bank"}
 
 # What follows the second party.
-_CUE = re.compile(r"结对|协作|合作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成对子|结为")
+# 结成 (…专科联盟, …医联体): institutions bind themselves as partners.
+_CUE = re.compile(r"结对|协作|合作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成|结为|"
+                  r"组建[^，,。；]{0,10}?(?:联盟|共同体|医联体|医共体|教共体|联合体)")
 # Between two regions 合作 alone is any cooperation (温州与丽水合作…): a pairing needs one of these.
-_CUE_REGIONS = re.compile(r"结对|协作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成对子|结为")
+_CUE_REGIONS = re.compile(r"结对|协作|共建|牵手|携手|帮扶|支援|援建|对口|飞地|结成对子|结为|"
+                          r"组建[^，,。；]{0,10}?(?:联盟|共同体|医联体|医共体|教共体|联合体)")
 _GEO_ANY = re.compile(r"铁路|高铁|高速|公路|国道|省道|航线|轨道交通|城际|隧道|大桥|管道|交界|接壤|毗邻|相邻")
 # 余杭区党政代表团赴柯城区考察山海协作: a visit about the pairing; 在余杭区的帮扶下，柯城区…
 _VISIT = re.compile(r"[^，,。；、与和同跟]{0,8}?(?:赴|到|来到|走进|前往)")
 _VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
 # 宁海县文旅局应邀赴三门县介绍经验: a bureau, a reporter or a firm of the place travels, not the place's delegation.
 _NOT_THE_PLACE = re.compile(r"局|委|办|厅|中心|记者|媒体|报社|公司|企业|协会|医院|学校|银行")
-_HELP = re.compile(r"的(?:结对)?(?:帮扶|帮助|支持|援助|支援)下[，,]?")
+# …the adverbs news put before the help (在瑞安市的倾力帮扶下, 在桐乡市和上城区的共同帮扶下).
+_HELP = re.compile(r"的(?:倾力|大力|全力|鼎力|共同|积极|精准|持续|无私|有力|悉心|真情|对口|结对|山海协作){0,2}"
+                   r"(?:帮扶|帮助|支持|援助|支援)下[，,]?")
 # The recipient receives the other's support: 常山县还迎来了拱墅区的帮扶, 文成得到瑞安市的结对支援.
 _RECEIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:迎来|得到|获得|接受|受到|收到)了?")
-_RECEIVED = re.compile(r"^的(?:山海协作)?(?:结对|对口)?(?:帮扶|支援|支持|援助|帮助)")
+_RECEIVED = re.compile(r"^的?(?:山海协作)?(?:结对|对口)?(?:帮扶|支援|支持|援助|帮助|援建)")  # 获得北仑区援建资金
 _GEO_AFTER = re.compile(r"^(?:[一-龥]{0,2})(?:铁路|高铁|高速|公路|国道|省道|线|航线|轨道|城际|通道|大道|隧道|大桥|管道|"
                         r"客运|专线|动车|快速路|一带|沿线|之间|交界|方向)")
 _PARK_AFTER = re.compile(r"^(?:两地)?(?:山海协作)?[^，。；]{0,6}?"
@@ -73,7 +84,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 
 # What makes a statement no fact: negation, intention, a question or condition.
 NEG = re.compile(r"尚未|暂未|并未|还未|未能|没有|未曾|不再|解除|终止|取消|并非|不是|未(?=与|同|和|结对|签|开展|建立)")
-INTENT = re.compile(r"拟|计划|将要|将会|将于|即将|准备|打算|有望|意向|争取|力争|谋划|筹划|有意|希望|探讨|洽谈|商谈|"
+INTENT = re.compile(r"拟|计划|将要|将会|将于|即将|准备|打算|有望|意向|争取|力争|谋划|筹划|有意|希望|探讨|洽谈|商谈|接洽|"
                      r"磋商|探索|是否|能否|可否|如果|若|(?<![主重需])要(?=与|和|同|结对|签|开展|建立|共建|携手|牵手)|"
                      r"将(?!近|军|领|士)")  # 将 as "will" (将向…提供, 将与…结对); 将近 is "nearly"
 
@@ -93,6 +104,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
     out = Reading(parties=find_parties(ctx, text, stops, aliases))
     ps = out.parties.items
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
+                           or _SEND_PEOPLE.search(text)
                            or (about_programme and any(v in text for v in _CONTEXT_VERBS))
                            or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
@@ -136,7 +148,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             continue
         if kind == "give" and _TOWARD_SUPPORT.match(tail):
             kind = "toward"  # 余杭区对柯城区开展结对帮扶
-        elif kind == "give" and not (_FUND_VERB.search(tail)
+        elif kind == "give" and not (_FUND_VERB.search(tail) or _SEND_PEOPLE.match(tail)
                                      or (_GIVE_VERB.search(gap + tail) and _MONEY.search(tail))):
             continue
         if kind == "is" and not _POSS.match(tail):
@@ -225,6 +237,8 @@ def _gap_kind(gap: str, a: Party, b: Party, sentence: str, about_programme: bool
     if m and (m.group("verb") not in _ORG_ONLY_VERBS or a.kind in INSTITUTION_KINDS):
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
+        return "verb"
+    if _PAIRED_IS.fullmatch(gap):
         return "verb"
     if _GIVE.fullmatch(gap):
         return "give"

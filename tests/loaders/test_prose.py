@@ -321,3 +321,21 @@ def test_a_departments_name_is_no_field(gazetteer: Gazetteer) -> None:
     res = prose.load(doc, Context(doc, gazetteer))
     assert res.relations  # 农业 inside 省农业农村厅 says who helps, not in which field
     assert all(not r.props.get("domains") for r in res.relations)
+
+
+def test_passive_help_received_funds_people_sent_and_denials(gazetteer: Gazetteer) -> None:
+    """tests/fixtures/prose/denials_and_passives.txt, sentence by sentence (written by hand in the shapes news use)."""
+    _, res = load("denials_and_passives.txt", gazetteer)
+    pairs = {(s, t) for s, t, _ in triples(res, gazetteer)}
+    assert {
+        ("余杭区", "柯城区"),                      # 在余杭区的倾力帮扶下，柯城区…
+        ("海宁市", "武义县"), ("永康市", "武义县"),  # 在海宁市和永康市的共同帮扶下，武义县…
+        ("余姚市", "松阳县"),                      # 松阳县今年获得余姚市援建资金…
+        ("东阳市", "磐安县"),                      # 东阳市结对帮扶的是磐安县
+        ("德清县", "缙云县"),                      # 德清县结对的山区县为缙云县
+        ("诸暨市", "遂昌县"), ("平湖市", "青田县"),  # A与B、C与D分别组建…教育共同体
+        ("浙江大学医学院附属第一医院", "淳安县"),   # …向淳安县人民医院派驻专家团队
+    } <= pairs
+    # Hearsay and denials, whatever clause the denial stands in: no link.
+    for denied in ("嘉善县", "长兴县", "桐乡市"):
+        assert not any(s == denied for s, _ in pairs), denied
