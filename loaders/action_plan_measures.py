@@ -9,8 +9,8 @@ Rules:
   in the measure's `columns`. Section rows (一、产业合作领域 …) give the field of the rows below them;
   a field column (领域, 类别) does the same for its row, an empty cell taking the one above. A
   measure is numbered by its section's numeral and its 序号 (五.4).
-- Domains: the 重点举措 title's keywords decide; the section row's section_words are the fallback
-  when the title names no field. The title goes first because the sections are broad (服务惠民 holds
+- Domains: a field cell of the row's own (领域: 农业农村) decides; else the 重点举措 title's keywords;
+  the section row's section_words are the fallback when the title names no field. The title goes first because the sections are broad (服务惠民 holds
   schools, hospitals and elderly care alike): 五.4 深化紧密型医共体… is healthcare, not welfare.
 - The task columns are told apart by the years in their headers: the earliest is the first-year
   task list, the other the later-years plan; every such cell is also kept under its header text in
@@ -121,7 +121,11 @@ def load_measures(ctx: Context, plan: Plan, table: CellTable) -> list[str]:
             ctx.warn(f"L{row.line}", f"row {label} repeats the row {label} of L{seen[label]}: read as the same "
                                      "measure, both rows kept as its evidence")
         seen.setdefault(label, row.line)
-        domains = measure_domains(ctx, section, title)
+        # A field cell of the row's own (领域: 农业农村) states that row's field: it goes before the title, which
+        # only decides under a broad section row (五、服务惠民 over 深化紧密型医共体).
+        own_field = cell_text(row, field_col)
+        domains = (ctx.domains_in(own_field, "section_words") or ctx.domains_in(own_field)) if own_field else []
+        domains = domains or measure_domains(ctx, section, title)
         if not domains:
             ctx.warn(f"L{row.line}", f"measure {label} {title!r}: neither its title nor its section "
                                      "names a field in data/reference/domains.yaml")

@@ -334,6 +334,7 @@ SANMEN_PROSE = """三门县山海协作结对帮扶三年行动计划
 1\t产业合作\t共建海洋装备产业园\t温岭市\t县发改局
 2\t\t招引配套企业\t温岭市、省能源集团\t县经信局
 3\t医疗卫生\t共建县域医共体\t浙医一院\t县卫健局
+4\t农业农村\t做强茶叶全产业链\t浙江农林大学\t县农业农村局
 """
 
 
@@ -360,8 +361,10 @@ def test_field_column_instead_of_section_rows(gaz: Gazetteer, tmp_path: Path) ->
     assert sources_to(res, "RESPONSIBLE_FOR", suppliers.id) == {org("三门县经信局")}
     health = measure(res, "共建县域医共体")
     assert health.props["domains"] == ["domain:healthcare"]
+    # The row's own 领域 cell goes before its title: 产业链 in "做强茶叶全产业链" names no field here.
+    assert measure(res, "做强茶叶全产业链").props["domains"] == ["domain:agriculture"]
     labels = {n.props["label"] for n in res.nodes if n.label == MEASURE and n.props["kind"] == "key_measure"}
-    assert labels == {"产业合作.1", "产业合作.2", "医疗卫生.3"}
+    assert labels == {"产业合作.1", "产业合作.2", "医疗卫生.3", "农业农村.4"}
 
 
 # The layout a DOCX table with line breaks in its cells is rendered to (loaders/formats): a blank line
