@@ -10,8 +10,9 @@ Rules:
   a field column (领域, 类别) does the same for its row, an empty cell taking the one above. A
   measure is numbered by its section's numeral and its 序号 (五.4).
 - Domains: a field cell of the row's own (领域: 农业农村) decides; else the 重点举措 title's keywords;
-  the section row's section_words are the fallback when the title names no field. The title goes first because the sections are broad (服务惠民 holds
-  schools, hospitals and elderly care alike): 五.4 深化紧密型医共体… is healthcare, not welfare.
+  the section row's section_words are the fallback when the title names no field. The title goes
+  before the section because the sections are broad (服务惠民 holds schools, hospitals and elderly
+  care alike): 五.4 深化紧密型医共体… is healthcare, not welfare.
 - The task columns are told apart by the years in their headers: the earliest is the first-year
   task list, the other the later-years plan; every such cell is also kept under its header text in
   the measure's `columns`. The plan period spans all years named in the header.
