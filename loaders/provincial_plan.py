@@ -11,7 +11,9 @@ Rules:
   list whose length is not the stated N is a warning.
 - 一县一业: in a sentence naming 一县一业, the list after 支持 up to 等 holds items
   "<county short name><industry>" (永嘉泵阀); each is split at its longest prefix that the gazetteer
-  knows as a county. Items without one are warnings.
+  knows as a county. Items without one are warnings. The list "支持…等历史经典产业" is read the same way
+  into the county's `classic_industry`, the item kept whole: a classic product's name holds its place
+  (龙泉青瓷宝剑 → 龙泉市: 龙泉青瓷宝剑).
 - Indicator tables (tab-led cells, loaders/tables.py; a column headed 指标): one Indicator per row,
   i.e. per (indicator, 类别). A row whose 序号 and 指标 cells are empty continues the indicator
   above; a row with an empty 序号 but its own 指标 (地表水… for the other category) is a new
@@ -51,6 +53,8 @@ _GROUP_TEXT_RE = re.compile(r"山区\s*26\s*县")
 _NOTE_RE = re.compile(r"[（(]\s*责任单位\s*[：:]")
 _CATEGORY_RE = re.compile(r"([^，,。；;、：:\s]+?类)(?:主要)?包括([^。；;]+?)等\s*(\d+)\s*个")
 _INDUSTRY_RE = re.compile(r"支持([^。；;]+?)等")
+# 支持龙泉青瓷宝剑、龙游宣纸、磐安五味…等历史经典产业: the same "<county><product>" list, under its own name.
+_CLASSIC_RE = re.compile(r"支持([^。；;]+?)等历史经典产业")
 _UNIT_RE = re.compile(r"\(([^()]+)\)\s*$")
 _MIN_NOTES = 10  # "many" notes: a plan that assigns its tasks, not a text quoting one
 
@@ -71,6 +75,8 @@ def load(doc: SourceDocument, ctx: Context) -> LoadResult:
             _category(ctx, target, lineno, line, m)
         if "一县一业" in line:
             _industries(ctx, lineno, line)
+        if "历史经典产业" in line:
+            _industries(ctx, lineno, line, _CLASSIC_RE, "classic_industry", "历史经典产业")
     _indicators(doc, ctx, target)
     load_noted_measures(doc, ctx, target)
     return ctx.result
@@ -124,23 +130,27 @@ def _county_prefix(ctx: Context, item: str) -> tuple[Entry, str] | None:
     return None
 
 
-def _industries(ctx: Context, lineno: int, line: str) -> None:
+def _industries(ctx: Context, lineno: int, line: str, pattern: re.Pattern[str] = _INDUSTRY_RE,
+                key: str = "industry", word: str = "一县一业") -> None:
+    """The "<county><industry>" items a sentence naming `word` lists, each as the county's `key` property."""
     for sentence in re.finditer(r"[^。]+。?", line):
-        at = sentence.group(0).find("一县一业")
-        m = _INDUSTRY_RE.search(sentence.group(0), max(at, 0)) if at >= 0 else None
+        at = sentence.group(0).find(word)
+        m = pattern.search(sentence.group(0), max(at, 0) if pattern is _INDUSTRY_RE else 0) if at >= 0 else None
         if m is None:
             continue
-        ev = ctx.lines_evidence(lineno, quote=sentence.group(0).strip(), note="industry")
+        ev = ctx.lines_evidence(lineno, quote=sentence.group(0).strip(), note=key)
         for item in split_units(m.group(1)):
             found = _county_prefix(ctx, normalize(item))
             if found is None:
-                ctx.warn(f"L{lineno}", f"一县一业 item {item!r} does not start with a known county name")
+                ctx.warn(f"L{lineno}", f"{word} item {item!r} does not start with a known county name")
                 continue
             county, industry = found
+            if key != "industry":  # a classic product's name holds its place (龙泉青瓷宝剑, 青田石雕): kept whole
+                industry = normalize(item)
             if not is_mountain(county):
-                ctx.warn(f"L{lineno}", f"一县一业 county {county.name} is not a mountain county in regions.yaml")
-            ctx.node(Node(county.id, REGION, county.name, {"industry": industry}, [ev]))
-            ctx.fact("industry", (county.id, industry))
+                ctx.warn(f"L{lineno}", f"{word} county {county.name} is not a mountain county in regions.yaml")
+            ctx.node(Node(county.id, REGION, county.name, {key: industry}, [ev]))
+            ctx.fact(key, (county.id, industry))
 
 
 def _value(text: str) -> Any:

@@ -58,6 +58,7 @@ FIELDS = (r"哪些领域|哪个领域|什么领域|哪些方面|什么方面|哪
 CITY_OF = r"(属于|在|位于)哪个(设区市|地级市|市)|\b(which|what) city is\b|\bin which city\b|\bwhich city does\b"
 INDUSTRY = (r"一县一业|主导产业|特色产业|支柱产业|首位产业|\b((leading|signature|flagship|main|key|pillar|dominant) "
             r"industr\w*|industry|industries|one county,? one industry)\b")
+CLASSIC = r"历史经典产业|经典产业|\bclassic(al)? industr\w*|\bhistoric(al)? (classic )?industr\w*"
 # An industry the question states (一县一业是茶叶): a condition on the counties, which `industry_counties` answers
 # when the graph knows that industry; when it does not, the question is no request for every industry.
 INDUSTRY_IS = (r"(一县一业|主导产业|特色产业|支柱产业|首位产业)[”\"」』]?\s*(是|为|属于|包括|涉及|有)"
@@ -142,6 +143,12 @@ INTENTS: tuple[Intent, ...] = (
     Intent("industry", "region_profile", ("county",), (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT, priority=71,
            accepts=_f("domain"),
            describes="the 一县一业 industry of a county"),
+    # 历史经典产业 (P26: 龙泉青瓷宝剑、龙游宣纸、磐安五味 …): a county's, or every county's.
+    Intent("classic_industry", "region_profile", ("county",), (CLASSIC,), blocks=SUPPORT + "|" + PROJECT,
+           accepts=_f("domain"), priority=72, describes="the 历史经典产业 (historic classic industry) of a county"),
+    Intent("classic_industries", "region_profile", ("no_county", "no_supporter", "many"), (CLASSIC,),
+           blocks=SUPPORT + "|" + PROJECT, accepts=_f("category", "domain"), priority=72,
+           describes="every county's 历史经典产业 (of a city or category)"),
     # Every county's 一县一业 at once, or a city's or category's (一县一业有哪些, 丽水各县的主导产业).
     Intent("industries", "region_profile", ("no_county", "no_industry", "no_supporter", "many"), (INDUSTRY,),
            blocks=SUPPORT + "|" + PROJECT + "|" + INDUSTRY_IS, accepts=_f("category", "domain"), priority=71,

@@ -35,6 +35,7 @@ BUILDERS: dict[str, Callable[[GraphStore, Slots], Ran]] = {
     "field_responsible": ia.field_responsible,
     "rank_recipients": sa.rank_recipients, "rank_supporters": sa.rank_supporters,
     "industry_counties": pa.industry_counties, "industry": pa.industry_of, "industries": pa.industries,
+    "classic_industry": pa.classic_of, "classic_industries": pa.classics,
     "category": pa.category_of,
     "category_check": pa.category_of,
     "category_members": pa.category_members, "coverage_gaps": pa.gaps, "supporters_in_city": pa.supporters_in_city,

@@ -38,6 +38,7 @@ def _attribute(key: str, label: str, type_: str) -> Any:
 
 
 industry_of = _attribute("industry", "一县一业 industry", "Industry")
+classic_of = _attribute("classic_industry", "历史经典产业 (historic classic industry)", "ClassicIndustry")
 category_of = _attribute("category", "category", "Category")
 
 
@@ -89,27 +90,36 @@ _ASKS_COUNTIES = re.compile(r"哪些(县|区|地方)|哪几个(县|区)|哪个(�
 
 def industries(store: GraphStore, s: Slots) -> Ran:
     """Every county's 一县一业 industry as the documents state it, within a city or category when one is named."""
+    return _every(store, s, "industry", "一县一业 industries", "Industry")
+
+
+def classics(store: GraphStore, s: Slots) -> Ran:
+    """Every county's 历史经典产业 as the documents state it, within a city or category when one is named."""
+    return _every(store, s, "classic_industry", "历史经典产业 (historic classic industries)", "ClassicIndustry")
+
+
+def _every(store: GraphStore, s: Slots, key: str, label: str, type_: str) -> Ran:
     city = next((n for n in s.regions if n.props.get("level") == "city"), None)
     rows = []
     for n in sorted(nodes_by_label(store, REGION), key=lambda n: n.name):
-        attr = attribute(n, "industry")
+        attr = attribute(n, key)
         if attr is None or (city is not None and n.props.get("city") != city.name) or (
                 s.category and n.props.get("category") != s.category.id):
             continue
         ev = evidence_dicts(attr.evidence)
         if _ASKS_COUNTIES.search(s.plain):
-            rows.append(brief(n) | {"industry": attr.value, "evidence": ev})
+            rows.append(brief(n) | {key: attr.value, "evidence": ev})
         else:
-            rows.append({"id": f"{n.id}#industry", "name": str(attr.value), "type": "Industry", "value": attr.value,
+            rows.append({"id": f"{n.id}#{key}", "name": str(attr.value), "type": type_, "value": attr.value,
                          "region": brief(n), "evidence": ev})
     params = {"city": city.id if city else None, "category": s.category.id if s.category else None}
     # The field filter is not shown: 产业 in the question is the answer's subject, not a field.
     where = (f" of {s.category.id}" if s.category else "") + (f" in {city.name}" if city else "")
     if not rows:
-        return [], "region_profile", params, f"Not in the graph: the documents state no 一县一业 industry{where}."
-    listed = "、".join(f"{r['region']['name'] if 'region' in r else r['name']} {r.get('industry') or r['name']}"
+        return [], "region_profile", params, f"Not in the graph: the documents state no {label}{where}."
+    listed = "、".join(f"{r['region']['name'] if 'region' in r else r['name']} {r.get(key) or r['name']}"
                       for r in rows)
-    return rows, "region_profile", params, f"{len(rows)} counties' 一县一业 industries{where}: {listed}."
+    return rows, "region_profile", params, f"{len(rows)} counties' {label}{where}: {listed}."
 
 
 def category_members(store: GraphStore, s: Slots) -> Ran:
@@ -256,8 +266,21 @@ def _kept_partners(store: GraphStore, region: Node, a: str, b: str) -> list[dict
     return out
 
 
-__all__ = ["category_members", "category_of", "changes", "city_members", "connection", "gaps", "group_members",
-           "industries", "industry_counties", "industry_of", "supporters_in_city"]
+__all__ = [
+    "category_members",
+    "category_of",
+    "changes",
+    "city_members",
+    "classic_of",
+    "classics",
+    "connection",
+    "gaps",
+    "group_members",
+    "industries",
+    "industry_counties",
+    "industry_of",
+    "supporters_in_city",
+]
 
 
 def pairing_list(store: GraphStore, s: Slots) -> Ran:

@@ -58,3 +58,28 @@ def test_one_county_or_one_industry_keeps_its_own_intent(store: GraphStore) -> N
 def test_an_industry_no_county_has_is_not_every_industry(store: GraphStore, question: str) -> None:
     # 茶叶 / tea is no 一县一业 of the plan: a condition no county meets, never the list of the twelve.
     assert ask(store, question).answers == []
+
+
+# P26 §(二)2 挖掘提升历史经典产业 (L221): "支持龙泉青瓷宝剑、龙游宣纸、磐安五味、松阳香茶、景宁惠明茶、开化根雕、
+# 青田石雕、遂昌黑陶、江山西砚等历史经典产业…" — nine counties, each product named with its place.
+CLASSIC = {"龙泉市": "龙泉青瓷宝剑", "龙游县": "龙游宣纸", "磐安县": "磐安五味", "松阳县": "松阳香茶",
+           "景宁畲族自治县": "景宁惠明茶", "开化县": "开化根雕", "青田县": "青田石雕", "遂昌县": "遂昌黑陶",
+           "江山市": "江山西砚"}
+
+
+@pytest.mark.parametrize(("question", "county"), [("磐安的历史经典产业是什么", "磐安县"),
+                                                  ("What is Longquan's historic classic industry?", "龙泉市")])
+def test_a_countys_classic_industry(store: GraphStore, question: str, county: str) -> None:
+    a = ask(store, question)
+    assert [x["name"] for x in a.answers] == [CLASSIC[county]], a.message
+    assert "历史经典产业" in a.answers[0]["evidence"][0]["quote"]
+
+
+def test_every_classic_industry_and_a_citys(store: GraphStore) -> None:
+    every = ask(store, "历史经典产业有哪些")
+    assert {(x["region"]["name"], x["name"]) for x in every.answers} == set(CLASSIC.items())
+    lishui = ask(store, "丽水各县的历史经典产业")
+    lishui_counties = ("龙泉市", "松阳县", "景宁畲族自治县", "青田县", "遂昌县")
+    assert {x["name"] for x in lishui.answers} == {CLASSIC[c] for c in lishui_counties}
+    # A 一县一业 question is not a 历史经典产业 one (龙泉: 汽车空调).
+    assert [x["name"] for x in ask(store, "龙泉的一县一业").answers] == ["汽车空调"]
