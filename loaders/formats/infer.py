@@ -25,9 +25,18 @@ def infer_title(text: str) -> str | None:
     ok = [_title_like(ln) for ln in lines]
     for i, ln in enumerate(lines):
         if ok[i] and _KIND_WORDS.search(ln):
-            return lines[i - 1] + ln if i and ok[i - 1] and not _KIND_WORDS.search(lines[i - 1]) else ln
+            title = lines[i - 1] + ln if i and ok[i - 1] and not _KIND_WORDS.search(lines[i - 1]) else ln
+            # A title wrapped inside its bracket (…行动方案（2025— / 2027年）): the next line closes it.
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if _unclosed(title) and after and len(after) <= 20 and not _unclosed(title + after):
+                title += after
+            return title
     # A headline has no sentence punctuation inside; a first line that has is the body's start.
     return lines[0] if lines and ok[0] and not re.search(r"[，。；]", lines[0]) else None
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _title_like(line: str) -> bool:
@@ -51,10 +60,15 @@ def infer_date(text: str) -> str | None:
 
 
 def infer_number(text: str) -> str | None:
-    """A 文号 (浙山海办〔2021〕1号) standing on a line of its own near the top."""
+    """A 文号 (浙山海办〔2021〕1号) standing on a line of its own near the top, or set apart by spaces on a
+    short line of the issuer and date (泰顺县…办公室　泰山海办〔2025〕3号　2025年4月18日)."""
     for ln in [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]:
         if _NUMBER_RE.fullmatch(ln):
             return ln
+        if len(ln) <= 60 and not re.search(r"[，。；]", ln):
+            for token in re.split(r"\s+", ln):
+                if _NUMBER_RE.fullmatch(token):
+                    return token
     return None
 
 

@@ -36,3 +36,12 @@ def test_no_guess_where_the_text_gives_none() -> None:
     assert infer_title(text) is None
     assert infer_date(text) is None
     assert infer_date("截至2024-02-30，项目完成。2024/3/5开工。") == "2024-03-05"
+
+
+def test_a_title_wrapped_inside_its_bracket_and_a_number_between_issuer_and_date() -> None:
+    # A printed plan's head (a PDF line breaks inside the bracket; the issuer, 文号 and date on one line).
+    head = ("松阳县山海协作结对帮扶工作方案（2025—\n2027年）\n"
+            "松阳县山海协作工作领导小组办公室　松山海办〔2025〕2号　2025年5月6日\n为深入实施山海协作工程…\n")
+    assert infer_title(head) == "松阳县山海协作结对帮扶工作方案（2025—2027年）"
+    assert infer_number(head) == "松山海办〔2025〕2号"
+    assert infer_date(head) == "2025-05-06"
