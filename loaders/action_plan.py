@@ -49,6 +49,7 @@ _TITLE_RE = re.compile(r"^(?:关于印发)?《?[^《》]{0,20}[县市区][^《�
                        r"(?:行动计划|行动方案|实施方案|工作方案|三年计划)(?:\(\d{4}\s*[-—–至]\s*\d{4}年?\))?"
                        r"(?:》的通知)?$")
 _NEWS_RE = re.compile(r"签订|签约|签署|出台|发布|启动|召开|举行|获批|印发实施")
+_BYLINE_RE = re.compile(r"来源[:：]|记者|通讯员|发布时间|责任编辑|编辑[:：]|原标题")
 _TOP_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S")
 _TITLE_LINES = 6
 
@@ -72,6 +73,8 @@ def detect(text: str) -> bool:
     first = [re.sub(r"\s+", "", normalize(line)) for line in lines if line.strip()][:_TITLE_LINES]
     titled = any(_TITLE_RE.match(line) and not _NEWS_RE.search(line) for line in first)
     headings = sum(bool(_TOP_HEADING_RE.match(normalize(line))) for line in lines)
+    if not titled and any(_BYLINE_RE.search(line) for line in first):
+        return False  # a report with a byline (来源：…, 记者 …) numbering its items 一、二、… is news, not a plan
     # "1对4" names the mechanism; a news report says it too ("用好“1对4”结对机制"). Only a text laid out as
     # a plan — a plan's title, or an outline of 一、二、… headings — is a plan because of it.
     if _ONE_TO_FOUR_RE.search(normalize(text)) and (titled or headings >= 2):

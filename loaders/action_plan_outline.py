@@ -21,8 +21,12 @@ Layout rules (what the extracted text of a county plan looks like):
 3a. A labelled unit list is a responsibility note whatever its names: in brackets anywhere
    ("（牵头单位：县发改局）", "（责任单位：省经信厅、省发展改革委）"), or as a sentence of its own that starts with
    the label ("责任单位：县发改局、县经信局、县投资促进中心。"). Labels: 牵头单位/牵头部门 (its units are the
-   measure's lead), 责任单位/责任部门/配合单位/协同单位/实施单位. A bracketed note right after a paragraph's
+   measure's lead), 责任单位/责任部门/配合单位/协同单位/实施单位; a note may hold several labelled lists
+   ("（责任单位：县发改局，配合单位：县经信局、县资规局）"). A bracketed note right after a paragraph's
    number and title ends the title ("2．共建…产业园（牵头单位：县发改局）由鹿城区…": the title is 共建…产业园).
+3b. Responsibility written as a clause of the subject's own units: "此项工作由县经信局负责，县投资促进中心
+   配合", "由县商务局牵头负责": the unit in charge (the lead, where others assist or it 牵头) and the
+   assisting ones. A clause naming a partner (由鹿城区牵头组织…) is no note: only relative unit names count.
 4. Sentences end at 。！？； and at responsibility notes.
 5. A paragraph's line that stops mid-sentence (no 。！？；：or closing bracket at its end) and is at least
    WRAPPED_MIN characters long is a wrap (a PDF's or a narrow column's line): the next line of the
@@ -48,10 +52,17 @@ PARA_RAW_RE = re.compile(r"^[\d０-９]+\s*[.、．]\s*")
 ANNEX_RE = re.compile(r"^附件\s*\d*\s*[:：]?")
 NOTE_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
 # Rule 3a: the labels of a unit list, in brackets or leading a sentence of its own.
-_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "协同单位", "实施单位")
+_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "协同单位", "协办单位", "参与单位",
+           "实施单位")
 # A label may be broken over a wrapped line (责任单\n位：, rule 5).
 UNIT_LABEL = "(" + "|".join(r"\s*".join(label) for label in _LABELS) + ")"
 LABELLED_NOTE_RE = re.compile(rf"[（(]\s*{UNIT_LABEL}\s*[：:]\s*([^（）()]{{1,160}})[）)]")
+_SEGMENT_RE = re.compile(rf"{UNIT_LABEL}\s*[：:]\s*(.+?)(?=[，,；;]?\s*{UNIT_LABEL}\s*[：:]|[。；;]?\s*$)", re.S)
+# Rule 3b: responsibility written as a clause (此项工作由县经信局负责，县投资促进中心配合; 由县商务局牵头负责).
+INLINE_RESPONSIBLE_RE = re.compile(
+    r"(?:此项工作|该项工作|本项工作|上述工作|以上工作)?由(?P<lead>[^，,。；;由（）()]{2,40}?)"
+    r"(?:(?P<q>牵头)?负责|(?P<q2>牵头)(?=[，,][^，,。；;]{2,40}?配合))"
+    r"(?:[，,](?P<co>[^，,。；;（）()]{2,40}?)(?:等单位|等部门)?(?:配合|协同配合|协同|协助|参与))?[。；;]?")
 LABELLED_SENTENCE_RE = re.compile(rf"(?:(?<=[。；;！!？?）)])|^)\s*{UNIT_LABEL}\s*[：:]\s*"
                                   rf"([^。；;！!？?（）()]{{1,160}})[。；;]?")
 SENTENCE_END = "。！？；!?;"
@@ -245,20 +256,37 @@ def is_relative_unit(name: str, subject_names: tuple[str, ...], generic: set[str
     return n in generic or n.startswith(("县", "市", *subject_names))
 
 
+def _segments(text: str) -> list[tuple[str, list[str]]]:
+    """(label, names) of each labelled list in a note (责任单位：县发改局，配合单位：县经信局、县资规局)."""
+    return [(m.group(1), names) for m in _SEGMENT_RE.finditer(unwrapped(text))
+            if (names := split_names(m.group(2)))]
+
+
 def notes_in(line: int, raw: str, subject_names: tuple[str, ...], generic: set[str]) -> list[tuple[int, int, Note]]:
-    """Responsibility notes of one line with their spans (rules 3 and 3a)."""
-    out = []
+    """Responsibility notes of one line with their spans (rules 3, 3a and 3b)."""
+    out: list[tuple[int, int, Note]] = []
+
     def at(m: re.Match[str]) -> int:  # the line a note starts on, in a line joined from wraps (rule 5)
         return line + raw[:m.start() + len(m.group(0)) - len(m.group(0).lstrip())].count("\n")
 
+    def free(m: re.Match[str]) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b, _ in out)
+
     for m in LABELLED_NOTE_RE.finditer(raw):
-        names = split_names(unwrapped(m.group(2)))
-        if names:
-            out.append((m.start(), m.end(), Note(at(m), m.group(0), names, lead=_is_lead(m.group(1)))))
+        for label, names in _segments(m.group(0)[1:-1]):
+            out.append((m.start(), m.end(), Note(at(m), m.group(0), names, lead=_is_lead(label))))
     for m in LABELLED_SENTENCE_RE.finditer(raw):
-        names = split_names(unwrapped(m.group(2)))
-        if names and not any(a < m.end() and m.start() < b for a, b, _ in out):
-            out.append((m.start(), m.end(), Note(at(m), m.group(0).strip(), names, lead=_is_lead(m.group(1)))))
+        if free(m):
+            for label, names in _segments(m.group(0)):
+                out.append((m.start(), m.end(), Note(at(m), m.group(0).strip(), names, lead=_is_lead(label))))
+    for m in INLINE_RESPONSIBLE_RE.finditer(raw):
+        lead = split_names(unwrapped(m.group("lead")))
+        co = split_names(unwrapped(m.group("co") or ""))
+        if free(m) and lead and all(is_relative_unit(n, subject_names, generic) for n in lead + co):
+            # 由县经信局负责，县投资促进中心配合: the unit in charge leads where others assist or it 牵头
+            out.append((m.start(), m.end(), Note(at(m), m.group(0), lead, lead=bool(co or m.group("q")))))
+            if co:
+                out.append((m.start(), m.end(), Note(at(m), m.group(0), co)))
     for m in NOTE_RE.finditer(raw):
         names = split_names(unwrapped(m.group(1)))
         if names and all(is_relative_unit(n, subject_names, generic) for n in names) and not any(

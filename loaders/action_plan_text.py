@@ -112,17 +112,21 @@ def _named(ctx: Context, plan: Plan, paragraph: Paragraph, labels: tuple[str, ..
                     seen.add(party)
                     found.setdefault(party, []).append(
                         ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
+            own_spans: list[tuple[int, int]] = []
             for surface, party in plan.own_names.items() if ORGANIZATION in labels else ():
                 at = text.find(surface)
                 if at < 0 or party in seen or any(m.start < at + len(surface) and at < m.end for m in known
                                                   if len(m.surface) >= len(surface)):
                     continue  # not here, or inside a longer name the reference knows
+                own_spans.append((at, at + len(surface)))
                 seen.add(party)
                 found.setdefault(party, []).append(ctx.lines_evidence(first, last, quote=sentence.text, locator=loc))
             for m in ctx.gazetteer.find_all(text, labels):
                 e = m.entry
-                if e.id in seen or is_own(e, plan.subject):
-                    continue
+                if e.id in seen or is_own(e, plan.subject) or any(a <= m.start and m.end <= b for a, b in own_spans):
+                    continue  # …or a place inside a name the plan gives a partner (中国农业银行慈溪市分行)
+                if e.label == REGION and _BRANCH_AFTER.match(text, m.end):
+                    continue  # 某银行慈溪市分行: a bank's branch at the place, not the place
                 if e.label == REGION and (inst := _institution_after(text, m.end)):
                     # 余姚市人民医院 the reference lacks: that institution is the party, not 余姚市 (rule 2)
                     party = ctx.party(text[m.start:m.end + inst], f"L{line}") if ORGANIZATION in labels else None
@@ -143,6 +147,9 @@ def _without_notes(plan: Plan, ctx: Context, line: int, raw: str) -> str:
     for a, b, _ in reversed(notes_in(line, raw, plan.subject_names, ctx.generic_parties)):
         raw = raw[:a] + " " + raw[b:]
     return raw
+
+
+_BRANCH_AFTER = re.compile(r"(?:分行|支行|营业部|分公司|办事处)")
 
 
 def _institution_after(text: str, end: int) -> int:

@@ -26,6 +26,8 @@ loaders/prose_institutions.py):
 - Direction: a Zhejiang party supports a party outside Zhejiang; otherwise the developed party (a
   non-mountain county, a city, an organisation) supports the mountain county (or an all-mountain
   city, or an institution in a mountain county). Two developed or two mountain parties: no link.
+- 我县/本县 in a text the county itself writes is that county: the `subject` of sources.yaml, else the one
+  mountain county the text's first lines name (a county's news site: "来源：磐安县人民政府网").
 - No link from a sentence that reports its claim as hearsay (网传, 传言) or denies it after stating it
   (…不属实, 两地并无…, 曾就…接洽，但…并未签署): the denial may stand in a later clause than the claim.
 - No link from: a sentence about another programme (东西部协作, 对口支援, 援疆 …) that does not say
@@ -50,6 +52,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.gazetteer import is_mountain
 from graph.model import ORGANIZATION, SUPPORTS, Evidence, LoadResult, Node
 from loaders.base import Context, SourceDocument
 from loaders.prose_institutions import institution_links, town_links
@@ -145,6 +148,24 @@ def stamp(ctx: Context, links: list[Link], evidence: Evidence, *, fallback_progr
         ctx.relate(SUPPORTS, source, target, evidence, mechanism=link.mechanism, reported=reported, **props)
 
 
+_OUR_COUNTY = ("我县", "本县")
+_HEAD = 5  # the lines a text names its county in: title, source line, first paragraph
+
+
+def _own_county(ctx: Context, doc: SourceDocument, text: str) -> str | None:
+    """The mountain county a text written by that county calls 我县: its `subject`, else the one mountain
+    county its first lines name (a county's news site: "磐安县与东阳市…在我县召开"). None when the text says
+    no 我县 or its head names none or several."""
+    if not any(word in text for word in _OUR_COUNTY):
+        return None
+    if doc.meta.get("subject"):
+        entry = ctx.gazetteer.region(str(doc.meta["subject"]))
+        return entry.name if entry is not None and is_mountain(entry) else None
+    head = "\n".join([ln for ln in doc.text.split("\n") if ln.strip()][:_HEAD])  # the file's own lines
+    counties = {m.entry.name for m in ctx.gazetteer.find_all(head, ("Region",)) if is_mountain(m.entry)}
+    return next(iter(counties)) if len(counties) == 1 else None
+
+
 def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = False) -> None:
     """Read every sentence of a document by the prose rules (the action plan reuses this, orgs only)."""
     prep = prepare(doc.text)
@@ -153,6 +174,9 @@ def read_statements(doc: SourceDocument, ctx: Context, *, orgs_only: bool = Fals
     date = doc.meta.get("date")
     reported = str(date) if date is not None and not orgs_only else None
     aliases = short_forms(prep.text)
+    own = _own_county(ctx, doc, prep.text)
+    if own is not None:  # a county's own site: 我县 is that county (会上，东阳市与我县签订…协议)
+        aliases.update({word: own for word in _OUR_COUNTY if word in prep.text})
     spans = prep.sentences()
     for i, span in enumerate(spans):
         text = prep.text[span.start:span.end]

@@ -115,7 +115,11 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
             kinds[k] = "list"
     for k in range(len(kinds)):  # 常山、慈溪两地山海协作: a list of exactly two, then the pairing word
         lone = (k == 0 or kinds[k - 1] != "list") and (k + 1 == len(kinds) or kinds[k + 1] != "list")
-        if kinds[k] == "list" and lone and _PAIR_LIST_AFTER.match(text[_end(text, ps[k + 1]):]):
+        after = _PAIR_LIST_AFTER.match(text[_end(text, ps[k + 1]):])
+        # …unless a party follows in the clause: 北仑区、吴兴区结对帮扶云和县 and 海宁市、永康市两地结对帮扶武义县
+        # list two supporters of the third.
+        third = k + 2 < len(ps) and ps[k + 2].start < clause_end(text, _end(text, ps[k + 1]))
+        if kinds[k] == "list" and lone and after and not third:
             kinds[k] = "pairlist"
     for k in range(len(kinds)):  # 泰顺县人民医院 鹿城—泰顺…: an institution and a place side by side are no pair
         if kinds[k] == "dash" and _end(text, ps[k]) == ps[k + 1].start and _end(text, ps[k]) != ps[k].end:

@@ -134,3 +134,31 @@ def test_the_plan_printed_with_wrapped_lines_yields_what_its_text_yields(gaz: Ga
     assert ("RESPONSIBLE_FOR", "松阳县卫生健康局", "深化医疗协作", True) in got
     assert ("SUPPORTS_MEASURE", "浙商银行丽水分行", "推出共富贷产品", False) in got
     assert ("RESPONSIBLE_FOR", "松阳县供销社", "做强松阳银猴茶全产业链", False) in got
+
+
+@pytest.mark.parametrize(("raw", "notes"), [
+    # Several labelled lists in one note: each its own, no "配合单位:" left on a name.
+    ("深化产业园建设。（责任单位：县发改局，配合单位：县经信局、县资规局）",
+     [(["县发改局"], False), (["县经信局", "县资规局"], False)]),
+    # Responsibility written as a clause: the unit in charge leads where another assists, or where it 牵头.
+    ("推动轴承企业进入配套体系。此项工作由县经信局负责，县投资促进中心配合。",
+     [(["县经信局"], True), (["县投资促进中心"], False)]),
+    ("由县卫生健康局牵头负责。", [(["县卫生健康局"], True)]),
+    # A partner leading a task is no responsible unit of the county (only its own units are).
+    ("由鹿城区牵头组织鞋服企业向泰顺转移。", []),
+])
+def test_notes_written_in_other_ways(raw: str, notes: list[tuple[list[str], bool]]) -> None:
+    assert [(n.names, n.lead) for _, _, n in notes_in(1, raw, ("常山县",), set())] == notes
+
+
+def test_a_place_inside_a_banks_branch_name_is_not_a_supporter(gaz: Gazetteer, tmp_path: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8").replace(
+        "浙商银行丽水分行推出“共富贷”专属信贷产品", "中国农业银行余姚市分行推出“共富贷”专属信贷产品")
+    path = tmp_path / "songyang_branch.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = {"id": path.stem, "round": "2025-2027"}
+    doc = SourceDocument(path.stem, str(path), text, meta)
+    res = action_plan.load(doc, Context(doc, gaz))
+    loan = next(n.id for n in res.nodes if n.label == MEASURE and n.name == "推出共富贷产品")
+    partners = {r.source for r in res.relations if r.type == "SUPPORTS_MEASURE" and r.target == loan}
+    assert rid(gaz, "余姚市") not in partners  # 余姚市 supports the county elsewhere, not through its bank's name

@@ -339,3 +339,17 @@ def test_passive_help_received_funds_people_sent_and_denials(gazetteer: Gazettee
     # Hearsay and denials, whatever clause the denial stands in: no link.
     for denied in ("嘉善县", "长兴县", "桐乡市"):
         assert not any(s == denied for s, _ in pairs), denied
+
+
+def test_a_county_site_calls_its_county_we_and_lists_its_two_supporters(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    """tests/fixtures/prose/county_site_report.txt: a county's own news page (byline 来源：开化县人民政府网, items
+    numbered 一、二、): 我县 is 开化县 (the one mountain county its head names); "桐乡市、杭州市上城区两地结对帮扶我县"
+    lists two supporters of it, not a pair of them; the numbered items make no action plan."""
+    from loaders import action_plan
+
+    text = (FIXTURES / "county_site_report.txt").read_text(encoding="utf-8")
+    assert action_plan.detect(text) is False
+    _, res = load("county_site_report.txt", gazetteer)
+    pairs = {(s, t) for s, t, _ in triples(res, gazetteer)}
+    assert {("桐乡市", "开化县"), ("上城区", "开化县"), ("浙江省能源集团有限公司", "开化县")} <= pairs
+    assert ("桐乡市", "上城区") not in pairs and ("上城区", "桐乡市") not in pairs
