@@ -40,7 +40,8 @@ UNIT_ROLE = (r"责任单位|责任部门|牵头单位|牵头部门|主管部门|
 RESPONSIBLE = (r"负责(?!帮扶|支援|对接|结对)|责任|牵头|主管|承办|落实|落在.{0,16}头上|"
                r"\b(responsible|in charge|lead\w*|carr(y|ies) out)\b")
 MEASURE = r"举措|措施|任务|\b(measures?|tasks?|actions?|policies|policy)\b"
-PROJECT = r"项目|工程|\b(projects?)\b"
+# 山海协作工程 is the programme's own name, not a project.
+PROJECT = r"项目|(?<!协作)工程|\b(projects?)\b"
 PARK = r"产业园|园区|合作园|\b(parks?)\b"
 CATEGORY = r"哪一类|哪类|什么类|哪种类型|类别|类型|分类|\b(category|categories|class|classified|type)\b"
 WHERE = r"在哪|哪里|什么地方|位于|\bwhere\b|\blocated\b"
@@ -247,8 +248,8 @@ def supporter(store: GraphStore, s: Slots) -> list[Node]:
         return s.active
     if len(parties) == 1 and (_has(PAIR + "|" + SUPPORT, s.plain) or _REVERSE.search(s.plain)):
         p = parties[0]
-        if _REVERSE.search(s.plain):
-            return [p]
+        if _REVERSE.search(s.plain) and not _ASKS_SUPPORTER.search(s.plain):
+            return [p]  # "X的受援地" names X as the supporter; "X作为受援地，由哪些城市结对帮扶" does not
         # "龙港市由谁帮扶", "who supports X": the supporter is what is asked, so the one party named is the
         # supported side, even one the graph has no supporter for (then the answer says so).
         if not is_recipient(store, p) and not _ASKS_SUPPORTER.search(s.plain):

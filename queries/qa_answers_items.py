@@ -230,6 +230,11 @@ def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     """The units responsible for (RESPONSIBLE_FOR) or supporting (SUPPORTS_MEASURE) the measures quoted."""
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
+    if region is None and len(items) > 1:
+        # No place named (山区抽水蓄能电站建设由哪个部门负责): of measures tied on the phrase, the province's
+        # own, not one county's plan that mentions the same thing.
+        general = [m for m in items if not _for_a_county(store, m)]
+        items = general or items
     rels = store.relations_of([m.id for m in items], "in", [rel_type])
     if rel_type == SUPPORTS_MEASURE:
         rels = _quoting(s, items, rels)
@@ -254,6 +259,11 @@ def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     if not rows:
         return [], "measures", params, f"Not in the graph: the documents name no unit {role} {what}."
     return rows, "measures", params, f"{len(rows)} unit(s) {role} {what}: {names(rows)}."
+
+
+def _for_a_county(store: GraphStore, m: Node) -> bool:
+    targets = [node_by_id(store, r.target) for r in store.relations_of([m.id], "out", ["FOR"])]
+    return any(t is not None and t.props.get("level") == "county" for t in targets)
 
 
 def _measure_for(store: GraphStore, m: Node, region: Node) -> bool:

@@ -12,6 +12,7 @@ from queries.intents import RESPONSIBLE, recipient, supporter
 from queries.projects import projects
 from queries.qa_answers import Ran, field_of, names, qualifiers
 from queries.qa_slots import Slots
+from queries.rows import evidence_dicts
 
 
 def _in_years(row: dict[str, Any], s: Slots, doc_round: dict[str, str]) -> bool:
@@ -154,9 +155,16 @@ _PARTNER_ASK = re.compile(r"合作方|合作单位|合作伙伴|协作方|协作
 _OWNER_ASK = re.compile(RESPONSIBLE + r"|业主|建设单位|实施单位|实施主体|\b(owns?|owner|responsible|in charge)\b", re.I)
 
 
+_WHICH_PROJECT = re.compile(r"(哪个|哪一个|什么|哪项|哪些)项目|\b(which|what) projects?\b", re.I)
+
+
 def project_parties(store: GraphStore, s: Slots) -> Ran:
     """The owners (责任单位) and co-builders of the projects the question names (only one of the two
     when the question asks for partners or for who is responsible)."""
+    if _WHICH_PROJECT.search(s.plain) and not _PARTNER_ASK.search(s.plain) and not _OWNER_ASK.search(s.plain):
+        # "项目代码…对应的是哪个项目": the project itself is asked for (named by its code), not its parties.
+        rows = [brief(n) | {"code": n.props.get("code"), "evidence": evidence_dicts(n.evidence)} for n in s.projects]
+        return rows, "projects", {"projects": [n.id for n in s.projects]}, f"{names(rows)}."
     partner, owner = bool(_PARTNER_ASK.search(s.plain)), bool(_OWNER_ASK.search(s.plain))
     types = ([SUPPORTS_PROJECT] if partner and not owner else [OWNS] if owner and not partner
              else [OWNS, SUPPORTS_PROJECT])

@@ -59,7 +59,10 @@ def active_parties(store: GraphStore, text: str, hits: list[Hit]) -> list[Node]:
     for i in range(len(hits) - 1):  # "supported by both Dongyang and Putuo": Putuo joins Dongyang
         if active[i] and not active[i + 1] and _CONJ.match(text[hits[i].end:hits[i + 1].start]):
             active[i + 1] = True
-    if not any(active) and re.search(r"结对|牵手|携手|\bpair|\bpartner|\btwin", text, re.I):
+    # …unless the question asks for the supporters (嘉兴市作为受援地，由哪些城市结对帮扶): then the one named is
+    # the supported side, whatever its role in the graph.
+    if not any(active) and re.search(r"结对|牵手|携手|\bpair|\bpartner|\btwin", text, re.I) and \
+            not re.search(r"[由被受](谁|哪)|作为受援|作为帮扶对象|\bwho (supports|helps|pairs with)\b", text, re.I):
         # A symmetric verb names no side: the graph's roles do (余杭区和临平区共同结对的山区县 — two supporters).
         active = [is_supporter(store, h.node) and not is_recipient(store, h.node) for h in hits]
     return [h.node for h, a in zip(hits, active, strict=True) if a]

@@ -147,6 +147,9 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     masked = blank(text, [(h.start, h.end) for h in hits])
     s.plain = masked
     named = [(n, name) for n, name in _project_names(store) if name in text]
+    # A project named by its code (项目代码23073303240401802091): the code is as good as the name.
+    named += [(n, str(n.props["code"])) for n in nodes_by_label(store, PROJECT)
+              if n.props.get("code") and len(str(n.props["code"])) >= 8 and str(n.props["code"]) in text]
     s.projects = [n for n, _ in named]
     masked = blank(masked, [(m.start(), m.end()) for _, name in named for m in re.finditer(re.escape(name), masked)])
     # A quoted measure title (“汽车空调共性技术攻关”) names the measure: its words are no industry or field.
@@ -175,6 +178,9 @@ def fill(store: GraphStore, question: str, cue_patterns: tuple[str, ...] = ()) -
     s.active = active_parties(store, text, s.hits)
     s.masked = masked
     s.unknown = _unknown_subject(s)
+    code = _CODE.search(text)
+    if s.unknown is None and code and not any(str(n.props.get("code")) == code.group(0) for n in s.projects):
+        s.unknown = code.group(0)  # a code the graph has no project for: never every project instead
     return s
 
 
@@ -209,6 +215,9 @@ _MANNER = re.compile(r"(?:对口|结对|携手|牵手|共同|一起|积极|主�
 
 _OUTSIDE_PLACE = re.compile("(?:" + "|".join(sorted(OTHER_PROVINCES)) + r")[\u4e00-\u9fff]{0,2}?(?:省|市|自治区)"
                             r"(?:[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|州|旗))?")
+
+
+_CODE = re.compile(r"(?<!\d)\d{10,}(?!\d)")
 
 
 def _unknown_subject(s: Slots) -> str | None:

@@ -61,3 +61,29 @@ def test_a_category_asked_yes_or_no_in_english(store: GraphStore) -> None:
 def test_who_supports_the_thing_a_measure_names(store: GraphStore, question: str, expected: set[str]) -> None:
     a = ask(store, question)
     assert {x.get("official_name") or x["name"] for x in a.answers} == expected, a.message
+
+
+def test_a_supporter_asked_for_a_place_named_as_recipient(store: GraphStore) -> None:
+    # GD 一: 嘉兴市 supports 丽水市 (city pairing); asked as a recipient, it has no supporter — never 丽水市.
+    a = ask(store, "嘉兴市作为受援地，由哪些城市结对帮扶？")
+    assert a.answers == [] and a.message.startswith("Not in the graph"), a.message
+
+
+def test_a_project_named_by_its_code(store: GraphStore) -> None:
+    # YJ 附件1: 罗浮阀门…项目 has code 23073303240401802091; a code no project has is refused, not every project.
+    a = ask(store, "项目代码23073303240401802091对应的是哪个项目？")
+    assert [x["name"] for x in a.answers] == [
+        "罗浮阀门集团有限公司年产20万台多级泵及年产10万台阻火呼吸阀产品建设项目（桥下镇工202314地块）"]
+    assert ask(store, "项目代码99999999999999对应的是哪个项目？").answers == []
+
+
+def test_the_programme_named_工程_is_no_project(store: GraphStore) -> None:
+    # WZ 2018 (山海协作工程升级版): 苍南县 — 龙湾区.
+    a = ask(store, "2018年温州打造山海协作工程升级版中，苍南县与哪个区结对？")
+    assert [x["name"] for x in a.answers] == ["龙湾区"], a.message
+
+
+def test_a_measure_phrase_without_a_place_is_the_provinces(store: GraphStore) -> None:
+    # P26 优化布局绿色能源产业: 抽水蓄能电站 (责任单位：省能源局); YJ's 县城承载力 measure mentions it too, for 永嘉.
+    assert [x.get("official_name") or x["name"] for x in ask(store, "山区抽水蓄能电站建设由哪个部门负责？").answers] \
+        == ["浙江省能源局"]
