@@ -70,8 +70,12 @@ _VISIT_CUE = re.compile(r"山海协作|结对|对口|帮扶")
 # 宁海县文旅局应邀赴三门县介绍经验: a bureau, a reporter or a firm of the place travels, not the place's delegation.
 _NOT_THE_PLACE = re.compile(r"局|委|办|厅|中心|记者|媒体|报社|公司|企业|协会|医院|学校|银行")
 # …the adverbs news put before the help (在瑞安市的倾力帮扶下, 在桐乡市和上城区的共同帮扶下).
-_HELP = re.compile(r"的(?:倾力|大力|全力|鼎力|共同|积极|精准|持续|无私|有力|悉心|真情|对口|结对|山海协作){0,2}"
+_HELP = re.compile(r"(?:两地|双方)?的?"
+                   r"(?:倾力|大力|全力|鼎力|共同|积极|精准|持续|无私|有力|悉心|真情|对口|结对|山海协作){0,2}"
                    r"(?:帮扶|帮助|支持|援助|支援)下[，,]?")
+# 受新昌县帮扶，衢江区…: the party after 受 supports the one the next clause is about.
+_BY_HELP = re.compile(r"(?:的)?(?:大力|倾力|全力|鼎力|结对|对口)?(?:帮扶|支持|援助|支援)[，,]")
+_BY_BEFORE = re.compile(r"(?:^|[，,。；;])\s*(?:[^，,。；;]{0,6}?)(?:受|受益于|得益于|承蒙)$")
 # The recipient receives the other's support: 常山县还迎来了拱墅区的帮扶, 文成得到瑞安市的结对支援.
 _RECEIVE = re.compile(r"[^，,。；、与和同跟]{0,4}?(?:迎来|得到|获得|接受|受到|收到)了?")
 _RECEIVED = re.compile(r"^的?(?:山海协作)?(?:结对|对口)?(?:帮扶|支援|支持|援助|帮助|援建)")  # 获得北仑区援建资金
@@ -105,7 +109,7 @@ def read_sentence(ctx: Context, text: str, stops: dict[str, list[str]], *, orgs_
     out = Reading(parties=find_parties(ctx, text, stops, aliases))
     ps = out.parties.items
     if len(ps) < 2 or not (_CUE.search(text) or _FUND_VERB.search(text) or "支持" in text
-                           or _SEND_PEOPLE.search(text)
+                           or _SEND_PEOPLE.search(text) or "帮" in text
                            or (about_programme and any(v in text for v in _CONTEXT_VERBS))
                            or (_GIVE_VERB.search(text) and _MONEY.search(text))):
         return out
@@ -243,8 +247,10 @@ def _gap_kind(gap: str, a: Party, b: Party, sentence: str, about_programme: bool
         if gap.startswith(("，", ",")) and a.label != ORGANIZATION:
             return "other"  # only an organisation's own clause may go on after a comma (温州大学，支持永嘉)
         return "verb"
-    if _PAIRED_IS.fullmatch(gap):
+    if _PAIRED_IS.fullmatch(gap) or gap == "帮":  # 瓯海帮永嘉: the everyday verb, nothing between
         return "verb"
+    if _BY_HELP.fullmatch(gap) and _BY_BEFORE.search(sentence[:a.start]):
+        return "help"
     if _GIVE.fullmatch(gap):
         return "give"
     if _IS.fullmatch(gap):

@@ -353,3 +353,16 @@ def test_a_county_site_calls_its_county_we_and_lists_its_two_supporters(gazettee
     pairs = {(s, t) for s, t, _ in triples(res, gazetteer)}
     assert {("桐乡市", "开化县"), ("上城区", "开化县"), ("浙江省能源集团有限公司", "开化县")} <= pairs
     assert ("桐乡市", "上城区") not in pairs and ("上城区", "桐乡市") not in pairs
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("受新昌县帮扶，衢江区的椪柑搭上了电商直播平台。", {("新昌县", "衢江区")}),
+    ("在玉环市帮扶下，仙居县杨梅进入玉环商超。", {("玉环市", "仙居县")}),
+    ("在余杭、临平两地支持下，柯城今年新增规上工业企业23家。", {("余杭区", "柯城区"), ("临平区", "柯城区")}),
+    ("瓯海帮永嘉、龙湾帮苍南。", {("瓯海区", "永嘉县"), ("龙湾区", "苍南县")}),
+    ("受台风影响，永嘉县与瓯海区的活动推迟。", set()),  # 受 without help: no support
+])
+def test_help_received_and_the_everyday_verb(gazetteer: Gazetteer, sentence: str, pairs: set[tuple[str, str]]) -> None:
+    doc = SourceDocument("news", "s.txt", sentence, {"date": "2026-05-01"})
+    res = prose.load(doc, Context(doc, gazetteer))
+    assert {(s, t) for s, t, _ in triples(res, gazetteer)} == pairs
