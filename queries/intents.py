@@ -148,11 +148,14 @@ INTENTS: tuple[Intent, ...] = (
     Intent("classic_industry", "region_profile", ("county",), (CLASSIC,), blocks=SUPPORT + "|" + PROJECT,
            accepts=_f("domain"), priority=72, describes="the 历史经典产业 (historic classic industry) of a county"),
     Intent("classic_industries", "region_profile", ("no_county", "no_supporter", "many"), (CLASSIC,),
-           blocks=SUPPORT + "|" + PROJECT, accepts=_f("category", "domain"), priority=72,
+           blocks=SUPPORT + "|" + PROJECT + "|" + UNIT_ROLE + r"|部门|牵头|负责", accepts=_f("category", "domain"),
+           priority=72,
            describes="every county's 历史经典产业 (of a city or category)"),
     # Every county's 一县一业 at once, or a city's or category's (一县一业有哪些, 丽水各县的主导产业).
-    Intent("industries", "region_profile", ("no_county", "no_industry", "no_supporter", "many"), (INDUSTRY,),
-           blocks=SUPPORT + "|" + PROJECT + "|" + INDUSTRY_IS, accepts=_f("category", "domain"), priority=71,
+    # Not a measure's units (改造升级山区传统制造业（做强一县一业）的牵头单位): that is measure_responsible's question.
+    Intent("industries", "region_profile", ("no_county", "no_industry", "no_supporter", "many"),
+           (INDUSTRY,), blocks=SUPPORT + "|" + PROJECT + "|" + INDUSTRY_IS + "|" + UNIT_ROLE + r"|部门|牵头|负责",
+           accepts=_f("category", "domain"), priority=71,
            describes="every county's 一县一业 industry (of a city or category)"),
     Intent("category", "region_profile", ("county",), (CATEGORY + "|还是",), blocks=r"几个|how many", priority=70,
            accepts=_f("category"),

@@ -230,6 +230,16 @@ def measure_parties(store: GraphStore, s: Slots, rel_type: str) -> Ran:
     """The units responsible for (RESPONSIBLE_FOR) or supporting (SUPPORTS_MEASURE) the measures quoted."""
     region = next((n for n in s.regions), None)
     items = [m for m in s.topic if region is None or _measure_for(store, m, region)] or s.topic
+    if len(items) > 1:
+        # Clauses of one measure share its title (改造升级山区传统制造业 ×5): the question's own words that only
+        # some of their texts hold (做强“一县一业”) say which clause is meant.
+        question = blank(s.text, [(h.start, h.end) for h in s.hits])
+        runs = {question[i:i + 4] for i in range(len(question) - 3)
+                if re.fullmatch(r"[\u4e00-\u9fff]{4}", question[i:i + 4])}
+        holding = [m for m in items
+                   if any(r in measure_text(m) for r in runs - {m.name[i:i + 4] for i in range(len(m.name))})]
+        if holding and len(holding) < len(items):
+            items = holding
     if region is None and len(items) > 1:
         # No place named (山区抽水蓄能电站建设由哪个部门负责): of measures tied on the phrase, the province's
         # own, not one county's plan that mentions the same thing.

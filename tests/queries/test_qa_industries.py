@@ -83,3 +83,11 @@ def test_every_classic_industry_and_a_citys(store: GraphStore) -> None:
     assert {x["name"] for x in lishui.answers} == {CLASSIC[c] for c in lishui_counties}
     # A 一县一业 question is not a 历史经典产业 one (龙泉: 汽车空调).
     assert [x["name"] for x in ask(store, "龙泉的一县一业").answers] == ["汽车空调"]
+
+
+def test_a_measures_units_asked_with_its_一县一业_words(store: GraphStore) -> None:
+    # P26 §(二)1 改造升级山区传统制造业: the clause on 一县一业 has "（责任单位：省经信厅、省发展改革委，列第一位的为牵头单位…）";
+    # the question is about that clause's lead, not the list of 一县一业 industries.
+    a = ask(store, "山区26县实施方案中，改造升级山区传统制造业（做强“一县一业”）的牵头单位是哪个部门？")
+    assert a.intent == "measure_responsible"
+    assert [x.get("official_name") or x["name"] for x in a.answers] == ["浙江省经济和信息化厅"]
