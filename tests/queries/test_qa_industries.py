@@ -86,8 +86,8 @@ def test_every_classic_industry_and_a_citys(store: GraphStore) -> None:
 
 
 def test_a_measures_units_asked_with_its_一县一业_words(store: GraphStore) -> None:
-    # P26 §(二)1 改造升级山区传统制造业: the clause on 一县一业 has "（责任单位：省经信厅、省发展改革委，列第一位的为牵头单位…）";
-    # the question is about that clause's lead, not the list of 一县一业 industries.
+    # P26 §(二)1 改造升级山区传统制造业: the clause on 一县一业 has "（责任单位：省经信厅、省发展改革委，
+    # 列第一位的为牵头单位…）"; the question is about that clause's lead, not the list of 一县一业 industries.
     a = ask(store, "山区26县实施方案中，改造升级山区传统制造业（做强“一县一业”）的牵头单位是哪个部门？")
     assert a.intent == "measure_responsible"
     assert [x.get("official_name") or x["name"] for x in a.answers] == ["浙江省经济和信息化厅"]
