@@ -162,3 +162,12 @@ def test_a_place_inside_a_banks_branch_name_is_not_a_supporter(gaz: Gazetteer, t
     loan = next(n.id for n in res.nodes if n.label == MEASURE and n.name == "推出共富贷产品")
     partners = {r.source for r in res.relations if r.type == "SUPPORTS_MEASURE" and r.target == loan}
     assert rid(gaz, "余姚市") not in partners  # 余姚市 supports the county elsewhere, not through its bank's name
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("共建胡柚、油茶良种繁育和提质增效示范基地", "domain:agriculture"),   # 良种, 繁育: seeds are farming
+    ("推动开发区申报省级外贸转型升级基地，支持跨境电商出口", "domain:industry"),  # 外贸, 跨境电商: trade
+])
+def test_field_words_of_seeds_and_trade(gaz: Gazetteer, text: str, domain: str) -> None:
+    doc = SourceDocument("x", "x", text, {"id": "x"})
+    assert domain in Context(doc, gaz).domains_in(text)
