@@ -229,11 +229,8 @@ def _cells(table: ET.Element) -> tuple[list[list[str]], list[tuple[int, int, int
 def _merged_grid(values: list[list[str]], merged: list[tuple[int, int, int, int]]) -> list[list[str | Merged]]:
     """A text table's grid as the DOCX reader makes it: a position covered by a merged cell is Merged.ABOVE
     in the cell's first column (its text repeats down), Merged.LEFT elsewhere (a spanning label stands once)."""
+    from loaders.formats.sheet import mark_merges
+
     width = max((len(r) for r in values), default=0)
-    grid: list[list[str | Merged]] = [[*r, *[""] * (width - len(r))] for r in values]
-    for min_row, max_row, min_col, max_col in merged:
-        for r in range(min_row, min(max_row, len(grid)) + 1):
-            for c in range(min_col, min(max_col, width) + 1):
-                if (r, c) != (min_row, min_col):
-                    grid[r - 1][c - 1] = Merged.ABOVE if c == min_col else Merged.LEFT
+    grid = mark_merges([[*r, *[""] * (width - len(r))] for r in values], merged)
     return [row for row in grid if any(isinstance(c, Merged) or c.strip() for c in row)]

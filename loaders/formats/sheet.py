@@ -82,14 +82,21 @@ def _sheet(ws: Any) -> list[Paragraph | Table]:
     return _grid([[_text(v) for v in row] for row in values], merged, ws.title)
 
 
-def _grid(values: list[list[str]], merged: list[tuple[int, int, int, int]], title: str) -> list[Paragraph | Table]:
-    """One sheet's cell texts and merged ranges (1-based, inclusive: min row, max row, min col, max col)."""
-    grid: list[list[str | Merged]] = [list(row) for row in values]
+def mark_merges(grid: list[list[str | Merged]], merged: list[tuple[int, int, int, int]]) -> list[list[str | Merged]]:
+    """The grid with each position a merged range (1-based, inclusive: min row, max row, min col, max col)
+    covers marked: Merged.ABOVE in the range's first column (its text repeats down), Merged.LEFT elsewhere (a
+    label spanning columns stands once). Positions beyond the grid are ignored."""
     for min_row, max_row, min_col, max_col in merged:
         for r in range(min_row, max_row + 1):
             for c in range(min_col, max_col + 1):
                 if (r, c) != (min_row, min_col) and r <= len(grid) and c <= len(grid[r - 1]):
                     grid[r - 1][c - 1] = Merged.ABOVE if c == min_col else Merged.LEFT
+    return grid
+
+
+def _grid(values: list[list[str]], merged: list[tuple[int, int, int, int]], title: str) -> list[Paragraph | Table]:
+    """One sheet's cell texts and merged ranges (1-based, inclusive: min row, max row, min col, max col)."""
+    grid = mark_merges([list(row) for row in values], merged)
     used = [i for i, row in enumerate(grid) if any(c for c in row if isinstance(c, str))]
     if not used:
         return []
